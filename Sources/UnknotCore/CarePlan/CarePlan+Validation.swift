@@ -1,0 +1,156 @@
+import Foundation
+
+/// One thing wrong with a care plan: the field, what is wrong, and how to fix it.
+public struct CarePlanProblem: Sendable, Hashable, CustomStringConvertible {
+    /// A JSON-style path to the field, e.g. `pressure.byArea[1].level`.
+    public var field: String
+    public var message: String
+
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String { "\(field): \(message)" }
+}
+
+/// A care plan that cannot be used, with every problem found.
+public struct CarePlanError: Error, Sendable, CustomStringConvertible {
+    public var problems: [CarePlanProblem]
+
+    public init(problems: [CarePlanProblem]) { self.problems = problems }
+
+    public var description: String {
+        "the care plan has \(problems.count) problem(s):\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}
+
+extension CarePlan {
+    /// Decodes a care plan from JSON, rejecting unknown fields (a misspelt field would otherwise
+    /// be silently ignored) and validating the result. Every problem is reported at once.
+    public static func decode(from data: Data) throws(CarePlanError) -> CarePlan {
+        var problems: [CarePlanProblem] = []
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw CarePlanError(problems: [
+                CarePlanProblem(field: "(file)", message: "is not valid JSON; check for a missing comma, quote or brace")
+            ])
+        }
+        guard let top = object as? [String: Any] else {
+            throw CarePlanError(problems: [
+                CarePlanProblem(field: "(top level)", message: "must be a JSON object with the care plan's fields")
+            ])
+        }
+        problems += unknownKeys(in: top, known: CodingKeys.allCases.map(\.rawValue), path: "")
+        if let health = top["health"] as? [String: Any] {
+            problems += unknownKeys(in: health, known: HealthScreening.CodingKeys.allCases.map(\.rawValue), path: "health.")
+        }
+        if let version = top["schemaVersion"] as? Int, version > currentSchemaVersion {
+            throw CarePlanError(problems: [
+                CarePlanProblem(
+                    field: "schemaVersion",
+                    message: "is \(version), written by a newer Unknot; this one reads versions up to \(currentSchemaVersion)")
+            ])
+        }
+        let plan: CarePlan
+        do {
+            plan = try JSONDecoder().decode(CarePlan.self, from: data)
+        } catch {
+            let sentence = DecodingProblem.describe(error)
+            let parts = sentence.split(separator: ":", maxSplits: 1).map(String.init)
+            problems.append(
+                CarePlanProblem(
+                    field: parts.count == 2 ? parts[0] : "(file)",
+                    message: (parts.count == 2 ? parts[1] : sentence).trimmingCharacters(in: .whitespaces)))
+            throw CarePlanError(problems: problems)
+        }
+        problems += plan.validate()
+        guard problems.isEmpty else { throw CarePlanError(problems: problems) }
+        return plan
+    }
+
+    static func unknownKeys(in object: [String: Any], known: [String], path: String) -> [CarePlanProblem] {
+        object.keys.sorted().filter { !known.contains($0) }.map { key in
+            let close = known.first { $0.lowercased() == key.lowercased().replacingOccurrences(of: "_", with: "") }
+            let hint = close.map { "; did you mean '\($0)'?" } ?? "; known fields are \(known.joined(separator: ", "))"
+            return CarePlanProblem(field: path + key, message: "is not a care plan field\(hint)")
+        }
+    }
+
+    /// The JSON of the plan, pretty-printed with stable key order (for export and for
+    /// handing to another therapist or station).
+    public func exportJSON() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    /// Every problem with the plan, each naming its field; empty when the plan is usable.
+    public func validate() -> [CarePlanProblem] {
+        var problems: [CarePlanProblem] = []
+        func problem(_ field: String, _ message: String) { problems.append(.init(field: field, message: message)) }
+
+        if schemaVersion < 1 || schemaVersion > Self.currentSchemaVersion {
+            problem("schemaVersion", "must be \(Self.currentSchemaVersion)")
+        }
+        if painLimit > .highestPainLimit {
+            problem("painLimit", "is \(painLimit); the highest pain limit is 8 (9 and 10 are harmful), set 8 or lower")
+        }
+        if pressure.level > painLimit {
+            problem(
+                "pressure.level",
+                "is \(pressure.level), above the pain limit \(painLimit); lower it or raise painLimit (at most 8)")
+        }
+        var seenPressure = Set<BodyArea>()
+        for (i, entry) in pressure.byArea.enumerated() {
+            if entry.level > painLimit {
+                problem(
+                    "pressure.byArea[\(i)].level",
+                    "is \(entry.level) for \(entry.area), above the pain limit \(painLimit); lower it or raise painLimit")
+            }
+            if !seenPressure.insert(entry.area).inserted {
+                problem("pressure.byArea[\(i)].area", "\(entry.area) has a pressure already; keep one entry per area")
+            }
+        }
+        for (i, area) in focusAreas.enumerated() {
+            if avoidAreas.contains(where: { $0.region == area.region && ($0.side == nil || $0.side == area.side) }) {
+                problem("focusAreas[\(i)]", "\(area) is also in avoidAreas; remove it from one of the two lists")
+            }
+            if !consents(to: area.region) {
+                problem(
+                    "focusAreas[\(i)]",
+                    "\(area) is a sensitive area; add \"\(area.region.rawValue)\" to sensitiveAreasOptedIn to have it worked, or remove it"
+                )
+            }
+        }
+        if Set(focusAreas).count != focusAreas.count { problem("focusAreas", "lists an area twice") }
+        for (i, region) in sensitiveAreasOptedIn.enumerated() where !region.isSensitive {
+            problem(
+                "sensitiveAreasOptedIn[\(i)]",
+                "\(region.rawValue) is not a sensitive area and needs no opt-in; sensitive areas are "
+                    + BodyRegion.allCases.filter(\.isSensitive).map(\.rawValue).joined(separator: ", "))
+        }
+        for (list, spots) in [("tenderSpots", tenderSpots), ("ticklishSpots", ticklishSpots)] {
+            for (i, spot) in spots.enumerated() {
+                if let at = spot.at {
+                    if spot.area.region.isLateral && spot.area.side == nil {
+                        problem(
+                            "\(list)[\(i)].area",
+                            "a spot with a position needs a side; write \"left \(spot.area.region.rawValue)\" or \"right \(spot.area.region.rawValue)\""
+                        )
+                    }
+                    if !at.isValid { problem("\(list)[\(i)].at", "u and v must each be between 0 and 1") }
+                }
+                if !(1...15).contains(spot.radius) {
+                    problem("\(list)[\(i)].radius", "is \(spot.radius) cm; use 1 to 15 cm")
+                }
+            }
+        }
+        for (i, entry) in health.surgeryOrInjury.enumerated() where entry.date > CalendarDate.today() {
+            problem("health.surgeryOrInjury[\(i)].date", "\(entry.date) is in the future; give the day it happened")
+        }
+        return problems
+    }
+}

@@ -1,0 +1,95 @@
+/// The answer of contraindication screening (CARE.md section 5) for one session.
+///
+/// Guarantees: a non-empty `refusals` means the session must not take place; everything
+/// else is an adjustment the planner and the live session apply, each with its reason.
+public struct ScreeningOutcome: Codable, Sendable, Hashable {
+    public var refusals: [String]
+    /// Reasons for light pressure only (level 3 at most) everywhere.
+    public var lightPressureOnly: [String]
+    public var avoidAreas: [AreaFinding]
+    /// Reasons to check in more often (pain may be masked).
+    public var checkInMoreOften: [String]
+
+    public init(
+        refusals: [String] = [], lightPressureOnly: [String] = [], avoidAreas: [AreaFinding] = [],
+        checkInMoreOften: [String] = []
+    ) {
+        self.refusals = refusals
+        self.lightPressureOnly = lightPressureOnly
+        self.avoidAreas = avoidAreas
+        self.checkInMoreOften = checkInMoreOften
+    }
+
+    public var isRefused: Bool { !refusals.isEmpty }
+    public var isClear: Bool { self == ScreeningOutcome() }
+
+    /// The highest level allowed anywhere by the screening.
+    public var levelCap: PressureLevel { lightPressureOnly.isEmpty ? .maximum : .lightMaximum }
+}
+
+/// An area to leave out, with the reason.
+public struct AreaFinding: Codable, Sendable, Hashable {
+    public var area: BodyArea
+    public var reason: String
+
+    public init(area: BodyArea, reason: String) {
+        self.area = area
+        self.reason = reason
+    }
+}
+
+/// Screens a client's health answers before a session.
+public enum ContraindicationScreening {
+    /// Surgery or injury within this many days means the area is avoided.
+    public static let recentDays = 42
+
+    /// Screens the answers for a session of `program` on `date`.
+    public static func screen(_ health: HealthScreening, program: Program?, on date: CalendarDate)
+        -> ScreeningOutcome
+    {
+        var outcome = ScreeningOutcome()
+        if health.fever { outcome.refusals.append("fever: massage can make a fever worse; rebook once you are well") }
+        if health.acuteInfection {
+            outcome.refusals.append("acute infection: rest first; rebook once it has cleared")
+        }
+        if health.suspectedDeepVeinThrombosis {
+            outcome.refusals.append(
+                "suspected deep-vein thrombosis: massage could dislodge a clot; see a doctor before any massage")
+        }
+        if health.severeUncontrolledHighBloodPressure {
+            outcome.refusals.append(
+                "severe uncontrolled high blood pressure: see a doctor and rebook when it is under control")
+        }
+        if health.pregnant, let program, program.isProne {
+            outcome.refusals.append(
+                "pregnancy: \(program.name) has you lying face down, which is not offered during pregnancy; "
+                    + "consult a professional for a suitable massage")
+        }
+        if health.bloodThinners {
+            outcome.lightPressureOnly.append("blood thinners: deeper pressure can bruise, so the session stays light")
+        }
+        if health.recentBruising {
+            outcome.lightPressureOnly.append("recent bruising: the session stays light")
+        }
+        for entry in health.surgeryOrInjury {
+            let days = entry.date.days(until: date)
+            if days >= 0 && days < recentDays {
+                outcome.avoidAreas.append(
+                    AreaFinding(area: entry.area, reason: "surgery or injury \(days) days ago (less than 6 weeks)"))
+            }
+        }
+        for area in health.varicoseVeins {
+            outcome.avoidAreas.append(AreaFinding(area: area, reason: "varicose veins"))
+        }
+        for area in health.openSkin {
+            outcome.avoidAreas.append(AreaFinding(area: area, reason: "open skin"))
+        }
+        if health.painMedication {
+            outcome.checkInMoreOften.append("pain medication can mask pain, so the station checks in more often")
+        }
+        if health.muscleRelaxants {
+            outcome.checkInMoreOften.append("muscle relaxants can mask pain, so the station checks in more often")
+        }
+        return outcome
+    }
+}

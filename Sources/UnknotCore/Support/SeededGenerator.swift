@@ -1,0 +1,25 @@
+import Foundation
+
+/// A small, fast, seedable random number generator (SplitMix64): the same seed gives the
+/// same sequence on every machine, so simulations and synthetic data are reproducible.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A normally distributed value (Box-Muller).
+    public mutating func nextGaussian(mean: Double = 0, deviation: Double = 1) -> Double {
+        let u1 = Double.random(in: Double.ulpOfOne..<1, using: &self)
+        let u2 = Double.random(in: 0..<1, using: &self)
+        let r = (-2 * log(u1)).squareRoot()
+        return mean + deviation * r * cos(2 * Double.pi * u2)
+    }
+}

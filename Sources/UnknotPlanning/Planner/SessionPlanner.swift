@@ -1,0 +1,237 @@
+import Foundation
+import UnknotCore
+
+/// Plans a whole session: from a program, a length, a care plan and a body model to the
+/// strokes the robot performs.
+///
+/// Guarantees: deterministic (the same request gives the same plan); the plan lasts exactly
+/// the booked minutes; avoided and unconsented areas are never touched; every stroke stays
+/// within the client's level, the pain limit and the region's ceiling; endangerment zones get
+/// broad, flat, light contact only and the spine none; every planned region is covered by at
+/// least one full pass; refusals are errors with the reason.
+public struct SessionPlanner: Sendable {
+    /// Extra weight of a focus area's time.
+    public static let focusWeight = 2.5
+    /// Time to turn over between prone and supine phases.
+    public static let turnoverMilliseconds = 60_000
+
+    public init() {}
+
+    public func plan(_ request: PlanRequest) throws(PlanningError) -> SessionPlan {
+        let program = request.program
+        let care = request.carePlan
+        guard program.lengths.contains(request.minutes) else {
+            throw .lengthNotOffered(program: program.name, minutes: request.minutes, lengths: program.lengths)
+        }
+        let carePlanProblems = care.validate()
+        guard carePlanProblems.isEmpty else { throw .invalidCarePlan(carePlanProblems) }
+        let bodyProblems = request.body.measurements.problems()
+        guard bodyProblems.isEmpty else { throw .invalidBody(bodyProblems) }
+        let screening = ContraindicationScreening.screen(care.health, program: program, on: request.date)
+        guard !screening.isRefused else { throw .refused(reasons: screening.refusals) }
+
+        var omissions: [BodyPartID: String] = [:]
+        var notes: [String] = []
+        func allowed(_ part: BodyPartID) -> Bool {
+            if let avoid = care.avoidAreas.first(where: { $0.contains(part) }) {
+                omissions[part] = "you asked to avoid the \(avoid)"
+                return false
+            }
+            if let finding = screening.avoidAreas.first(where: { $0.area.contains(part) }) {
+                omissions[part] = finding.reason
+                return false
+            }
+            if !care.consents(to: part.region) {
+                omissions[part] = "a sensitive area you have not opted in to"
+                return false
+            }
+            if care.skipTicklishSpots, care.ticklishSpots.contains(where: { $0.at == nil && $0.area.contains(part) }) {
+                omissions[part] = "ticklish, and you asked to skip ticklish spots"
+                return false
+            }
+            return true
+        }
+
+        // Which parts each phase works on.
+        var phaseParts: [[BodyPartID]] = []
+        let focusParts: [BodyPartID]
+        if program.singleFocusArea {
+            guard let focus = care.focusAreas.first else { throw .noFocusArea(program: program.name) }
+            focusParts = focus.parts
+        } else {
+            focusParts = []
+        }
+        for phase in program.phases {
+            let candidates =
+                program.singleFocusArea
+                ? focusParts : phase.regions.flatMap { BodyArea($0).parts }
+            phaseParts.append(candidates.filter(allowed))
+        }
+        let kept = program.phases.indices.filter { !phaseParts[$0].isEmpty }
+        guard !kept.isEmpty else {
+            throw .nothingToWork(omissions: Self.group(omissions))
+        }
+        for index in program.phases.indices where phaseParts[index].isEmpty {
+            let phase = program.phases[index]
+            notes.append(
+                "\(phase.kind.displayName) (\(phase.regions.map(\.displayName).joined(separator: ", "))) is left out: "
+                    + "none of its areas can be worked; its time goes to the other phases.")
+        }
+        for reason in screening.lightPressureOnly { notes.append("Light pressure only: \(reason).") }
+        for reason in screening.checkInMoreOften { notes.append("More check-ins: \(reason).") }
+
+        let body = request.body
+        let heartY = body.landmarks.heart
+        let total = request.minutes * 60_000
+        let shareSum = kept.map { program.phases[$0].share }.reduce(0, +)
+        var timeline = Timeline()
+        var phases: [PlannedPhase] = []
+        var phaseStart = 0
+        var previousPosture: Posture?
+        var plannedParts = Set<BodyPartID>()
+        var tooShort = Set<BodyPartID>()
+        for (n, index) in kept.enumerated() {
+            let phase = program.phases[index]
+            let duration =
+                n == kept.count - 1
+                ? total - phaseStart : Int((Double(total) * phase.share / shareSum).rounded(.down))
+            let turnover = previousPosture != nil && previousPosture != phase.posture ? Self.turnoverMilliseconds : 0
+            if turnover > 0 {
+                notes.append("Turning over onto your \(phase.posture == .supine ? "back" : "front"): one minute.")
+            }
+            let works = phaseParts[index].map { makeWork($0, request: request, screening: screening) }
+            let techniques = { (region: BodyRegion) -> [Technique] in
+                let fit = phase.techniques.filter(region.allows)
+                return fit.isEmpty ? [.gliding] : fit
+            }
+            var candidates = works
+            var placed: (Timeline, [PlannedRegion])?
+            while !candidates.isEmpty {
+                if let result = schedulePhase(
+                    candidates, phase: phase, techniques: techniques, start: phaseStart, duration: duration,
+                    turnover: turnover, heartY: heartY, timeline: timeline)
+                {
+                    placed = result
+                    break
+                }
+                // Drop the least weighted part and try again.
+                let weakest = candidates.indices.min { weight(candidates[$0]) < weight(candidates[$1]) }!
+                tooShort.insert(candidates[weakest].part)
+                candidates.remove(at: weakest)
+            }
+            if let (newTimeline, regions) = placed {
+                timeline = newTimeline
+                plannedParts.formUnion(regions.map(\.part))
+                phases.append(
+                    PlannedPhase(
+                        kind: phase.kind, posture: phase.posture, startMilliseconds: phaseStart,
+                        durationMilliseconds: duration, regions: regions))
+            } else {
+                phases.append(
+                    PlannedPhase(
+                        kind: phase.kind, posture: phase.posture, startMilliseconds: phaseStart,
+                        durationMilliseconds: duration, regions: []))
+            }
+            phaseStart += duration
+            previousPosture = phase.posture
+        }
+        for part in tooShort where !plannedParts.contains(part) {
+            omissions[part] = "not enough time in \(request.minutes) minutes"
+        }
+        guard !plannedParts.isEmpty else { throw .nothingToWork(omissions: Self.group(omissions)) }
+        notes += Self.spotNotes(care)
+        return SessionPlan(
+            programID: program.id, programName: program.name, minutes: request.minutes, durationMilliseconds: total,
+            date: request.date, body: body.measurements, painLimit: care.painLimit, screening: screening,
+            phases: phases, strokes: timeline.strokes, omissions: Self.group(omissions), notes: notes)
+    }
+
+    func weight(_ work: PartWork) -> Double {
+        work.patch.area.squareRoot() * (work.isFocus ? Self.focusWeight : 1)
+    }
+
+    func makeWork(_ part: BodyPartID, request: PlanRequest, screening: ScreeningOutcome) -> PartWork {
+        let care = request.carePlan
+        let body = request.body
+        let patch = body.patch(for: part)
+        func circles(_ spots: [BodySpot]) -> [SpotCircle] {
+            spots.compactMap { spot in
+                guard let circle = body.spotCircle(spot), circle.face == patch.face else { return nil }
+                return SpotCircle(center: circle.center, radius: circle.radius)
+            }
+        }
+        let level = min(
+            care.preferredLevel(for: part), care.painLimit, screening.levelCap, part.region.maximumLevel)
+        return PartWork(
+            part: part, patch: patch, zones: body.zones.filter { $0.face == patch.face },
+            tender: circles(care.tenderSpots), ticklish: circles(care.ticklishSpots),
+            wholeTender: care.tenderSpots.contains { $0.at == nil && $0.area.contains(part) },
+            wholeTicklish: care.ticklishSpots.contains { $0.at == nil && $0.area.contains(part) },
+            skipTicklish: care.skipTicklishSpots, workingLevel: level, isFocus: care.isFocus(part))
+    }
+
+    /// Places every part of a phase in time; `nil` if some part cannot get one full pass.
+    func schedulePhase(
+        _ works: [PartWork], phase: ProgramPhase, techniques: (BodyRegion) -> [Technique], start: Int,
+        duration: Int, turnover: Int, heartY: Double, timeline: Timeline
+    ) -> (Timeline, [PlannedRegion])? {
+        var timeline = timeline
+        var regions: [PlannedRegion] = []
+        let weights = works.map(weight)
+        let weightSum = weights.reduce(0, +)
+        var partStart = start
+        for (i, work) in works.enumerated() {
+            let budget =
+                i == works.count - 1
+                ? start + duration - partStart : Int((Double(duration) * weights[i] / weightSum).rounded(.down))
+            let end = partStart + budget
+            let builder = PassBuilder(work: work, heartY: heartY, phaseLevel: work.phaseLevel(phase.intensity))
+            let list = techniques(work.region)
+            guard
+                timeline.fill(
+                    work, builder: builder, techniques: list, phase: phase.kind, from: partStart, to: end,
+                    extraFirstGap: i == 0 ? turnover : 0)
+            else { return nil }
+            regions.append(
+                PlannedRegion(
+                    part: work.part, startMilliseconds: partStart, durationMilliseconds: budget,
+                    level: builder.phaseLevel, techniques: list, isFocus: work.isFocus))
+            partStart = end
+        }
+        return (timeline, regions)
+    }
+
+    static func group(_ omissions: [BodyPartID: String]) -> [Omission] {
+        var result: [Omission] = []
+        for region in BodyRegion.allCases {
+            let parts = BodyArea(region).parts
+            let reasons = parts.map { omissions[$0] }
+            if parts.count == 2, let r = reasons[0], reasons[1] == r {
+                result.append(Omission(area: BodyArea(region), reason: r))
+                continue
+            }
+            for (part, reason) in zip(parts, reasons) {
+                if let reason { result.append(Omission(area: part.area, reason: reason)) }
+            }
+        }
+        return result
+    }
+
+    static func spotNotes(_ care: CarePlan) -> [String] {
+        var notes: [String] = []
+        for spot in care.tenderSpots {
+            notes.append("Tender \(spot.at == nil ? "" : "spot on the ")\(spot.area): worked two levels lighter there.")
+        }
+        for spot in care.ticklishSpots {
+            let what = spot.at == nil ? "\(spot.area)" : "spot on the \(spot.area)"
+            notes.append(
+                care.skipTicklishSpots
+                    ? "Ticklish \(what): skipped, as you asked."
+                    : "Ticklish \(what): broad, still, firm contact instead of light strokes.")
+        }
+        if let cry = care.ifICry {
+            notes.append("If you cry: \(cry.plainWords)")
+        }
+        return notes
+    }
+}

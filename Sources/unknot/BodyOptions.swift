@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import UnknotCore
+import UnknotPlanning
+
+/// How the body is given: a depth scan, or measurements.
+struct BodyOptions: ParsableArguments {
+    @Option(help: "A depth scan of the client lying prone (16-bit PGM, millimetres from the sensor).")
+    var scan: String?
+    @Option(help: "Millimetres per pixel of the scan, if the file does not say (default 5).")
+    var scanResolution: Double?
+    @Option(help: "Height in cm (instead of a scan); other measurements default to typical proportions.")
+    var height: Double?
+    @Option(help: "Shoulder width in cm.") var shoulderWidth: Double?
+    @Option(help: "Waist width in cm.") var waistWidth: Double?
+    @Option(help: "Hip width in cm.") var hipWidth: Double?
+    @Option(help: "Torso depth in cm (height of the back above the table, lying prone).") var torsoDepth: Double?
+    @Option(help: "Neck width in cm.") var neckWidth: Double?
+
+    func measurements() throws -> BodyMeasurements {
+        if let scan {
+            if height != nil {
+                throw CommandError("give either --scan or --height (with other measurements), not both")
+            }
+            return try fitScan(scan).measurements
+        }
+        guard let height else {
+            throw CommandError("give the body: --scan <file.pgm>, or --height <cm> (and optionally --shoulder-width ...)")
+        }
+        var m = BodyMeasurements(height: height)
+        if let shoulderWidth { m.shoulderWidth = shoulderWidth }
+        if let waistWidth { m.waistWidth = waistWidth }
+        if let hipWidth { m.hipWidth = hipWidth }
+        if let torsoDepth { m.torsoDepth = torsoDepth }
+        if let neckWidth { m.neckWidth = neckWidth }
+        let problems = m.problems()
+        guard problems.isEmpty else {
+            throw CommandError("the body measurements cannot be used:\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))
+        }
+        return m
+    }
+
+    func fitScan(_ path: String) throws -> BodyScanFit {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw CommandError("cannot read the scan \(path): \(error.localizedDescription)")
+        }
+        do {
+            var image = try DepthImage.readPGM(data)
+            if let scanResolution { image.millimetresPerPixel = scanResolution }
+            return try BodyScanFitter().fit(image)
+        } catch {
+            throw CommandError("\(path): \(error)")
+        }
+    }
+}
