@@ -24,6 +24,19 @@ public struct SurfacePoint: Hashable, Sendable, Codable {
         SurfacePoint(x: x + (other.x - x) * t, y: y + (other.y - y) * t)
     }
 
+    /// Distance to the segment from `a` to `b`.
+    public func distance(toSegment a: SurfacePoint, _ b: SurfacePoint) -> Double {
+        SurfacePolygon.segmentDistance(self, a, b)
+    }
+
+    /// Distance to a polyline (or to its only point).
+    public func distance(toPath path: [SurfacePoint]) -> Double {
+        guard path.count > 1 else { return path.first.map(distance(to:)) ?? .infinity }
+        var best = Double.infinity
+        for i in 1..<path.count { best = min(best, distance(toSegment: path[i - 1], path[i])) }
+        return best
+    }
+
     /// Mirror image across the midline.
     public var mirrored: SurfacePoint { SurfacePoint(x: -x, y: y) }
 }

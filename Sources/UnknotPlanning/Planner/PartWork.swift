@@ -21,14 +21,27 @@ struct PartWork {
     /// Extra distance allowed for the path between two samples, cm.
     static let sampleSlack = 0.75
 
-    func touchesZone(_ p: SurfacePoint, reach: Double, includingSpine: Bool = true) -> Bool {
+    /// Whether a contact reaching `reach` from `p` touches an endangerment zone other than the spine.
+    func touchesZone(_ p: SurfacePoint, reach: Double) -> Bool {
         zones.contains { zone in
-            (includingSpine || zone.kind != .spine) && zone.isTouched(at: p, on: face, radius: reach + Self.sampleSlack)
+            zone.kind != .spine && zone.isTouched(at: p, on: face, radius: reach + Self.sampleSlack)
         }
     }
 
+    /// Lanes are clamped clear of the spine exactly (and stay clear between samples), so no
+    /// slack is added here: a contact whose edge meets the spine's edge does not touch it.
     func touchesSpine(_ p: SurfacePoint, reach: Double) -> Bool {
-        zones.contains { $0.kind == .spine && $0.isTouched(at: p, on: face, radius: reach + Self.sampleSlack) }
+        zones.contains { $0.kind == .spine && $0.isTouched(at: p, on: face, radius: reach) }
+    }
+
+    /// The smallest distance from the midline at which a round contact of `reach` centred at
+    /// height `y` stays clear of the spine (0 when the spine is out of reach there).
+    func spineClearance(at y: Double, reach: Double) -> Double {
+        guard let spine = zones.first(where: { $0.kind == .spine }) else { return 0 }
+        let shape = spine.shape
+        let dy = y < shape.minY ? shape.minY - y : y > shape.maxY ? y - shape.maxY : 0
+        guard dy < reach else { return 0 }
+        return shape.maxX + (reach * reach - dy * dy).squareRoot()
     }
 
     func isNearZone(_ p: SurfacePoint, within distance: Double) -> Bool {

@@ -10,11 +10,14 @@ struct PassBuilder {
     let phaseLevel: PressureLevel
 
     static let laneStep = 1.0
-    static let ticklishHold = 10_000
+    static let ticklishHold = 6_000
 
     /// Lane centre lines over the patch for a contact of `width` reaching `reach` from its
-    /// centre line, each ordered along the body in the technique's direction.
-    func lanes(width: Double, reach: Double, towardHeart: Bool) -> [[SurfacePoint]] {
+    /// centre line, each ordered along the body in the technique's direction. Moving contacts
+    /// keep their whole reach inside the patch (the medial edge first, so they never touch the
+    /// spine); with `spineClearanceOnly` the centre line may run up to any other edge (still
+    /// contacts, which may overhang the edge of a limb but never touch the spine).
+    func lanes(width: Double, reach: Double, towardHeart: Bool, spineClearanceOnly: Bool = false) -> [[SurfacePoint]] {
         let patch = work.patch
         let side = work.part.side
         // Work in right-side coordinates (medial edge first), mirror back for the left.
@@ -35,6 +38,7 @@ struct PassBuilder {
         }
         ys.append(yBottom)
         let down = (abs(yBottom - heartY) < abs(yTop - heartY))
+        let heightOfHeart = heartY
         for k in 0..<count {
             let laneX = lo + spacing * (Double(k) + 0.5)
             var points: [SurfacePoint] = []
@@ -43,8 +47,11 @@ struct PassBuilder {
                 let rowLo = mirror ? -r.max : r.min
                 let rowHi = mirror ? -r.min : r.max
                 var x: Double
-                if medialPriority {
-                    x = max(min(laneX, rowHi - reach), rowLo + reach)
+                let clearance = medialPriority ? work.spineClearance(at: y, reach: reach) : 0
+                if spineClearanceOnly {
+                    x = max(min(laneX, rowHi), rowLo, clearance)
+                } else if medialPriority {
+                    x = max(min(laneX, rowHi - reach), rowLo + reach, clearance)
                 } else if rowHi - rowLo < 2 * reach {
                     x = (rowLo + rowHi) / 2
                 } else {
@@ -53,18 +60,29 @@ struct PassBuilder {
                 if mirror { x = -x }
                 points.append(SurfacePoint(x: x, y: y))
             }
+            if towardHeart, let split = points.firstIndex(where: { $0.y >= heightOfHeart }), split > 0,
+                split < points.count - 1
+            {
+                // The patch spans the heart's level: glide from each end to exactly that level.
+                let a = points[split - 1]
+                let b = points[split]
+                let atHeart = a.interpolated(to: b, (heightOfHeart - a.y) / (b.y - a.y))
+                result.append(Array(points[..<split]) + [atHeart])
+                result.append(Array(points[split...].reversed()) + [atHeart])
+                continue
+            }
             if towardHeart ? !down : k % 2 == 1 { points.reverse() }
             result.append(points)
         }
         return result
     }
 
-    enum SampleClass: Equatable {
-        case normal
-        case tender
-        /// Near an endangerment zone, worked by a broad, flat technique at a light level.
-        case zone
-        case excluded
+    /// How one lane sample is worked: its level (`nil` when the technique must leave it) and
+    /// why it differs from the region's usual work.
+    struct Sample {
+        var point: SurfacePoint
+        var level: PressureLevel?
+        var adaptation: StrokeAdaptation?
     }
 
     /// Drafts for one covering or working pass of `technique`.
@@ -81,45 +99,78 @@ struct PassBuilder {
         var drafts: [StrokeDraft] = []
         let lanes = lanes(width: spec.contactWidth, reach: reach, towardHeart: technique == .gliding)
         for lane in lanes {
-            var run: [SurfacePoint] = []
-            var runClass = SampleClass.excluded
-            func flush() {
-                if run.count >= 2 {
-                    let level: PressureLevel
-                    let adaptation: StrokeAdaptation?
-                    switch runClass {
-                    case .tender: (level, adaptation) = (phaseLevel.lowered(by: 2), .tenderSpot)
-                    case .zone: (level, adaptation) = (min(phaseLevel, .lightMaximum), .endangermentZone)
-                    default: (level, adaptation) = (phaseLevel, nil)
-                    }
+            var samples = lane.map { sample($0, reach: reach, broad: spec.isBroadAndFlat) }
+            Self.mergeSingletons(&samples)
+            var i = 0
+            while i < samples.count {
+                guard let level = samples[i].level else {
+                    i += 1
+                    continue
+                }
+                var j = i
+                while j + 1 < samples.count, samples[j + 1].level == level,
+                    samples[j + 1].adaptation == samples[i].adaptation
+                {
+                    j += 1
+                }
+                if j > i {
                     drafts.append(
                         StrokeDraft(
-                            technique: technique, level: level, path: shaped(run, spec.motion), speed: speed,
-                            holdMilliseconds: 0, adaptation: adaptation))
+                            technique: technique, level: level, path: shaped(samples[i...j].map(\.point), spec.motion),
+                            speed: speed, holdMilliseconds: 0, adaptation: samples[i].adaptation))
                 }
-                run = []
+                i = j + 1
             }
-            for p in lane {
-                let c = classify(p, reach: reach, broad: spec.isBroadAndFlat)
-                if c != runClass {
-                    flush()
-                    runClass = c
-                }
-                if c != .excluded { run.append(p) }
-            }
-            flush()
         }
         if !spec.isBroadAndFlat { drafts += zoneGlides(afterReach: reach) }
-        drafts += ticklishHolds()
+        drafts += ticklishHolds(afterReach: reach)
         return drafts
     }
 
     /// How a lane sample is worked: broad, flat techniques stay on near a zone at a light level;
-    /// narrower ones leave it to ``zoneGlides(afterReach:)``. The spine is never touched.
-    func classify(_ p: SurfacePoint, reach: Double, broad: Bool) -> SampleClass {
-        if work.touchesTicklish(p, reach: reach) || work.touchesSpine(p, reach: reach) { return .excluded }
-        if work.touchesZone(p, reach: reach) { return broad ? .zone : .excluded }
-        return work.touchesTender(p, reach: reach) ? .tender : .normal
+    /// narrower ones leave it to ``zoneGlides(afterReach:)``. Ticklish skin is left to
+    /// ``ticklishHolds(afterReach:)`` and the spine is never touched.
+    func sample(_ p: SurfacePoint, reach: Double, broad: Bool) -> Sample {
+        if work.touchesTicklish(p, reach: reach) || work.touchesSpine(p, reach: reach) {
+            return Sample(point: p, level: nil)
+        }
+        var level = phaseLevel
+        var adaptation: StrokeAdaptation?
+        if work.touchesTender(p, reach: reach) {
+            level = level.lowered(by: 2)
+            adaptation = .tenderSpot
+        }
+        if work.touchesZone(p, reach: reach) {
+            guard broad else { return Sample(point: p, level: nil) }
+            level = min(level, .lightMaximum)
+            adaptation = .endangermentZone
+        }
+        return Sample(point: p, level: level, adaptation: adaptation)
+    }
+
+    /// A worked sample alone between two others of a different kind would make a stroke of no
+    /// length and leave its skin unworked: join it to a neighbour, always at the lower level.
+    static func mergeSingletons(_ samples: inout [Sample]) {
+        func same(_ a: Sample, _ b: Sample) -> Bool { a.level == b.level && a.adaptation == b.adaptation }
+        for _ in 0..<3 {
+            var changed = false
+            for i in samples.indices where samples[i].level != nil {
+                let left = i > 0 && same(samples[i - 1], samples[i])
+                let right = i + 1 < samples.count && same(samples[i + 1], samples[i])
+                if left || right { continue }
+                let neighbours = [i - 1, i + 1].filter { samples.indices.contains($0) && samples[$0].level != nil }
+                guard let j = neighbours.min(by: { samples[$0].level! < samples[$1].level! }) else { continue }
+                if samples[j].level! <= samples[i].level! {
+                    samples[i].level = samples[j].level
+                    samples[i].adaptation = samples[j].adaptation
+                } else {
+                    samples[j].level = samples[i].level
+                    samples[j].adaptation = samples[i].adaptation
+                }
+                changed = true
+            }
+            if !changed { return }
+        }
     }
 
     /// The actual contact path: the lane itself, or circles / sway laid over it.
@@ -194,31 +245,39 @@ struct PassBuilder {
         return drafts
     }
 
-    /// Broad, still, firm holds over ticklish spots (none if the client skips them).
-    func ticklishHolds() -> [StrokeDraft] {
+    /// Broad, still, firm holds over ticklish spots and the skin around them that a technique
+    /// reaching `primaryReach` had to leave (none if the client skips them).
+    ///
+    /// Holds sit along lanes that follow the patch's edges, lanes 8 cm apart and holds every
+    /// 8 cm along them, so no skin is more than √(4² + 4²) ≈ 5.7 cm from a pad of 6 cm radius.
+    /// Beside the spine, where the pads must stay a full radius away, they sit every centimetre.
+    func ticklishHolds(afterReach primaryReach: Double) -> [StrokeDraft] {
         guard !work.skipTicklish, work.wholeTicklish || !work.ticklish.isEmpty else { return [] }
-        let still = Technique.broadStillPressure.spec
-        let spacing = still.contactWidth / 2.squareRoot() * 0.95
-        let margin = Technique.rocking.spec.reach + 2
+        let reach = Technique.broadStillPressure.spec.reach
+        let step = 8.0
+        let margin = 2 * max(primaryReach, Technique.gliding.spec.reach) + 2 * PartWork.sampleSlack
+        func near(_ p: SurfacePoint) -> Bool {
+            work.wholeTicklish || work.ticklish.contains { $0.center.distance(to: p) < $0.radius + margin }
+        }
+        func besideSpine(_ p: SurfacePoint) -> Bool {
+            let clearance = work.spineClearance(at: p.y, reach: reach)
+            return clearance > 0 && abs(p.x) <= clearance + 0.01
+        }
         var points: [SurfacePoint] = []
-        let patch = work.patch
-        var y = patch.top
-        while y <= patch.bottom + spacing / 2 {
-            let yy = min(y, patch.bottom)
-            if let r = patch.xRange(at: yy) {
-                var x = r.min
-                while x <= r.max + spacing / 2 {
-                    let p = SurfacePoint(x: min(x, r.max), y: yy)
-                    let near = work.wholeTicklish || work.ticklish.contains { $0.center.distance(to: p) < $0.radius + margin }
-                    if near { points.append(p) }
-                    x += spacing
+        for lane in lanes(width: step, reach: reach, towardHeart: false, spineClearanceOnly: true) {
+            var travelled = Double.infinity
+            for (i, p) in lane.enumerated() {
+                if i > 0 { travelled += lane[i - 1].distance(to: p) }
+                let spacing = besideSpine(p) ? 1.0 : step
+                if travelled >= spacing - 1e-9 || i == lane.count - 1 {
+                    if near(p) { points.append(p) }
+                    travelled = 0
                 }
             }
-            y += spacing
         }
         return points.compactMap { p in
-            if work.touchesSpine(p, reach: still.reach) { return nil }
-            let level = work.touchesZone(p, reach: still.reach) ? min(work.workingLevel, .lightMaximum) : work.workingLevel
+            guard !work.touchesSpine(p, reach: reach) else { return nil }
+            let level = work.touchesZone(p, reach: reach) ? min(work.workingLevel, .lightMaximum) : work.workingLevel
             return StrokeDraft(
                 technique: .broadStillPressure, level: level, path: [p], speed: 0, holdMilliseconds: Self.ticklishHold,
                 adaptation: .ticklishSpot)
