@@ -8,7 +8,12 @@ extension DepthImage {
         guard !bytes.isEmpty else { throw .empty }
         guard bytes.count >= 2, bytes[0] == UInt8(ascii: "P"), bytes[1] == UInt8(ascii: "5") || bytes[1] == UInt8(ascii: "2")
         else {
-            throw .notPGM(String(decoding: bytes.prefix(2), as: UTF8.self).filter { $0.isASCII && !$0.isNewline })
+            let head = bytes.prefix(2)
+            let printable = head.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+            throw .notPGM(
+                printable
+                    ? String(decoding: head, as: UTF8.self)
+                    : head.map { String(format: "%02X", $0) }.joined(separator: " ") + " (hex)")
         }
         let plain = bytes[1] == UInt8(ascii: "2")
         var index = 2

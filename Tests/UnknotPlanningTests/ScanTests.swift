@@ -1,0 +1,76 @@
+import Foundation
+import PropertyBased
+import Testing
+import UnknotCore
+import UnknotPlanning
+import UnknotTesting
+
+@Suite struct ScanTests {
+    @Test func fittingASyntheticScanRecoversTheBodyWithinTwoCentimetres() async {
+        await propertyCheck(count: 12, input: Gen.uint64()) { seed in
+            var rng = SeededGenerator(seed: seed)
+            let truth = RandomClient.body(&rng)
+            let scan = SyntheticScan().image(of: BodyModel(truth), seed: seed)
+            let decoded = try DepthImage.readPGM(scan.pgmData())
+            let fit = try BodyScanFitter().fit(decoded)
+            let m = fit.measurements
+            for (name, keyPath, _) in BodyMeasurements.supportedRanges {
+                #expect(abs(m[keyPath: keyPath] - truth[keyPath: keyPath]) <= 2, "seed \(seed): \(name) \(m[keyPath: keyPath]) vs \(truth[keyPath: keyPath])")
+            }
+            #expect(abs(fit.tableDistance - 1200) < 3)
+        }
+    }
+
+    @Test func aBodyLyingTheOtherWayRoundIsFitted() throws {
+        let truth = BodyMeasurements(height: 181)
+        let scan = SyntheticScan().image(of: BodyModel(truth), seed: 3).flippedVertically
+        let fit = try BodyScanFitter().fit(scan)
+        #expect(fit.wasReversed)
+        #expect(abs(fit.measurements.height - 181) <= 2)
+        #expect(abs(fit.measurements.shoulderWidth - truth.shoulderWidth) <= 2)
+    }
+
+    @Test func plainPGMIsReadToo() throws {
+        let text = "P2\n# resolution-mm=4\n3 2\n65535\n1200 1201 0\n5 6 7\n"
+        let image = try DepthImage.readPGM(Data(text.utf8))
+        #expect(image.pixels == [1200, 1201, 0, 5, 6, 7])
+        #expect(image.millimetresPerPixel == 4)
+    }
+
+    @Test func badFilesSayWhatIsWrong() throws {
+        let good = SyntheticScan().image(of: Fixtures.body, seed: 1).pgmData()
+        #expect(throws: ScanError.empty) { try DepthImage.readPGM(Data()) }
+        #expect(throws: ScanError.notPGM("89 50 (hex)")) { try DepthImage.readPGM(Data([0x89, 0x50, 0x4E, 0x47])) }
+        #expect(throws: ScanError.badHeader("'abc' is not a positive whole number")) {
+            try DepthImage.readPGM(Data("P5\nabc 10\n65535\n".utf8))
+        }
+        let truncated = good.prefix(good.count / 2)
+        let error = #expect(throws: ScanError.self) { try DepthImage.readPGM(truncated) }
+        #expect(error?.description.contains("truncated") == true)
+    }
+
+    @Test func scansThatAreNotABodyAreRefused() throws {
+        func scan(_ width: Int, _ height: Int, _ fill: (Int, Int) -> UInt16) -> DepthImage {
+            var pixels: [UInt16] = []
+            for r in 0..<height { for c in 0..<width { pixels.append(fill(r, c)) } }
+            return DepthImage(width: width, height: height, pixels: pixels, millimetresPerPixel: 5)
+        }
+        let fitter = BodyScanFitter()
+        #expect(throws: ScanError.tooSmall(width: 40, height: 40, millimetresPerPixel: 5)) {
+            try fitter.fit(scan(40, 40) { _, _ in 1200 })
+        }
+        #expect(throws: ScanError.noReadings) { try fitter.fit(scan(180, 400) { _, _ in 0 }) }
+        let emptyTable = #expect(throws: ScanError.self) { try fitter.fit(scan(180, 400) { _, _ in 1200 }) }
+        #expect(emptyTable?.description.contains("no body") == true)
+        // A 40 × 180 cm box: long enough, but no neck, waist or legs.
+        let box = #expect(throws: ScanError.self) {
+            try fitter.fit(scan(180, 440) { r, c in (70..<110).contains(c) && (40..<400).contains(r) ? 1000 : 1200 })
+        }
+        #expect(box?.description.contains("not a body") == true)
+        // The right image at the wrong resolution: the body seems 3.4 m long.
+        var wrong = SyntheticScan().image(of: Fixtures.body, seed: 2)
+        wrong.millimetresPerPixel = 10
+        let stretched = #expect(throws: ScanError.self) { try fitter.fit(wrong) }
+        #expect(stretched?.description.contains("check the resolution") == true)
+    }
+}
