@@ -52,9 +52,13 @@ public struct PlanChecker: Sendable {
         let levelForce = PressureScale.force(allowed, on: s.part.region)
         guard let first = s.force.first, let last = s.force.last else { return ["\(name) has no force profile"] }
         if first.newtons != 0 || last.newtons != 0 { found.append("\(name) does not start and end without contact") }
-        if last.milliseconds != s.durationMilliseconds { found.append("\(name) force profile is not as long as the stroke") }
+        if last.milliseconds != s.durationMilliseconds {
+            found.append("\(name) force profile is not as long as the stroke")
+        }
         for k in s.force {
-            if k.newtons > ceiling + 1e-9 { found.append("\(name) force \(k.newtons) N above the ceiling \(ceiling) N") }
+            if k.newtons > ceiling + 1e-9 {
+                found.append("\(name) force \(k.newtons) N above the ceiling \(ceiling) N")
+            }
             if k.newtons > levelForce + 1e-9 { found.append("\(name) force \(k.newtons) N above level \(allowed)") }
         }
         for (a, b) in zip(s.force, s.force.dropFirst()) {
@@ -82,7 +86,9 @@ public struct PlanChecker: Sendable {
         let radius = spec.contactWidth / 2
         for p in densePath(s.path) {
             for zone in body.zones
-            where zone.face == s.face && zone.shape.isWithin(radius, of: p) && zone.shape.distance(to: p) < radius - 1e-6 {
+            where zone.face == s.face && zone.shape.isWithin(radius, of: p)
+                && zone.shape.distance(to: p) < radius - 1e-6
+            {
                 if zone.kind.forbidsContact {
                     found.append("\(name) touches the spine at (\(p.x), \(p.y))")
                 } else if !spec.isBroadAndFlat {
@@ -117,7 +123,9 @@ public struct PlanChecker: Sendable {
     public func uncovered(_ part: BodyPartID, in plan: SessionPlan) -> [SurfacePoint] {
         let patch = body.patch(for: part)
         let strokes = plan.strokes.filter { $0.part == part }
-        let contacts: [(path: [SurfacePoint], radius: Double)] = strokes.map { ($0.path, $0.technique.spec.contactWidth / 2) }
+        let contacts: [(path: [SurfacePoint], radius: Double)] = strokes.map {
+            ($0.path, $0.technique.spec.contactWidth / 2)
+        }
         let skipped: [(SurfacePoint, Double)] =
             carePlan.skipTicklishSpots
             ? carePlan.ticklishSpots.compactMap { spot in
@@ -130,7 +138,9 @@ public struct PlanChecker: Sendable {
                 var x = r.min
                 while x <= r.max {
                     let p = SurfacePoint(x: x, y: y)
-                    let reached = contacts.contains { p.distance(toPath: $0.path) <= $0.radius + Self.coverageTolerance }
+                    let reached = contacts.contains {
+                        p.distance(toPath: $0.path) <= $0.radius + Self.coverageTolerance
+                    }
                     let skip = skipped.contains { $0.0.distance(to: p) < $0.1 }
                     if !reached && !skip { missing.append(p) }
                     x += 1.5

@@ -24,7 +24,8 @@ public struct RandomClient: Sendable {
         var m = BodyMeasurements(height: height)
         m.shoulderWidth *= Double.random(in: 0.9...1.12, using: &rng)
         m.hipWidth *= Double.random(in: 0.9...1.12, using: &rng)
-        m.waistWidth = min(m.waistWidth * Double.random(in: 0.85...1.12, using: &rng), 0.86 * m.shoulderWidth, 0.94 * m.hipWidth)
+        m.waistWidth = min(
+            m.waistWidth * Double.random(in: 0.85...1.12, using: &rng), 0.86 * m.shoulderWidth, 0.94 * m.hipWidth)
         m.torsoDepth *= Double.random(in: 0.85...1.2, using: &rng)
         m.neckWidth *= Double.random(in: 0.9...1.1, using: &rng)
         return m
@@ -72,7 +73,8 @@ public struct RandomClient: Sendable {
             if bool(0.25) { return BodySpot(area: BodyArea(region, side: side)) }
             return BodySpot(
                 area: BodyArea(region, side: side),
-                at: RegionCoordinate(u: Double.random(in: 0...1, using: &rng), v: Double.random(in: 0...1, using: &rng)),
+                at: RegionCoordinate(
+                    u: Double.random(in: 0...1, using: &rng), v: Double.random(in: 0...1, using: &rng)),
                 radius: Double.random(in: 2...8, using: &rng))
         }
         plan.tenderSpots = (0..<Int.random(in: 0...3, using: &rng)).map { _ in spot() }

@@ -25,7 +25,8 @@ struct BodyOptions: ParsableArguments {
             return try fitScan(scan).measurements
         }
         guard let height else {
-            throw CommandError("give the body: --scan <file.pgm>, or --height <cm> (and optionally --shoulder-width ...)")
+            throw CommandError(
+                "give the body: --scan <file.pgm>, or --height <cm> (and optionally --shoulder-width ...)")
         }
         var m = BodyMeasurements(height: height)
         if let shoulderWidth { m.shoulderWidth = shoulderWidth }
@@ -35,7 +36,8 @@ struct BodyOptions: ParsableArguments {
         if let neckWidth { m.neckWidth = neckWidth }
         let problems = m.problems()
         guard problems.isEmpty else {
-            throw CommandError("the body measurements cannot be used:\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))
+            throw CommandError(
+                "the body measurements cannot be used:\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))
         }
         return m
     }

@@ -5,7 +5,7 @@ import UnknotCore
 struct CarePlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "care-plan", abstract: "Check a care plan, or print an example to start from.",
-        subcommands: [Check.self, Example.self])
+        subcommands: [Check.self, Card.self, Example.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check a care plan and screen its health answers.")
@@ -32,6 +32,17 @@ struct CarePlanCommand: ParsableCommand {
         }
     }
 
+    struct Card: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the care plan as a one-page card to hand to any therapist or station.")
+        @Argument(help: "The care plan (JSON).") var file: String
+        @Option(help: "The client's name, printed on the card.") var name: String?
+
+        func run() throws {
+            print(try CarePlanFile.load(file).card(name: name), terminator: "")
+        }
+    }
+
     struct Example: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print an example care plan.")
         func run() throws {
@@ -42,7 +53,9 @@ struct CarePlanCommand: ParsableCommand {
                     level: PressureLevel(clamping: 5),
                     byArea: [AreaPressure(BodyArea(.lowerBack), PressureLevel(clamping: 6))]),
                 painLimit: .defaultPainLimit,
-                tenderSpots: [BodySpot(area: BodyArea(.shoulders, side: .left), at: RegionCoordinate(u: 0.4, v: 0.5), radius: 4)],
+                tenderSpots: [
+                    BodySpot(area: BodyArea(.shoulders, side: .left), at: RegionCoordinate(u: 0.4, v: 0.5), radius: 4)
+                ],
                 ticklishSpots: [],
                 sensitiveAreasOptedIn: [.glutes],
                 ifICry: .keepGoingQuietly)

@@ -24,12 +24,15 @@ struct PlanCommand: ParsableCommand {
         let catalog = try programs.catalog()
         guard let chosen = catalog.program(id: program) else {
             throw CommandError(
-                "there is no program '\(program)'; choose one of: \(catalog.programs.map(\.id).joined(separator: ", "))")
+                "there is no program '\(program)'; choose one of: \(catalog.programs.map(\.id).joined(separator: ", "))"
+            )
         }
         let care = try CarePlanFile.load(carePlan)
         var day = CalendarDate.today()
         if let date {
-            guard let parsed = CalendarDate(date) else { throw CommandError("--date '\(date)' is not a date; write YYYY-MM-DD") }
+            guard let parsed = CalendarDate(date) else {
+                throw CommandError("--date '\(date)' is not a date; write YYYY-MM-DD")
+            }
             day = parsed
         }
         let measurements = try body.measurements()

@@ -3,7 +3,9 @@ import Foundation
 import UnknotCore
 
 struct ProgramOptions: ParsableArguments {
-    @Option(name: .customLong("programs"), help: "A JSON file of extra programs (added to, or replacing, the bundled ones).")
+    @Option(
+        name: .customLong("programs"), help: "A JSON file of extra programs (added to, or replacing, the bundled ones)."
+    )
     var extraPrograms: String?
 
     func catalog() throws -> ProgramCatalog {
@@ -16,7 +18,8 @@ struct ProgramOptions: ParsableArguments {
 }
 
 struct ProgramsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "programs", abstract: "List the programs and their lengths.")
+    static let configuration = CommandConfiguration(
+        commandName: "programs", abstract: "List the programs and their lengths.")
 
     @OptionGroup var programs: ProgramOptions
     @Flag(help: "Print the programs as JSON.") var json = false

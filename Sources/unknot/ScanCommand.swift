@@ -9,7 +9,8 @@ struct ScanCommand: ParsableCommand {
         subcommands: [Fit.self, Synthesize.self])
 
     struct Fit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Fit the body model to a depth scan and print the measurements.")
+        static let configuration = CommandConfiguration(
+            abstract: "Fit the body model to a depth scan and print the measurements.")
         @Argument(help: "The scan (16-bit PGM).") var file: String
         @Option(help: "Millimetres per pixel, if the file does not say.") var scanResolution: Double?
         @Flag(help: "Print JSON.") var json = false
@@ -31,8 +32,10 @@ struct ScanCommand: ParsableCommand {
             print(String(format: "hip width       %6.1f cm", m.hipWidth))
             print(String(format: "torso depth     %6.1f cm", m.torsoDepth))
             print(String(format: "neck width      %6.1f cm", m.neckWidth))
-            print("landmarks (cm from the crown): " + fit.landmarks.sorted { $0.value < $1.value }
-                .map { String(format: "%@ %.0f", $0.key, $0.value) }.joined(separator: ", "))
+            print(
+                "landmarks (cm from the crown): "
+                    + fit.landmarks.sorted { $0.value < $1.value }
+                    .map { String(format: "%@ %.0f", $0.key, $0.value) }.joined(separator: ", "))
             if fit.wasReversed { print("note: the body lay head toward the far end of the image") }
         }
     }

@@ -30,10 +30,13 @@ import UnknotTesting
                     #expect(row.xMin < row.xMax, "\(part) row at \(row.y)")
                     if patch.face == .posterior {
                         let inset = 0.001 * row.width
-                        for x in [row.xMin + inset, row.xMax - inset] where row.y > spine.shape.minY && row.y < spine.shape.maxY {
+                        for x in [row.xMin + inset, row.xMax - inset]
+                        where row.y > spine.shape.minY && row.y < spine.shape.maxY {
                             #expect(!spine.shape.contains(SurfacePoint(x: x, y: row.y)), "\(part) overlaps the spine")
                         }
-                        #expect(body.surfaceHeight(at: SurfacePoint(x: (row.xMin + row.xMax) / 2, y: row.y)) > 0, "\(part) off the body")
+                        #expect(
+                            body.surfaceHeight(at: SurfacePoint(x: (row.xMin + row.xMax) / 2, y: row.y)) > 0,
+                            "\(part) off the body")
                     }
                 }
                 // Region coordinates map into the patch and back.
@@ -52,7 +55,8 @@ import UnknotTesting
         #expect(abs(n.length - 1) < 1e-9)
         #expect(n.z > 0.95)
         // On the right flank the surface tilts to the right.
-        let flank = body.normal(at: SurfacePoint(x: 0.9 * body.torsoHalfWidth(at: body.landmarks.waist), y: body.landmarks.waist))
+        let flank = body.normal(
+            at: SurfacePoint(x: 0.9 * body.torsoHalfWidth(at: body.landmarks.waist), y: body.landmarks.waist))
         #expect(flank.x > 0.3)
         let p = body.position(at: center)
         #expect(p.z == body.surfaceHeight(at: center))
@@ -65,7 +69,25 @@ import UnknotTesting
         let kidney = body.zones.first { $0.kind == .kidneyArea && $0.side == .right }!
         #expect(kidney.shape.contains(SurfacePoint(x: 5, y: (body.landmarks.lowestRib + body.landmarks.waist) / 2)))
         let knee = body.zones.first { $0.kind == .poplitealFossa && $0.side == .left }!
-        #expect(knee.shape.contains(SurfacePoint(x: -body.leg(at: body.landmarks.knees)!.center, y: body.landmarks.knees)))
+        #expect(
+            knee.shape.contains(SurfacePoint(x: -body.leg(at: body.landmarks.knees)!.center, y: body.landmarks.knees)))
+    }
+
+    @Test func eachRegionKnowsItsZones() {
+        let body = BodyModel(BodyMeasurements(height: 170))
+        func kinds(_ region: BodyRegion, _ side: BodySide = .right) -> Set<EndangermentZoneKind> {
+            Set(body.zones(near: BodyPartID(region, side)).map(\.kind))
+        }
+        #expect(kinds(.midBack).isSuperset(of: [.spine, .kidneyArea]))
+        #expect(kinds(.lowerBack).contains(.kidneyArea))
+        #expect(kinds(.glutes).isSuperset(of: [.spine, .sciaticNotch]))
+        #expect(kinds(.neck).isSuperset(of: [.spine, .posteriorNeckTriangle]))
+        #expect(kinds(.abdomen, .midline) == [.umbilicalArea])
+        #expect(kinds(.feet).isEmpty)
+        #expect(
+            body.zones(near: BodyPartID(.hamstrings, .left), margin: 3).contains {
+                $0.kind == .poplitealFossa && $0.side == .left
+            })
     }
 
     @Test func measurementsOutsideTheModelAreNamed() {

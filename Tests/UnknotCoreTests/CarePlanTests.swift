@@ -15,7 +15,9 @@ import UnknotCore
     @Test func aCompletePlanRoundTrips() throws {
         let plan = CarePlan(
             focusAreas: [BodyArea(.shoulders, side: .left)], avoidAreas: [BodyArea(.feet)],
-            pressure: PressurePreference(level: PressureLevel(clamping: 4), byArea: [AreaPressure(BodyArea(.calves), PressureLevel(clamping: 3))]),
+            pressure: PressurePreference(
+                level: PressureLevel(clamping: 4), byArea: [AreaPressure(BodyArea(.calves), PressureLevel(clamping: 3))]
+            ),
             tenderSpots: [BodySpot(area: BodyArea(.shoulders, side: .left), at: RegionCoordinate(u: 0.2, v: 0.3))],
             ticklishSpots: [BodySpot(area: BodyArea(.feet))], skipTicklishSpots: true, sensitiveAreasOptedIn: [.glutes],
             ifICry: .pauseAndOfferTissue, staffMayBeAlerted: true, music: .none, voicePrompts: .off)
@@ -45,10 +47,11 @@ import UnknotCore
              "tenderSpots": [{"area": "shoulders", "at": {"u": 1.5, "v": 0.2}, "radius": 40}]}
             """#)
         let fields = Set(found.map(\.field))
-        #expect(fields.isSuperset(of: [
-            "painLimit", "focusAreas[0]", "focusAreas[1]", "sensitiveAreasOptedIn[0]", "tenderSpots[0].area",
-            "tenderSpots[0].at", "tenderSpots[0].radius",
-        ]))
+        #expect(
+            fields.isSuperset(of: [
+                "painLimit", "focusAreas[0]", "focusAreas[1]", "sensitiveAreasOptedIn[0]", "tenderSpots[0].area",
+                "tenderSpots[0].at", "tenderSpots[0].radius",
+            ]))
         #expect(found.first { $0.field == "painLimit" }!.message.contains("8"))
         #expect(found.first { $0.field == "focusAreas[0]" }!.message.contains("sensitiveAreasOptedIn"))
     }
@@ -71,6 +74,23 @@ import UnknotCore
         #expect(try BodyArea(parsing: "abdomen") == BodyArea(.abdomen))
         #expect(throws: BodyAreaParseError.self) { try BodyArea(parsing: "left abdomen") }
         #expect(throws: BodyAreaParseError.self) { try BodyArea(parsing: "wings") }
+    }
+
+    @Test func theCardSaysWhatANewTherapistMustKnow() {
+        var plan = CarePlan(
+            focusAreas: [BodyArea(.neck)], avoidAreas: [BodyArea(.feet)], painLimit: PressureLevel(clamping: 5),
+            tenderSpots: [BodySpot(area: BodyArea(.shoulders, side: .left), source: .learned)],
+            sensitiveAreasOptedIn: [.glutes], ifICry: .pauseAndOfferTissue)
+        plan.health.bloodThinners = true
+        let card = plan.card(name: "Alex")
+        #expect(card.contains("Alex"))
+        #expect(card.contains("Never above: 5 of 10"))
+        #expect(card.contains("Do not touch: feet"))
+        #expect(card.contains("Sensitive areas I agree to: glutes"))
+        #expect(card.contains("the whole left shoulder, noticed during a session"))
+        #expect(card.contains("If I cry: Pause and offer me a tissue."))
+        #expect(card.contains("blood thinners"))
+        #expect(CarePlan().card().contains("If I cry: Keep working gently"))
     }
 
     @Test func preferencesResolveMostSpecificFirst() {

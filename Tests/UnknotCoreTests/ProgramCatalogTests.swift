@@ -12,7 +12,10 @@ import UnknotCore
         #expect(lengths["full-body"] == [60, 90])
         #expect(lengths["express"] == [15])
         #expect(catalog.program(id: "express")?.acceptsPromoCodes == false)
-        #expect(Set(catalog.program(id: "total-back")!.regions).isSuperset(of: [.upperBack, .midBack, .lowerBack, .glutes, .hamstrings]))
+        #expect(
+            Set(catalog.program(id: "total-back")!.regions).isSuperset(of: [
+                .upperBack, .midBack, .lowerBack, .glutes, .hamstrings,
+            ]))
         #expect(Set(catalog.program(id: "neck-jaw-shoulders")!.regions) == [.neck, .jaw, .shoulders, .upperBack])
         for program in catalog.programs {
             #expect(Set(program.phases.map(\.kind)).count >= 3, "\(program.id) needs warm-up, work and closing")

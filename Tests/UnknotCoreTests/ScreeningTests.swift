@@ -1,9 +1,10 @@
 import Testing
 import UnknotCore
+import UnknotTesting
 
 @Suite struct ScreeningTests {
     let day = CalendarDate(year: 2026, month: 11, day: 22)!
-    var prone: Program { try! ProgramCatalog.bundled().program(id: "total-back")! }
+    var prone: Program { Fixtures.catalog().program(id: "total-back")! }
 
     @Test(arguments: [
         \HealthScreening.fever, \.acuteInfection, \.suspectedDeepVeinThrombosis, \.severeUncontrolledHighBloodPressure,
@@ -21,27 +22,37 @@ import UnknotCore
         #expect(outcome.isRefused)
         #expect(outcome.refusals[0].contains("consult a professional"))
         var supineOnly = prone
-        supineOnly.phases = [ProgramPhase(kind: .focusedWork, share: 1, posture: .supine, regions: [.chest], techniques: [.gliding], intensity: 1)]
-        #expect(!ContraindicationScreening.screen(HealthScreening(pregnant: true), program: supineOnly, on: day).isRefused)
+        supineOnly.phases = [
+            ProgramPhase(
+                kind: .focusedWork, share: 1, posture: .supine, regions: [.chest], techniques: [.gliding], intensity: 1)
+        ]
+        #expect(
+            !ContraindicationScreening.screen(HealthScreening(pregnant: true), program: supineOnly, on: day).isRefused)
     }
 
     @Test func bloodThinnersAndBruisingKeepItLight() {
         let outcome = ContraindicationScreening.screen(HealthScreening(bloodThinners: true), program: prone, on: day)
         #expect(!outcome.isRefused)
         #expect(outcome.levelCap == .lightMaximum)
-        #expect(ContraindicationScreening.screen(HealthScreening(recentBruising: true), program: prone, on: day).levelCap == .lightMaximum)
+        #expect(
+            ContraindicationScreening.screen(HealthScreening(recentBruising: true), program: prone, on: day).levelCap
+                == .lightMaximum)
     }
 
     @Test func recentSurgeryAvoidsTheAreaForSixWeeks() {
         let knee = BodyArea(.calves, side: .left)
-        let recent = HealthScreening(surgeryOrInjury: [DatedArea(knee, on: CalendarDate(year: 2026, month: 10, day: 12)!)])
+        let recent = HealthScreening(surgeryOrInjury: [
+            DatedArea(knee, on: CalendarDate(year: 2026, month: 10, day: 12)!)
+        ])
         let old = HealthScreening(surgeryOrInjury: [DatedArea(knee, on: CalendarDate(year: 2026, month: 10, day: 11)!)])
-        #expect(ContraindicationScreening.screen(recent, program: prone, on: day).avoidAreas.map(\.area) == [knee])  // 41 days
-        #expect(ContraindicationScreening.screen(old, program: prone, on: day).avoidAreas.isEmpty)  // 42 days
+        // 41 days ago: avoided; 42 days ago: six weeks have passed.
+        #expect(ContraindicationScreening.screen(recent, program: prone, on: day).avoidAreas.map(\.area) == [knee])
+        #expect(ContraindicationScreening.screen(old, program: prone, on: day).avoidAreas.isEmpty)
     }
 
     @Test func veinsSkinAndMedicationAdjust() {
-        let health = HealthScreening(varicoseVeins: [BodyArea(.calves)], openSkin: [BodyArea(.hands, side: .right)], painMedication: true)
+        let health = HealthScreening(
+            varicoseVeins: [BodyArea(.calves)], openSkin: [BodyArea(.hands, side: .right)], painMedication: true)
         let outcome = ContraindicationScreening.screen(health, program: prone, on: day)
         #expect(outcome.avoidAreas.map(\.area) == [BodyArea(.calves), BodyArea(.hands, side: .right)])
         #expect(outcome.checkInMoreOften.count == 1)
@@ -51,7 +62,8 @@ import UnknotCore
     @Test func calendarDaysCount() {
         #expect(CalendarDate("2026-02-29") == nil)
         #expect(CalendarDate("2028-02-29") != nil)
-        #expect(CalendarDate(year: 2026, month: 1, day: 1)!.days(until: CalendarDate(year: 2027, month: 1, day: 1)!) == 365)
+        #expect(
+            CalendarDate(year: 2026, month: 1, day: 1)!.days(until: CalendarDate(year: 2027, month: 1, day: 1)!) == 365)
         #expect(CalendarDate(year: 1970, month: 1, day: 1)!.dayNumber == 0)
     }
 }

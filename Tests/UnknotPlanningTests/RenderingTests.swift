@@ -12,7 +12,8 @@ import UnknotTesting
     let plan: SessionPlan
 
     init() throws {
-        var care = CarePlan(avoidAreas: [BodyArea(.calves)], tenderSpots: [BodySpot(area: BodyArea(.upperBack, side: .left))])
+        var care = CarePlan(
+            avoidAreas: [BodyArea(.calves)], tenderSpots: [BodySpot(area: BodyArea(.upperBack, side: .left))])
         care.sensitiveAreasOptedIn = [.glutes]
         plan = try SessionPlanner().plan(Fixtures.request("total-back", minutes: 45, carePlan: care))
     }
@@ -30,7 +31,8 @@ import UnknotTesting
         let svg = PlanDrawing.svg(plan, body: Fixtures.body)
         let parser = XMLParser(data: Data(svg.utf8))
         #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
-        let drawn = svg.components(separatedBy: "<polyline").count - 1 + svg.components(separatedBy: "<circle").count - 1
+        let drawn =
+            svg.components(separatedBy: "<polyline").count - 1 + svg.components(separatedBy: "<circle").count - 1
         #expect(drawn == plan.strokes.count)
         #expect(!svg.contains("http://") || svg.components(separatedBy: "http://").count == 2, "only the SVG namespace")
     }

@@ -15,7 +15,9 @@ import UnknotTesting
             let fit = try BodyScanFitter().fit(decoded)
             let m = fit.measurements
             for (name, keyPath, _) in BodyMeasurements.supportedRanges {
-                #expect(abs(m[keyPath: keyPath] - truth[keyPath: keyPath]) <= 2, "seed \(seed): \(name) \(m[keyPath: keyPath]) vs \(truth[keyPath: keyPath])")
+                #expect(
+                    abs(m[keyPath: keyPath] - truth[keyPath: keyPath]) <= 2,
+                    "seed \(seed): \(name) \(m[keyPath: keyPath]) vs \(truth[keyPath: keyPath])")
             }
             #expect(abs(fit.tableDistance - 1200) < 3)
         }

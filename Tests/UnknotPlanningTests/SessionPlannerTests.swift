@@ -12,8 +12,10 @@ import UnknotTesting
     }
 
     @Test func lengthsTheProgramDoesNotOfferAreRefused() {
-        #expect(throws: PlanningError.lengthNotOffered(program: "Express (one focus area)", minutes: 30, lengths: [15])) {
-            try planner.plan(Fixtures.request("express", minutes: 30, carePlan: CarePlan(focusAreas: [BodyArea(.neck)])))
+        #expect(throws: PlanningError.lengthNotOffered(program: "Express (one focus area)", minutes: 30, lengths: [15]))
+        {
+            try planner.plan(
+                Fixtures.request("express", minutes: 30, carePlan: CarePlan(focusAreas: [BodyArea(.neck)])))
         }
     }
 
@@ -36,7 +38,8 @@ import UnknotTesting
         #expect(throws: PlanningError.noFocusArea(program: "Express (one focus area)")) {
             try planner.plan(Fixtures.request("express", minutes: 15))
         }
-        let plan = try planner.plan(Fixtures.request("express", minutes: 15, carePlan: CarePlan(focusAreas: [BodyArea(.calves, side: .left)])))
+        let plan = try planner.plan(
+            Fixtures.request("express", minutes: 15, carePlan: CarePlan(focusAreas: [BodyArea(.calves, side: .left)])))
         #expect(plan.plannedParts == [BodyPartID(.calves, .left)])
         #expect(plan.durationMilliseconds == 900_000)
     }
@@ -45,7 +48,8 @@ import UnknotTesting
         let without = try planner.plan(Fixtures.request("total-back", minutes: 60))
         #expect(!without.plannedParts.contains { $0.region == .glutes })
         #expect(without.omissions.contains { $0.area == BodyArea(.glutes) && $0.reason.contains("sensitive") })
-        let with = try planner.plan(Fixtures.request("total-back", minutes: 60, carePlan: CarePlan(sensitiveAreasOptedIn: [.glutes])))
+        let with = try planner.plan(
+            Fixtures.request("total-back", minutes: 60, carePlan: CarePlan(sensitiveAreasOptedIn: [.glutes])))
         #expect(with.plannedParts.contains(BodyPartID(.glutes, .left)))
     }
 
@@ -59,7 +63,9 @@ import UnknotTesting
         #expect(both.notes.contains { $0.contains("Turning over") })
         let closing = both.phases.last!
         #expect(closing.posture == .supine)
-        #expect(front.allSatisfy { $0.startMilliseconds >= closing.startMilliseconds + SessionPlanner.turnoverMilliseconds })
+        #expect(
+            front.allSatisfy { $0.startMilliseconds >= closing.startMilliseconds + SessionPlanner.turnoverMilliseconds }
+        )
     }
 
     @Test func focusAreasGetMoreTime() throws {
@@ -147,8 +153,13 @@ import UnknotTesting
     }
 
     @Test func forceProfilesRiseGentlyAndReleaseToZero() throws {
-        let plan = try planner.plan(Fixtures.request("total-back", minutes: 30, carePlan: CarePlan(pressure: PressurePreference(level: PressureLevel(clamping: 6)))))
-        let kneading = plan.strokes.filter { $0.technique == .kneading }.max { $0.durationMilliseconds < $1.durationMilliseconds }!
+        let plan = try planner.plan(
+            Fixtures.request(
+                "total-back", minutes: 30,
+                carePlan: CarePlan(pressure: PressurePreference(level: PressureLevel(clamping: 6)))))
+        let kneading = plan.strokes.filter { $0.technique == .kneading }.max {
+            $0.durationMilliseconds < $1.durationMilliseconds
+        }!
         #expect(kneading.durationMilliseconds > 9_000)
         #expect(kneading.force(at: 0) == 0)
         #expect(kneading.force(at: kneading.durationMilliseconds) == 0)

@@ -34,14 +34,18 @@ public struct BodyMeasurements: Codable, Sendable, Hashable {
     }
 
     /// The ranges the body model supports.
-    public static var supportedRanges: [(name: String, keyPath: KeyPath<BodyMeasurements, Double>, range: ClosedRange<Double>)] { [
-        ("height", \.height, 140...210),
-        ("shoulderWidth", \.shoulderWidth, 30...56),
-        ("waistWidth", \.waistWidth, 20...50),
-        ("hipWidth", \.hipWidth, 25...56),
-        ("torsoDepth", \.torsoDepth, 14...40),
-        ("neckWidth", \.neckWidth, 8...18),
-    ] }
+    public static var supportedRanges:
+        [(name: String, keyPath: KeyPath<BodyMeasurements, Double>, range: ClosedRange<Double>)]
+    {
+        [
+            ("height", \.height, 140...210),
+            ("shoulderWidth", \.shoulderWidth, 30...56),
+            ("waistWidth", \.waistWidth, 20...50),
+            ("hipWidth", \.hipWidth, 25...56),
+            ("torsoDepth", \.torsoDepth, 14...40),
+            ("neckWidth", \.neckWidth, 8...18),
+        ]
+    }
 
     /// Every measurement outside the supported range or out of proportion, named.
     public func problems() -> [String] {
@@ -49,7 +53,9 @@ public struct BodyMeasurements: Codable, Sendable, Hashable {
         for (name, keyPath, range) in Self.supportedRanges where !range.contains(self[keyPath: keyPath]) {
             let value = self[keyPath: keyPath]
             let shown = value.isFinite ? String(Int(value.rounded())) : "\(value)"
-            problems.append("\(name) is \(shown) cm; the body model supports \(Int(range.lowerBound)) to \(Int(range.upperBound)) cm")
+            problems.append(
+                "\(name) is \(shown) cm; the body model supports \(Int(range.lowerBound)) to \(Int(range.upperBound)) cm"
+            )
         }
         if waistWidth >= hipWidth * 0.98 || waistWidth >= shoulderWidth * 0.9 {
             problems.append("waistWidth must be narrower than the hips and the shoulders")

@@ -105,7 +105,8 @@ extension BodyModel {
         pair(.kidneyArea, .posterior, .rectangle(x: 2...10, y: 0.315 * h...0.385 * h))
         pair(
             .sciaticNotch, .posterior,
-            .ellipse(center: SurfacePoint(x: 0.45 * measurements.hipWidth / 2, y: 0.475 * h), radiusX: 2.5, radiusY: 2.5))
+            .ellipse(
+                center: SurfacePoint(x: 0.45 * measurements.hipWidth / 2, y: 0.475 * h), radiusX: 2.5, radiusY: 2.5))
         let knee = l.knees
         pair(
             .poplitealFossa, .posterior,

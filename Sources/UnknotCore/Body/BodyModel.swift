@@ -86,6 +86,17 @@ public struct BodyModel: Sendable {
         patches[BodyPartID.all.firstIndex(of: part)!]
     }
 
+    /// The endangerment zones on or within `margin` centimetres of one side of a region: what
+    /// work on that region must treat with broad, flat, light contact (or, the spine, not touch).
+    public func zones(near part: BodyPartID, margin: Double = 0) -> [EndangermentZone] {
+        let outline = patch(for: part).outline
+        return zones.filter { zone in
+            guard zone.face == part.region.face else { return false }
+            return zone.shape.vertices.contains { outline.isWithin(margin, of: $0) }
+                || outline.vertices.contains { zone.shape.isWithin(margin, of: $0) }
+        }
+    }
+
     /// Outline half-width of the head, neck and torso at `y` (0 below the crotch).
     public func torsoHalfWidth(at y: Double) -> Double {
         y < 0 || y > landmarks.crotch ? 0 : torsoHalfWidth(y)

@@ -35,7 +35,8 @@ extension CarePlan {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
             throw CarePlanError(problems: [
-                CarePlanProblem(field: "(file)", message: "is not valid JSON; check for a missing comma, quote or brace")
+                CarePlanProblem(
+                    field: "(file)", message: "is not valid JSON; check for a missing comma, quote or brace")
             ])
         }
         guard let top = object as? [String: Any] else {
@@ -45,13 +46,16 @@ extension CarePlan {
         }
         problems += unknownKeys(in: top, known: CodingKeys.allCases.map(\.rawValue), path: "")
         if let health = top["health"] as? [String: Any] {
-            problems += unknownKeys(in: health, known: HealthScreening.CodingKeys.allCases.map(\.rawValue), path: "health.")
+            problems += unknownKeys(
+                in: health, known: HealthScreening.CodingKeys.allCases.map(\.rawValue), path: "health.")
         }
         if let version = top["schemaVersion"] as? Int, version > currentSchemaVersion {
             throw CarePlanError(problems: [
                 CarePlanProblem(
                     field: "schemaVersion",
-                    message: "is \(version), written by a newer Unknot; this one reads versions up to \(currentSchemaVersion)")
+                    message:
+                        "is \(version), written by a newer Unknot; this one reads versions up to \(currentSchemaVersion)"
+                )
             ])
         }
         let plan: CarePlan
@@ -73,7 +77,10 @@ extension CarePlan {
 
     static func unknownKeys(in object: [String: Any], known: [String], path: String) -> [CarePlanProblem] {
         object.keys.sorted().filter { !known.contains($0) }.map { key in
-            let close = known.first { $0.lowercased() == key.lowercased().replacingOccurrences(of: "_", with: "") }
+            let plain = key.lowercased().replacingOccurrences(of: "_", with: "")
+            let close =
+                known.first { $0.lowercased() == plain }
+                ?? known.first { plain.count >= 4 && $0.lowercased().hasPrefix(plain) }
             let hint = close.map { "; did you mean '\($0)'?" } ?? "; known fields are \(known.joined(separator: ", "))"
             return CarePlanProblem(field: path + key, message: "is not a care plan field\(hint)")
         }
@@ -108,7 +115,8 @@ extension CarePlan {
             if entry.level > painLimit {
                 problem(
                     "pressure.byArea[\(i)].level",
-                    "is \(entry.level) for \(entry.area), above the pain limit \(painLimit); lower it or raise painLimit")
+                    "is \(entry.level) for \(entry.area), above the pain limit \(painLimit); lower it or raise painLimit"
+                )
             }
             if !seenPressure.insert(entry.area).inserted {
                 problem("pressure.byArea[\(i)].area", "\(entry.area) has a pressure already; keep one entry per area")

@@ -159,7 +159,8 @@ public struct Stroke: Codable, Sendable, Hashable {
         if t <= first.milliseconds { return first.newtons }
         for (a, b) in zip(force, force.dropFirst()) where t <= b.milliseconds {
             let span = b.milliseconds - a.milliseconds
-            return span == 0 ? b.newtons : a.newtons + (b.newtons - a.newtons) * Double(t - a.milliseconds) / Double(span)
+            return span == 0
+                ? b.newtons : a.newtons + (b.newtons - a.newtons) * Double(t - a.milliseconds) / Double(span)
         }
         return force[force.count - 1].newtons
     }

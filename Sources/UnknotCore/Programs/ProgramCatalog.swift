@@ -31,7 +31,8 @@ public struct ProgramCatalog: Sendable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw ProgramCatalogError(source: url.path, problems: ["cannot read the file: \(error.localizedDescription)"])
+            throw ProgramCatalogError(
+                source: url.path, problems: ["cannot read the file: \(error.localizedDescription)"])
         }
         let decoded: [Program]
         do {
@@ -67,7 +68,9 @@ public struct ProgramCatalog: Sendable {
         if program.id.isEmpty || program.id.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
             problems.append("\(name): id must be letters, digits and dashes")
         }
-        if program.lengths.isEmpty { problems.append("\(name): lengths is empty; give at least one of 15, 30, 45, 60, 90") }
+        if program.lengths.isEmpty {
+            problems.append("\(name): lengths is empty; give at least one of 15, 30, 45, 60, 90")
+        }
         for length in program.lengths where !bookableLengths.contains(length) {
             problems.append("\(name): length \(length) is not bookable; use 15, 30, 45, 60 or 90 minutes")
         }

@@ -11,7 +11,8 @@ public enum DecodingProblem {
             return "\(path(context.codingPath)): expected \(typeName(type)) but found null"
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
-                return "the file is not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))"
+                return
+                    "the file is not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))"
             }
             return "\(path(context.codingPath)): \(context.debugDescription)"
         @unknown default:

@@ -41,7 +41,8 @@ public enum PlanningError: Error, Sendable, CustomStringConvertible, Equatable {
         case .noFocusArea(let program):
             return "\(program) works one focus area; add one to the care plan's focusAreas (e.g. \"shoulders\")"
         case .nothingToWork(let omissions):
-            return "nothing is left to work on:\n" + omissions.map { "  - \($0.area): \($0.reason)" }.joined(separator: "\n")
+            return "nothing is left to work on:\n"
+                + omissions.map { "  - \($0.area): \($0.reason)" }.joined(separator: "\n")
         }
     }
 }

@@ -22,7 +22,9 @@ struct Timeline {
     ) -> Bool {
         let covering = techniques.first { $0.spec.covers } ?? .gliding
         var attempt: [StrokeDraft]?
-        for (technique, factor) in [(covering, 1.0), (covering, 1.5), (covering, 2.0), (.gliding, 1.0), (.gliding, 5.0 / 3)] {
+        for (technique, factor) in [
+            (covering, 1.0), (covering, 1.5), (covering, 2.0), (.gliding, 1.0), (.gliding, 5.0 / 3),
+        ] {
             let drafts = builder.pass(technique, speedFactor: factor)
             if fits(drafts, from: start + extraFirstGap, to: end) {
                 attempt = drafts
@@ -39,10 +41,13 @@ struct Timeline {
         // Further passes until the budget is used.
         var emptyCycle = 0
         var index = 0
+        // A pass of one technique on one region is the same each time round: build it once.
+        var built: [Technique: [StrokeDraft]] = [:]
         passes: while emptyCycle < techniques.count {
             let technique = techniques[index % techniques.count]
             index += 1
-            let drafts = builder.pass(technique, speedFactor: 1)
+            let drafts = built[technique] ?? builder.pass(technique, speedFactor: 1)
+            built[technique] = drafts
             if drafts.isEmpty {
                 emptyCycle += 1
                 continue

@@ -29,19 +29,23 @@ public enum PlanDrawing {
                 return "\(f(offsetX + x * scale)),\(f((p.y + 10) * scale + 20))"
             }
             out += "<g aria-label=\"\(face == .posterior ? "back of the body" : "front of the body")\">\n"
-            out += "<text x=\"\(f(offsetX))\" y=\"16\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"13\" fill=\"#333\">"
+            out +=
+                "<text x=\"\(f(offsetX))\" y=\"16\" text-anchor=\"middle\" font-family=\"sans-serif\" font-size=\"13\" fill=\"#333\">"
             out += face == .posterior ? "Back (lying face down)" : "Front (lying face up)"
             out += "</text>\n"
             for polygon in body.outline() {
-                out += "<polygon points=\"\(polygon.vertices.map(point).joined(separator: " "))\" fill=\"#efe6dc\" stroke=\"#8a7f74\" stroke-width=\"1\"/>\n"
+                out +=
+                    "<polygon points=\"\(polygon.vertices.map(point).joined(separator: " "))\" fill=\"#efe6dc\" stroke=\"#8a7f74\" stroke-width=\"1\"/>\n"
             }
             for zone in body.zones where zone.face == face {
-                out += "<polygon points=\"\(zone.shape.vertices.map(point).joined(separator: " "))\" fill=\"none\" stroke=\"#b0413e\" stroke-width=\"0.8\" stroke-dasharray=\"3 2\"><title>\(escape(zone.kind.displayName))</title></polygon>\n"
+                out +=
+                    "<polygon points=\"\(zone.shape.vertices.map(point).joined(separator: " "))\" fill=\"none\" stroke=\"#b0413e\" stroke-width=\"0.8\" stroke-dasharray=\"3 2\"><title>\(escape(zone.kind.displayName))</title></polygon>\n"
             }
             for omission in plan.omissions {
                 for part in omission.area.parts where part.region.face == face {
                     let outline = body.patch(for: part).outline
-                    out += "<polygon points=\"\(outline.vertices.map(point).joined(separator: " "))\" fill=\"#bbb\" fill-opacity=\"0.5\" stroke=\"none\"><title>\(escape(omission.area.description)): \(escape(omission.reason))</title></polygon>\n"
+                    out +=
+                        "<polygon points=\"\(outline.vertices.map(point).joined(separator: " "))\" fill=\"#bbb\" fill-opacity=\"0.5\" stroke=\"none\"><title>\(escape(omission.area.description)): \(escape(omission.reason))</title></polygon>\n"
                 }
             }
             for stroke in plan.strokes where stroke.face == face {
@@ -50,9 +54,11 @@ public enum PlanDrawing {
                 if stroke.path.count == 1 {
                     let r = f(stroke.technique.spec.contactWidth / 2 * scale)
                     let c = point(stroke.path[0]).split(separator: ",")
-                    out += "<circle cx=\"\(c[0])\" cy=\"\(c[1])\" r=\"\(r)\" fill=\"\(color)\" fill-opacity=\"0.35\" stroke=\"\(color)\" stroke-width=\"1\"/>\n"
+                    out +=
+                        "<circle cx=\"\(c[0])\" cy=\"\(c[1])\" r=\"\(r)\" fill=\"\(color)\" fill-opacity=\"0.35\" stroke=\"\(color)\" stroke-width=\"1\"/>\n"
                 } else {
-                    out += "<polyline points=\"\(stroke.path.map(point).joined(separator: " "))\" fill=\"none\" stroke=\"\(color)\" stroke-opacity=\"0.55\" stroke-width=\"\(width)\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>\n"
+                    out +=
+                        "<polyline points=\"\(stroke.path.map(point).joined(separator: " "))\" fill=\"none\" stroke=\"\(color)\" stroke-opacity=\"0.55\" stroke-width=\"\(width)\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>\n"
                 }
             }
             out += "</g>\n"
@@ -63,10 +69,13 @@ public enum PlanDrawing {
         out += "<text x=\"\(f(legendX))\" y=\"40\">Pressure level</text>\n"
         for level in 1...10 {
             let y = 50.0 + Double(level) * 18
-            out += "<rect x=\"\(f(legendX))\" y=\"\(f(y - 11))\" width=\"24\" height=\"12\" fill=\"\(color(PressureLevel(clamping: level)))\"/>"
-            out += "<text x=\"\(f(legendX + 32))\" y=\"\(f(y))\">\(level) \(level == 1 ? "light" : level == 5 ? "medium" : level == 8 ? "hurts so good" : "")</text>\n"
+            out +=
+                "<rect x=\"\(f(legendX))\" y=\"\(f(y - 11))\" width=\"24\" height=\"12\" fill=\"\(color(PressureLevel(clamping: level)))\"/>"
+            out +=
+                "<text x=\"\(f(legendX + 32))\" y=\"\(f(y))\">\(level) \(level == 1 ? "light" : level == 5 ? "medium" : level == 8 ? "hurts so good" : "")</text>\n"
         }
-        out += "<line x1=\"\(f(legendX))\" y1=\"260\" x2=\"\(f(legendX + 24))\" y2=\"260\" stroke=\"#b0413e\" stroke-dasharray=\"3 2\"/>"
+        out +=
+            "<line x1=\"\(f(legendX))\" y1=\"260\" x2=\"\(f(legendX + 24))\" y2=\"260\" stroke=\"#b0413e\" stroke-dasharray=\"3 2\"/>"
         out += "<text x=\"\(f(legendX + 32))\" y=\"264\">light touch only</text>\n"
         out += "<rect x=\"\(f(legendX))\" y=\"274\" width=\"24\" height=\"12\" fill=\"#bbb\"/>"
         out += "<text x=\"\(f(legendX + 32))\" y=\"285\">left out</text>\n</g>\n</svg>\n"
@@ -76,7 +85,8 @@ public enum PlanDrawing {
     /// Light levels cool blue, medium green-gold, firm orange-red.
     static func color(_ level: PressureLevel) -> String {
         let palette = [
-            "#6baed6", "#4f9fd0", "#3b8bc2", "#5aae61", "#a6b33a", "#e0b02c", "#f08a24", "#e4572e", "#c0392b", "#8e1b10",
+            "#6baed6", "#4f9fd0", "#3b8bc2", "#5aae61", "#a6b33a", "#e0b02c", "#f08a24", "#e4572e", "#c0392b",
+            "#8e1b10",
         ]
         return palette[level.value - 1]
     }

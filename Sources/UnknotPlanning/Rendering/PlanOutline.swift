@@ -12,7 +12,8 @@ public enum PlanOutline {
             b.height, b.shoulderWidth, b.waistWidth, b.hipWidth, b.torsoDepth)
         out += "Pain limit: \(plan.painLimit) of 10 · \(plan.strokes.count) strokes\n"
         for phase in plan.phases {
-            out += "\n\(clock(phase.startMilliseconds))  \(phase.kind.displayName) · \(minutes(phase.durationMilliseconds))"
+            out +=
+                "\n\(clock(phase.startMilliseconds))  \(phase.kind.displayName) · \(minutes(phase.durationMilliseconds))"
             out += phase.posture == .supine ? " · lying on your back\n" : "\n"
             if phase.regions.isEmpty { out += "    (nothing to work in this phase)\n" }
             for region in phase.regions {
@@ -22,7 +23,8 @@ public enum PlanOutline {
                 }
                 let used = Set(strokes.map(\.technique))
                 let techniques = Technique.allCases.filter(used.contains).map(\.displayName)
-                var line = "    \(pad(region.part.description.capitalizedFirst, 18)) \(pad(minutes(region.durationMilliseconds), 8))"
+                var line =
+                    "    \(pad(region.part.description.capitalizedFirst, 18)) \(pad(minutes(region.durationMilliseconds), 8))"
                 line += " level \(pad("\(region.level)", 2)) \(techniques.joined(separator: ", "))"
                 if region.isFocus { line += "  ★ focus" }
                 let adapted = Set(strokes.compactMap(\.adaptation))
@@ -34,7 +36,9 @@ public enum PlanOutline {
         }
         if !plan.omissions.isEmpty {
             out += "\nLeft out:\n"
-            for omission in plan.omissions { out += "    \(omission.area.description.capitalizedFirst): \(omission.reason)\n" }
+            for omission in plan.omissions {
+                out += "    \(omission.area.description.capitalizedFirst): \(omission.reason)\n"
+            }
         }
         if !plan.notes.isEmpty {
             out += "\nFor you:\n"
@@ -47,10 +51,13 @@ public enum PlanOutline {
 
     static func minutes(_ ms: Int) -> String {
         let seconds = (ms + 500) / 1000
+        if seconds < 60 { return "\(seconds) s" }
         return seconds % 60 == 0 ? "\(seconds / 60) min" : "\(seconds / 60) min \(seconds % 60) s"
     }
 
-    static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+    static func pad(_ s: String, _ n: Int) -> String {
+        s.count >= n ? s : s + String(repeating: " ", count: n - s.count)
+    }
 }
 
 extension String {

@@ -163,7 +163,9 @@ public struct BodyScanFitter: Sendable {
                         for dc in -1...1 where (dr, dc) != (0, 0) {
                             let rr = r + dr
                             let cc = c + dc
-                            if rr >= 0, rr < h, cc >= 0, cc < w, scan[rr, cc] > 0 { around.append(Double(scan[rr, cc])) }
+                            if rr >= 0, rr < h, cc >= 0, cc < w, scan[rr, cc] > 0 {
+                                around.append(Double(scan[rr, cc]))
+                            }
                         }
                     }
                     around.sort()

@@ -6,7 +6,8 @@ extension DepthImage {
     public static func readPGM(_ data: Data, defaultResolution: Double = 5) throws(ScanError) -> DepthImage {
         let bytes = [UInt8](data)
         guard !bytes.isEmpty else { throw .empty }
-        guard bytes.count >= 2, bytes[0] == UInt8(ascii: "P"), bytes[1] == UInt8(ascii: "5") || bytes[1] == UInt8(ascii: "2")
+        guard bytes.count >= 2, bytes[0] == UInt8(ascii: "P"),
+            bytes[1] == UInt8(ascii: "5") || bytes[1] == UInt8(ascii: "2")
         else {
             let head = bytes.prefix(2)
             let printable = head.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
@@ -74,7 +75,9 @@ extension DepthImage {
             let bytesPerPixel = maxValue > 255 ? 2 : 1
             let expected = count * bytesPerPixel
             let available = bytes.count - index
-            guard available >= expected else { throw .truncated(expectedBytes: expected, actualBytes: max(0, available)) }
+            guard available >= expected else {
+                throw .truncated(expectedBytes: expected, actualBytes: max(0, available))
+            }
             for i in 0..<count {
                 pixels[i] =
                     bytesPerPixel == 2
@@ -87,7 +90,9 @@ extension DepthImage {
 
     /// The image as a binary 16-bit PGM with its resolution in a comment.
     public func pgmData() -> Data {
-        var data = Data("P5\n# unknot depth scan, millimetres from the sensor\n# resolution-mm=\(millimetresPerPixel)\n\(width) \(height)\n65535\n".utf8)
+        var data = Data(
+            "P5\n# unknot depth scan, millimetres from the sensor\n# resolution-mm=\(millimetresPerPixel)\n\(width) \(height)\n65535\n"
+                .utf8)
         data.reserveCapacity(data.count + pixels.count * 2)
         for value in pixels {
             data.append(UInt8(value >> 8))
