@@ -23,10 +23,21 @@ public struct PlanChecker: Sendable {
             found.append("phases do not add up to the plan's length")
         }
         var previousEnd = 0
+        var previous: Stroke?
         for (i, s) in plan.strokes.enumerated() {
             let name = "stroke \(i) (\(s.technique.rawValue) on \(s.part))"
             if s.startMilliseconds < previousEnd { found.append("\(name) overlaps the one before") }
+            if let previous, let from = previous.path.last, let to = s.path.first {
+                // Time to lift, travel with contact lifted and set down again.
+                let gap = s.startMilliseconds - previous.endMilliseconds
+                let travel =
+                    previous.face == s.face ? from.distance(to: to) / SafetyLimits.maximumTravelSpeed * 1000 : 0
+                if Double(gap) < max(Double(SafetyLimits.minimumLiftMilliseconds), travel) {
+                    found.append("\(name) starts \(gap) ms after the one before, too soon to lift and move")
+                }
+            }
             previousEnd = s.endMilliseconds
+            previous = s
             if s.endMilliseconds > plan.durationMilliseconds { found.append("\(name) ends after the session") }
             if s.durationMilliseconds <= 0 { found.append("\(name) has no duration") }
             found += forceViolations(s, name: name)

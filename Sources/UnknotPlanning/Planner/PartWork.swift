@@ -41,7 +41,8 @@ struct PartWork {
         let shape = spine.shape
         let dy = y < shape.minY ? shape.minY - y : y > shape.maxY ? y - shape.maxY : 0
         guard dy < reach else { return 0 }
-        return shape.maxX + (reach * reach - dy * dy).squareRoot()
+        // A micrometre more, so that rounding never puts a contact's edge inside the spine.
+        return shape.maxX + (reach * reach - dy * dy).squareRoot() + 1e-4
     }
 
     func isNearZone(_ p: SurfacePoint, within distance: Double) -> Bool {

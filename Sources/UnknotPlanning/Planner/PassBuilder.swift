@@ -47,7 +47,8 @@ struct PassBuilder {
                 let rowLo = mirror ? -r.max : r.min
                 let rowHi = mirror ? -r.min : r.max
                 var x: Double
-                let clearance = medialPriority ? work.spineClearance(at: y, reach: reach) : 0
+                // Midline patches cross the midline: no spine bound applies to them.
+                let clearance = medialPriority ? work.spineClearance(at: y, reach: reach) : -Double.infinity
                 if spineClearanceOnly {
                     x = max(min(laneX, rowHi), rowLo, clearance)
                 } else if medialPriority {
