@@ -3,7 +3,17 @@ import Testing
 import UnknotCore
 
 /// Runs the real `unknot` binary, as a user would, and checks what it prints and how it exits.
-@Suite struct CommandLineTests {
+/// Each test gets its own temporary folder, removed when the test ends.
+@Suite final class CommandLineTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("unknot-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
     struct Result {
         var status: Int32
         var out: String
@@ -37,7 +47,7 @@ import UnknotCore
     }
 
     func temporary(_ name: String, _ contents: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID())-\(name)")
+        let url = folder.appendingPathComponent("\(UUID())-\(name)")
         try Data(contents.utf8).write(to: url)
         return url.path
     }
@@ -68,7 +78,7 @@ import UnknotCore
     }
 
     @Test func planFromAScanUsesTheFittedBody() throws {
-        let scan = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID()).pgm").path
+        let scan = folder.appendingPathComponent("body.pgm").path
         let made = try run(["scan", "synthesize", "--height", "185", "--seed", "4", "-o", scan])
         #expect(made.status == 0, "\(made.err)")
         let fit = try run(["scan", "fit", scan, "--json"])
