@@ -18,7 +18,7 @@ import UnknotCore
             ]))
         #expect(Set(catalog.program(id: "neck-jaw-shoulders")!.regions) == [.neck, .jaw, .shoulders, .upperBack])
         for program in catalog.programs {
-            #expect(Set(program.phases.map(\.kind)).count >= 3, "\(program.id) needs warm-up, work and closing")
+            #expect(program.phases.map(\.kind) == PhaseKind.allCases, "\(program.id): warm-up, focused work, integration, closing")
         }
     }
 

@@ -12,9 +12,9 @@ import UnknotTesting
     let plan: SessionPlan
 
     init() throws {
-        var care = CarePlan(
-            avoidAreas: [BodyArea(.calves)], tenderSpots: [BodySpot(area: BodyArea(.upperBack, side: .left))])
-        care.sensitiveAreasOptedIn = [.glutes]
+        let care = CarePlan(
+            avoidAreas: [BodyArea(.hamstrings, side: .right)],
+            tenderSpots: [BodySpot(area: BodyArea(.upperBack, side: .left))])
         plan = try SessionPlanner().plan(Fixtures.request("total-back", minutes: 45, carePlan: care))
     }
 
@@ -25,6 +25,9 @@ import UnknotTesting
         #expect(text.contains("lighter on the tender spot"))
         #expect(text.contains("Tender left upper back: worked two levels lighter"))
         #expect(text.contains("45 minutes"))
+        #expect(text.contains("Left out:"))
+        #expect(text.contains("Glutes: a sensitive area you have not opted in to"))
+        #expect(text.contains("Right hamstring: you asked to avoid the right hamstring"))
     }
 
     @Test func theDrawingIsWellFormedSVGWithEveryStroke() throws {
