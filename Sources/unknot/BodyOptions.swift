@@ -7,8 +7,13 @@ import UnknotPlanning
 struct BodyOptions: ParsableArguments {
     @Option(help: "A depth scan of the client lying prone (16-bit PGM, millimetres from the sensor).")
     var scan: String?
-    @Option(help: "Millimetres per pixel of the scan, if the file does not say (default 5).")
+    @Option(help: "Millimetres per pixel of a top-view scan, if the file does not say (default 5).")
     var scanResolution: Double?
+    @Option(
+        help:
+            "Intrinsics of the camera that took a raw scan, if the file does not say: \"fx=… fy=… cx=… cy=…\" in pixels."
+    )
+    var camera: String?
     @Option(help: "Height in cm (instead of a scan); other measurements default to typical proportions.")
     var height: Double?
     @Option(help: "Shoulder width in cm.") var shoulderWidth: Double?
@@ -52,6 +57,14 @@ struct BodyOptions: ParsableArguments {
         do {
             var image = try DepthImage.readPGM(data)
             if let scanResolution { image.millimetresPerPixel = scanResolution }
+            if let camera {
+                guard let parsed = DepthCamera(parsing: camera) else {
+                    throw CommandError(
+                        "--camera '\(camera)' needs fx=, fy=, cx= and cy= in pixels, e.g. \"fx=260 fy=260 cx=119.5 cy=199.5\""
+                    )
+                }
+                image.camera = parsed
+            }
             return try BodyScanFitter().fit(image)
         } catch {
             throw CommandError("\(path): \(error)")

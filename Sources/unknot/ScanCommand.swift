@@ -12,12 +12,14 @@ struct ScanCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Fit the body model to a depth scan and print the measurements.")
         @Argument(help: "The scan (16-bit PGM).") var file: String
-        @Option(help: "Millimetres per pixel, if the file does not say.") var scanResolution: Double?
+        @Option(help: "Millimetres per pixel of a top view, if the file does not say.") var scanResolution: Double?
+        @Option(help: "Intrinsics of the camera that took a raw frame: \"fx=… fy=… cx=… cy=…\".") var camera: String?
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
             var options = try BodyOptions.parse([])
             options.scanResolution = scanResolution
+            options.camera = camera
             let fit = try options.fitScan(file)
             if json {
                 let encoder = JSONEncoder()
@@ -45,13 +47,16 @@ struct ScanCommand: ParsableCommand {
         @OptionGroup var body: BodyOptions
         @Option(help: "Noise seed.") var seed: UInt64 = 1
         @Option(help: "Depth noise, mm (standard deviation).") var noise: Double = 2
+        @Flag(help: "Write the raw perspective frame a station's depth camera would take, instead of a top view.")
+        var raw = false
         @Option(name: .shortAndLong, help: "The PGM file to write.") var output: String
 
         func run() throws {
             let model = BodyModel(try body.measurements())
             var maker = SyntheticScan()
             maker.noise = noise
-            try Output.write(maker.image(of: model, seed: seed).pgmData(), to: output)
+            let image = raw ? maker.rawFrame(of: model, seed: seed) : maker.image(of: model, seed: seed)
+            try Output.write(image.pgmData(), to: output)
         }
     }
 }

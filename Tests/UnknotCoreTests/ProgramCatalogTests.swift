@@ -18,7 +18,9 @@ import UnknotCore
             ]))
         #expect(Set(catalog.program(id: "neck-jaw-shoulders")!.regions) == [.neck, .jaw, .shoulders, .upperBack])
         for program in catalog.programs {
-            #expect(program.phases.map(\.kind) == PhaseKind.allCases, "\(program.id): warm-up, focused work, integration, closing")
+            #expect(
+                program.phases.map(\.kind) == PhaseKind.allCases,
+                "\(program.id): warm-up, focused work, integration, closing")
         }
     }
 

@@ -32,7 +32,7 @@ import UnknotTesting
     }
 
     @Test func everyStrokeIsSafeAndTheLengthIsExact() async throws {
-        await propertyCheck(count: 60 * Self.scale, input: Gen.uint64()) { seed in
+        await propertyCheck(count: 60 * Self.scale, input: Gen.uint64().withoutShrink()) { seed in
             let client = RandomClient(seed: seed, catalog: catalog)
             guard let (plan, checker) = try? plan(client) else { return }
             let violations = checker.violations(plan)
@@ -42,7 +42,7 @@ import UnknotTesting
     }
 
     @Test func everyPlannedRegionIsCovered() async throws {
-        await propertyCheck(count: 40 * Self.scale, input: Gen.uint64()) { seed in
+        await propertyCheck(count: 40 * Self.scale, input: Gen.uint64().withoutShrink()) { seed in
             let client = RandomClient(seed: seed, catalog: catalog)
             guard let (plan, checker) = try? plan(client) else { return }
             for part in plan.plannedParts {
@@ -54,7 +54,7 @@ import UnknotTesting
     }
 
     @Test func noAvoidedOrUnconsentedAreaIsPlanned() async throws {
-        await propertyCheck(count: 60 * Self.scale, input: Gen.uint64()) { seed in
+        await propertyCheck(count: 60 * Self.scale, input: Gen.uint64().withoutShrink()) { seed in
             let client = RandomClient(seed: seed, catalog: catalog)
             guard let (plan, _) = try? plan(client) else { return }
             for part in plan.plannedParts {
@@ -72,7 +72,7 @@ import UnknotTesting
     /// Bodies anywhere in the supported ranges (not only typical proportions), on the longest
     /// and the shortest program: no trap, and every promise holds.
     @Test func unusualBodiesArePlannedSafely() async throws {
-        await propertyCheck(count: 30 * Self.scale, input: Gen.uint64()) { seed in
+        await propertyCheck(count: 30 * Self.scale, input: Gen.uint64().withoutShrink()) { seed in
             var rng = SeededGenerator(seed: seed)
             var m = BodyMeasurements(height: 170)
             repeat {
@@ -92,7 +92,7 @@ import UnknotTesting
     }
 
     @Test func planningIsDeterministic() async throws {
-        await propertyCheck(count: 10 * Self.scale, input: Gen.uint64()) { seed in
+        await propertyCheck(count: 10 * Self.scale, input: Gen.uint64().withoutShrink()) { seed in
             let client = RandomClient(seed: seed, catalog: catalog)
             let first = try? plan(client)?.0
             let second = try? plan(client)?.0

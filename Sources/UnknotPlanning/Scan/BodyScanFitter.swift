@@ -15,7 +15,9 @@ public struct BodyScanFitter: Sendable {
 
     public init() {}
 
-    public func fit(_ scan: DepthImage) throws(ScanError) -> BodyScanFit {
+    public func fit(_ image: DepthImage) throws(ScanError) -> BodyScanFit {
+        // A raw frame is first resampled to a top view with 5 mm cells.
+        let scan = try image.topView()
         let mm = scan.millimetresPerPixel
         guard mm >= 1, mm <= 20 else { throw .badResolution(mm) }
         guard Double(scan.height) * mm >= 1500, Double(scan.width) * mm >= 450 else {
@@ -124,17 +126,10 @@ public struct BodyScanFitter: Sendable {
         heights[r * w + mid] > bodyThreshold
     }
 
-    /// The table top: the most common reading (2 mm bins).
+    /// The table top: the most common reading.
     func tableDistance(_ scan: DepthImage) throws(ScanError) -> Double {
-        var bins = [Int](repeating: 0, count: 32_768)
-        var valid = 0
-        for value in scan.pixels where value > 0 {
-            bins[Int(value) / 2] += 1
-            valid += 1
-        }
-        guard valid > scan.pixels.count / 4 else { throw .noReadings }
-        let best = bins.indices.max { bins[$0] < bins[$1] }!
-        return Double(best * 2) + 1
+        guard let depth = scan.mostCommonDepth() else { throw .noReadings }
+        return depth
     }
 
     /// Height above the table per pixel (mm); missing readings take the median of their

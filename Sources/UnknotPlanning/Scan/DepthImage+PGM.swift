@@ -2,7 +2,9 @@ import Foundation
 
 extension DepthImage {
     /// Reads a PGM depth image: binary (P5) with one or two bytes per pixel, or plain (P2).
-    /// A comment `# resolution-mm=5` sets the pixel size; otherwise `defaultResolution` is used.
+    /// A comment `# camera fx=… fy=… cx=… cy=…` marks a raw frame with its camera's intrinsics;
+    /// otherwise the image is a top view, and a comment `# resolution-mm=5` sets its pixel size
+    /// (else `defaultResolution`).
     public static func readPGM(_ data: Data, defaultResolution: Double = 5) throws(ScanError) -> DepthImage {
         let bytes = [UInt8](data)
         guard !bytes.isEmpty else { throw .empty }
@@ -20,6 +22,7 @@ extension DepthImage {
         var index = 2
         var tokens: [Int] = []
         var resolution = defaultResolution
+        var camera: DepthCamera?
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
         while tokens.count < 3 {
             guard index < bytes.count else { throw .badHeader("it ends before width, height and maximum value") }
@@ -33,6 +36,13 @@ extension DepthImage {
                 if let range = comment.range(of: "resolution-mm=") {
                     let value = comment[range.upperBound...].prefix { $0.isNumber || $0 == "." }
                     if let mm = Double(value) { resolution = mm }
+                }
+                if let range = comment.range(of: "camera ") {
+                    let text = String(comment[range.upperBound...])
+                    guard let parsed = DepthCamera(parsing: text) else {
+                        throw .badHeader("the camera comment '\(text)' needs fx=, fy=, cx= and cy= in pixels")
+                    }
+                    camera = parsed
                 }
             } else {
                 let start = index
@@ -85,14 +95,15 @@ extension DepthImage {
                     : UInt16(bytes[index + i])
             }
         }
-        return DepthImage(width: width, height: height, pixels: pixels, millimetresPerPixel: resolution)
+        return DepthImage(width: width, height: height, pixels: pixels, millimetresPerPixel: resolution, camera: camera)
     }
 
-    /// The image as a binary 16-bit PGM with its resolution in a comment.
+    /// The image as a binary 16-bit PGM with its geometry in a comment: the camera's intrinsics
+    /// for a raw frame, the pixel size for a top view.
     public func pgmData() -> Data {
+        let geometry = camera.map { "# camera \($0.text)" } ?? "# resolution-mm=\(millimetresPerPixel)"
         var data = Data(
-            "P5\n# unknot depth scan, millimetres from the sensor\n# resolution-mm=\(millimetresPerPixel)\n\(width) \(height)\n65535\n"
-                .utf8)
+            "P5\n# unknot depth scan, millimetres from the sensor\n\(geometry)\n\(width) \(height)\n65535\n".utf8)
         data.reserveCapacity(data.count + pixels.count * 2)
         for value in pixels {
             data.append(UInt8(value >> 8))
