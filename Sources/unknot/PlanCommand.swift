@@ -17,6 +17,8 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var body: BodyOptions
     @OptionGroup var programs: ProgramOptions
     @Option(help: "Day of the session, YYYY-MM-DD (default today).") var date: String?
+    @Option(help: "An area to focus on first, e.g. \"left shoulders\" (Express works only this one).")
+    var focus: String?
     @Option(help: "Output format: text, json or svg.") var format: Format = .text
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
 
@@ -27,13 +29,22 @@ struct PlanCommand: ParsableCommand {
                 "there is no program '\(program)'; choose one of: \(catalog.programs.map(\.id).joined(separator: ", "))"
             )
         }
-        let care = try CarePlanFile.load(carePlan)
         var day = CalendarDate.today()
         if let date {
             guard let parsed = CalendarDate(date) else {
                 throw CommandError("--date '\(date)' is not a date; write YYYY-MM-DD")
             }
             day = parsed
+        }
+        var care = try CarePlanFile.load(carePlan, asOf: day)
+        if let focus {
+            let area: BodyArea
+            do {
+                area = try BodyArea(parsing: focus)
+            } catch {
+                throw CommandError("--focus: \(error)")
+            }
+            care.focusAreas = [area] + care.focusAreas.filter { $0 != area }
         }
         let measurements = try body.measurements()
         let request = PlanRequest(
@@ -75,7 +86,7 @@ enum Output {
 }
 
 enum CarePlanFile {
-    static func load(_ path: String) throws -> CarePlan {
+    static func load(_ path: String, asOf day: CalendarDate = .today()) throws -> CarePlan {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -83,7 +94,7 @@ enum CarePlanFile {
             throw CommandError("cannot read the care plan \(path): \(error.localizedDescription)")
         }
         do {
-            return try CarePlan.decode(from: data)
+            return try CarePlan.decode(from: data, asOf: day)
         } catch {
             throw CommandError("\(path): \(error)")
         }

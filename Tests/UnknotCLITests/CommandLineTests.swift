@@ -143,6 +143,21 @@ import UnknotCore
         }
     }
 
+    @Test func expressWorksTheAreaNamedWithFocus() throws {
+        let care = try temporary("care.json", #"{"schemaVersion": 1, "focusAreas": ["neck"]}"#)
+        let base = [
+            "plan", "--program", "express", "--minutes", "15", "--care-plan", care, "--height", "170", "--format",
+            "json",
+        ]
+        let plan = try JSONDecoder().decode(
+            SessionPlan.self, from: Data(try run(base + ["--focus", "left calf"]).out.utf8))
+        #expect(plan.plannedParts == [BodyPartID(.calves, .left)])
+        let refused = try run(base + ["--focus", "chest"])
+        #expect(refused.status != 0)
+        #expect(refused.err.contains("sensitiveAreasOptedIn"))
+        #expect(try run(base + ["--focus", "wings"]).err.contains("--focus: 'wings' is not a body area"))
+    }
+
     @Test func carePlanCheckScreens() throws {
         let pregnant = try temporary("care.json", #"{"schemaVersion": 1, "health": {"pregnant": true}}"#)
         let result = try run(["care-plan", "check", pregnant, "--program", "total-back"])

@@ -66,6 +66,15 @@ import UnknotCore
         #expect(problems("[1, 2]").first?.field == "(top level)")
     }
 
+    @Test func datesAreJudgedAsOfTheSessionDay() throws {
+        let json =
+            #"{"schemaVersion": 1, "health": {"surgeryOrInjury": [{"area": "left calves", "date": "2026-11-20"}]}}"#
+        let before = CalendarDate(year: 2026, month: 11, day: 19)!
+        let after = CalendarDate(year: 2026, month: 11, day: 22)!
+        #expect(throws: CarePlanError.self) { try CarePlan.decode(from: Data(json.utf8), asOf: before) }
+        #expect(try CarePlan.decode(from: Data(json.utf8), asOf: after).health.surgeryOrInjury.count == 1)
+    }
+
     @Test func areasParseInTheWaysPeopleWriteThem() throws {
         #expect(try BodyArea(parsing: "left shoulders") == BodyArea(.shoulders, side: .left))
         #expect(try BodyArea(parsing: "shoulders:right") == BodyArea(.shoulders, side: .right))

@@ -3,7 +3,7 @@ import Foundation
 extension CarePlan {
     /// Decodes a care plan from JSON, rejecting unknown fields (a misspelt field would otherwise
     /// be silently ignored) and validating the result. Every problem is reported at once.
-    public static func decode(from data: Data) throws(CarePlanError) -> CarePlan {
+    public static func decode(from data: Data, asOf day: CalendarDate = .today()) throws(CarePlanError) -> CarePlan {
         var problems: [CarePlanProblem] = []
         let object: Any
         do {
@@ -45,7 +45,7 @@ extension CarePlan {
                     message: (parts.count == 2 ? parts[1] : sentence).trimmingCharacters(in: .whitespaces)))
             throw CarePlanError(problems: problems)
         }
-        problems += plan.validate()
+        problems += plan.validate(asOf: day)
         guard problems.isEmpty else { throw CarePlanError(problems: problems) }
         return plan
     }
@@ -70,7 +70,8 @@ extension CarePlan {
     }
 
     /// Every problem with the plan, each naming its field; empty when the plan is usable.
-    public func validate() -> [CarePlanProblem] {
+    /// Dates are judged as of `day` (a surgery cannot have happened after it).
+    public func validate(asOf day: CalendarDate = .today()) -> [CarePlanProblem] {
         var problems: [CarePlanProblem] = []
         func problem(_ field: String, _ message: String) { problems.append(.init(field: field, message: message)) }
 
@@ -131,7 +132,7 @@ extension CarePlan {
                 }
             }
         }
-        for (i, entry) in health.surgeryOrInjury.enumerated() where entry.date > CalendarDate.today() {
+        for (i, entry) in health.surgeryOrInjury.enumerated() where entry.date > day {
             problem("health.surgeryOrInjury[\(i)].date", "\(entry.date) is in the future; give the day it happened")
         }
         return problems

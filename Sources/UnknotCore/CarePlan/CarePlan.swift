@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Versioned: `schemaVersion` says which layout a stored plan has. Decode it with
 /// ``CarePlan/decode(from:)``, which rejects unknown fields and returns every problem at once;
-/// ``validate()`` names each field that is wrong and how to fix it.
+/// ``validate(asOf:)`` names each field that is wrong and how to fix it.
 public struct CarePlan: Codable, Sendable, Hashable {
     public static let currentSchemaVersion = 1
 

@@ -23,7 +23,7 @@ public struct SessionPlanner: Sendable {
         guard program.lengths.contains(request.minutes) else {
             throw .lengthNotOffered(program: program.name, minutes: request.minutes, lengths: program.lengths)
         }
-        let carePlanProblems = care.validate()
+        let carePlanProblems = care.validate(asOf: request.date)
         guard carePlanProblems.isEmpty else { throw .invalidCarePlan(carePlanProblems) }
         let bodyProblems = request.body.measurements.problems()
         guard bodyProblems.isEmpty else { throw .invalidBody(bodyProblems) }
