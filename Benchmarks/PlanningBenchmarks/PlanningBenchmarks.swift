@@ -26,6 +26,23 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // A typical client: sensitive areas left off, one area avoided, a tender spot.
+    let typical = CarePlan(
+        focusAreas: [BodyArea(.shoulders)], avoidAreas: [BodyArea(.calves, side: .left)],
+        tenderSpots: [BodySpot(area: BodyArea(.upperBack, side: .right), at: RegionCoordinate(u: 0.5, v: 0.4))])
+    let fullBodyTypical = Fixtures.request("full-body", minutes: 90, carePlan: typical)
+    Benchmark("Plan: Full Body, 90 minutes, typical client") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try planner.plan(fullBodyTypical))
+        }
+    }
+    let totalBackTypical = Fixtures.request("total-back", minutes: 30, carePlan: typical)
+    Benchmark("Plan: Total Back, 30 minutes, typical client") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try planner.plan(totalBackTypical))
+        }
+    }
+
     let totalBack = Fixtures.request("total-back", minutes: 30, carePlan: demanding)
     Benchmark("Plan: Total Back, 30 minutes") { benchmark in
         for _ in benchmark.scaledIterations {

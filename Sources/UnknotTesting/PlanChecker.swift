@@ -7,10 +7,20 @@ public struct PlanChecker: Sendable {
     public let carePlan: CarePlan
     public let screening: ScreeningOutcome
 
+    /// Parts no contact may reach: avoided by the client or the screening, sensitive and not
+    /// opted in, or ticklish all over when the client skips ticklish spots.
+    public let forbidden: [(part: BodyPartID, outline: SurfacePolygon)]
+
     public init(body: BodyModel, carePlan: CarePlan, screening: ScreeningOutcome) {
         self.body = body
         self.carePlan = carePlan
         self.screening = screening
+        forbidden = BodyPartID.all.filter { part in
+            carePlan.isAvoided(part) || !carePlan.consents(to: part.region)
+                || screening.avoidAreas.contains { $0.area.contains(part) }
+                || (carePlan.skipTicklishSpots
+                    && carePlan.ticklishSpots.contains { $0.at == nil && $0.area.contains(part) })
+        }.map { ($0, body.patch(for: $0).outline) }
     }
 
     /// Every violation of the plan's guarantees, in words.
@@ -95,7 +105,12 @@ public struct PlanChecker: Sendable {
         }
         let spec = s.technique.spec
         let radius = spec.contactWidth / 2
+        let nearby = forbidden.filter { $0.part.region.face == s.face }
         for p in densePath(s.path) {
+            for (part, outline) in nearby
+            where outline.isWithin(radius, of: p) && outline.distance(to: p) < radius - 1e-6 {
+                found.append("\(name) reaches onto the \(part), which must not be touched, at (\(p.x), \(p.y))")
+            }
             for zone in body.zones
             where zone.face == s.face && zone.shape.isWithin(radius, of: p)
                 && zone.shape.distance(to: p) < radius - 1e-6
@@ -142,6 +157,11 @@ public struct PlanChecker: Sendable {
             ? carePlan.ticklishSpots.compactMap { spot in
                 body.spotCircle(spot).flatMap { $0.face == patch.face ? ($0.center, $0.radius + 18) : nil }
             } : []
+        // Skin right beside an area that must not be touched can only be reached by a contact
+        // that stays a full contact-radius away from it; lanes that meet that edge end there, so
+        // the strip within two reaches of a gliding contact (plus sampling slack) is not required.
+        let untouchable = forbidden.filter { $0.part.region.face == patch.face }.map(\.outline)
+        let beside = 2 * Technique.gliding.spec.reach + 1.5
         var missing: [SurfacePoint] = []
         var y = patch.top
         while y <= patch.bottom {
@@ -152,7 +172,9 @@ public struct PlanChecker: Sendable {
                     let reached = contacts.contains {
                         p.distance(toPath: $0.path) <= $0.radius + Self.coverageTolerance
                     }
-                    let skip = skipped.contains { $0.0.distance(to: p) < $0.1 }
+                    let skip =
+                        skipped.contains { $0.0.distance(to: p) < $0.1 }
+                        || untouchable.contains { $0.isWithin(beside, of: p) }
                     if !reached && !skip { missing.append(p) }
                     x += 1.5
                 }

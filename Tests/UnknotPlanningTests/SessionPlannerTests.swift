@@ -53,6 +53,24 @@ import UnknotTesting
         #expect(with.plannedParts.contains(BodyPartID(.glutes, .left)))
     }
 
+    @Test func strokesNextToAnUntouchableAreaStopShortOfIt() throws {
+        // Glutes not opted in and the right hip avoided: the lower back and the left hip are
+        // worked, but no contact reaches across onto either.
+        let care = CarePlan(avoidAreas: [BodyArea(.hips, side: .right)])
+        let plan = try planner.plan(Fixtures.request("hips-glutes-lower-back", minutes: 45, carePlan: care))
+        let untouchable = [BodyPartID(.glutes, .left), BodyPartID(.glutes, .right), BodyPartID(.hips, .right)]
+            .map { Fixtures.body.patch(for: $0).outline }
+        let worked = plan.strokes.filter { $0.part.region == .lowerBack || $0.part == BodyPartID(.hips, .left) }
+        #expect(!worked.isEmpty)
+        for stroke in worked {
+            for point in stroke.path {
+                for outline in untouchable {
+                    #expect(outline.distance(to: point) >= stroke.technique.spec.contactWidth / 2 - 1e-6)
+                }
+            }
+        }
+    }
+
     @Test func fullBodyTurnsOverOnlyForConsentedFrontRegions() throws {
         let back = try planner.plan(Fixtures.request("full-body", minutes: 60))
         #expect(!back.strokes.contains { $0.face == .anterior })

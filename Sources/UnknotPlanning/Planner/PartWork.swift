@@ -6,6 +6,9 @@ struct PartWork {
     let part: BodyPartID
     let patch: RegionPatch
     let zones: [EndangermentZone]
+    /// Outlines of the parts on this face that no contact may reach (avoided, unconsented,
+    /// ticklish and skipped).
+    let forbidden: [SurfacePolygon]
     let tender: [SpotCircle]
     let ticklish: [SpotCircle]
     let wholeTender: Bool
@@ -26,6 +29,13 @@ struct PartWork {
         zones.contains { zone in
             zone.kind != .spine && zone.isTouched(at: p, on: face, radius: reach + Self.sampleSlack)
         }
+    }
+
+    /// Whether a contact reaching `reach` from `p` (plus the sample slack) would reach a part
+    /// that must not be touched.
+    func touchesForbidden(_ p: SurfacePoint, reach: Double) -> Bool {
+        let radius = reach + Self.sampleSlack
+        return forbidden.contains { $0.isWithin(radius, of: p) && $0.distance(to: p) < radius }
     }
 
     /// Lanes are clamped clear of the spine exactly (and stay clear between samples), so no

@@ -132,7 +132,9 @@ struct PassBuilder {
     /// narrower ones leave it to ``zoneGlides(afterReach:)``. Ticklish skin is left to
     /// ``ticklishHolds(afterReach:)`` and the spine is never touched.
     func sample(_ p: SurfacePoint, reach: Double, broad: Bool) -> Sample {
-        if work.touchesTicklish(p, reach: reach) || work.touchesSpine(p, reach: reach) {
+        if work.touchesTicklish(p, reach: reach) || work.touchesSpine(p, reach: reach)
+            || work.touchesForbidden(p, reach: reach)
+        {
             return Sample(point: p, level: nil)
         }
         var level = phaseLevel
@@ -238,7 +240,7 @@ struct PassBuilder {
             for p in lane {
                 let wanted =
                     work.isNearZone(p, within: margin) && !work.touchesSpine(p, reach: glide.reach)
-                    && !work.touchesTicklish(p, reach: glide.reach)
+                    && !work.touchesTicklish(p, reach: glide.reach) && !work.touchesForbidden(p, reach: glide.reach)
                 if wanted { run.append(p) } else { flush() }
             }
             flush()
@@ -277,7 +279,7 @@ struct PassBuilder {
             }
         }
         return points.compactMap { p in
-            guard !work.touchesSpine(p, reach: reach) else { return nil }
+            guard !work.touchesSpine(p, reach: reach), !work.touchesForbidden(p, reach: reach) else { return nil }
             let level = work.touchesZone(p, reach: reach) ? min(work.workingLevel, .lightMaximum) : work.workingLevel
             return StrokeDraft(
                 technique: .broadStillPressure, level: level, path: [p], speed: 0, holdMilliseconds: Self.ticklishHold,
@@ -294,7 +296,7 @@ struct PassBuilder {
             if work.touchesTicklish(p, reach: spec.reach) { return nil }
             let inZone = work.touchesZone(p, reach: spec.reach)
             if inZone && !spec.isBroadAndFlat { return nil }
-            if work.touchesSpine(p, reach: spec.reach) { return nil }
+            if work.touchesSpine(p, reach: spec.reach) || work.touchesForbidden(p, reach: spec.reach) { return nil }
             var level = phaseLevel
             var adaptation: StrokeAdaptation?
             if work.touchesTender(p, reach: spec.reach) {

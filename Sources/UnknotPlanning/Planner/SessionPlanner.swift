@@ -33,24 +33,12 @@ public struct SessionPlanner: Sendable {
         var omissions: [BodyPartID: String] = [:]
         var notes: [String] = []
         func allowed(_ part: BodyPartID) -> Bool {
-            if let avoid = care.avoidAreas.first(where: { $0.contains(part) }) {
-                omissions[part] = "you asked to avoid the \(avoid)"
-                return false
-            }
-            if let finding = screening.avoidAreas.first(where: { $0.area.contains(part) }) {
-                omissions[part] = finding.reason
-                return false
-            }
-            if !care.consents(to: part.region) {
-                omissions[part] = "a sensitive area you have not opted in to"
-                return false
-            }
-            if care.skipTicklishSpots, care.ticklishSpots.contains(where: { $0.at == nil && $0.area.contains(part) }) {
-                omissions[part] = "ticklish, and you asked to skip ticklish spots"
-                return false
-            }
-            return true
+            guard let reason = Self.untouchable(part, care: care, screening: screening) else { return true }
+            omissions[part] = reason
+            return false
         }
+        // Parts no contact may reach, even at the edge of a stroke on a neighbouring region.
+        let forbidden = BodyPartID.all.filter { Self.untouchable($0, care: care, screening: screening) != nil }
 
         // Which parts each phase works on.
         var phaseParts: [[BodyPartID]] = []
@@ -99,7 +87,9 @@ public struct SessionPlanner: Sendable {
             if turnover > 0 {
                 notes.append("Turning over onto your \(phase.posture == .supine ? "back" : "front"): one minute.")
             }
-            let works = phaseParts[index].map { makeWork($0, request: request, screening: screening) }
+            let works = phaseParts[index].map {
+                makeWork($0, request: request, screening: screening, forbidden: forbidden)
+            }
             let techniques = { (region: BodyRegion) -> [Technique] in
                 let fit = phase.techniques.filter(region.allows)
                 return fit.isEmpty ? [.gliding] : fit
@@ -146,11 +136,24 @@ public struct SessionPlanner: Sendable {
             phases: phases, strokes: timeline.strokes, omissions: Self.group(omissions), notes: notes)
     }
 
+    /// Why a part must not be touched at all in this session, or `nil` when it may be.
+    static func untouchable(_ part: BodyPartID, care: CarePlan, screening: ScreeningOutcome) -> String? {
+        if let avoid = care.avoidAreas.first(where: { $0.contains(part) }) { return "you asked to avoid the \(avoid)" }
+        if let finding = screening.avoidAreas.first(where: { $0.area.contains(part) }) { return finding.reason }
+        if !care.consents(to: part.region) { return "a sensitive area you have not opted in to" }
+        if care.skipTicklishSpots, care.ticklishSpots.contains(where: { $0.at == nil && $0.area.contains(part) }) {
+            return "ticklish, and you asked to skip ticklish spots"
+        }
+        return nil
+    }
+
     func weight(_ work: PartWork) -> Double {
         work.patch.area.squareRoot() * (work.isFocus ? Self.focusWeight : 1)
     }
 
-    func makeWork(_ part: BodyPartID, request: PlanRequest, screening: ScreeningOutcome) -> PartWork {
+    func makeWork(_ part: BodyPartID, request: PlanRequest, screening: ScreeningOutcome, forbidden: [BodyPartID])
+        -> PartWork
+    {
         let care = request.carePlan
         let body = request.body
         let patch = body.patch(for: part)
@@ -164,6 +167,9 @@ public struct SessionPlanner: Sendable {
             care.preferredLevel(for: part), care.painLimit, screening.levelCap, part.region.maximumLevel)
         return PartWork(
             part: part, patch: patch, zones: body.zones.filter { $0.face == patch.face },
+            forbidden: forbidden.filter { $0.region.face == patch.face && $0 != part }.map {
+                body.patch(for: $0).outline
+            },
             tender: circles(care.tenderSpots), ticklish: circles(care.ticklishSpots),
             wholeTender: care.tenderSpots.contains { $0.at == nil && $0.area.contains(part) },
             wholeTicklish: care.ticklishSpots.contains { $0.at == nil && $0.area.contains(part) },
