@@ -3,11 +3,13 @@
 ///
 /// Guarantees (checked by property tests over random clients, bodies and programs):
 /// `durationMilliseconds` equals the booked minutes exactly; strokes are in time order, never
-/// overlap, leave time between them to lift and move (at least ``SafetyLimits/minimumLiftMilliseconds``,
-/// travelling no faster than ``SafetyLimits/maximumTravelSpeed``) and end within the session; no contact, even at a stroke's edge, reaches an avoided or unconsented area; every
-/// stroke's force stays within the client's level, the pain limit and the region's ceiling, and
-/// rises no faster than ``SafetyLimits/maximumForceRise``; no point pressure touches an
-/// endangerment zone and nothing touches the spine.
+/// overlap, leave time between them to lift and move (at least
+/// ``SafetyLimits/minimumLiftMilliseconds``, travelling no faster than
+/// ``SafetyLimits/maximumTravelSpeed``) and end within the session; no contact, even at a
+/// stroke's edge, reaches an avoided or unconsented area; every stroke's force stays within the
+/// client's level, the pain limit and the region's ceiling, and rises no faster than
+/// ``SafetyLimits/maximumForceRise``; no point pressure touches an endangerment zone and nothing
+/// touches the spine.
 public struct SessionPlan: Codable, Sendable, Hashable {
     public var programID: String
     public var programName: String
