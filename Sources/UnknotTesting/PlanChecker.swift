@@ -158,10 +158,11 @@ public struct PlanChecker: Sendable {
                 body.spotCircle(spot).flatMap { $0.face == patch.face ? ($0.center, $0.radius + 18) : nil }
             } : []
         // Skin right beside an area that must not be touched can only be reached by a contact
-        // that stays a full contact-radius away from it; lanes that meet that edge end there, so
-        // the strip within two reaches of a gliding contact (plus sampling slack) is not required.
+        // that stays a full contact-radius away from it; lanes and pads that meet that edge stop
+        // there, so the strip within two reaches of the broadest covering contact (the still pad
+        // of ticklish skin) plus the sampling slack is not required.
         let untouchable = forbidden.filter { $0.part.region.face == patch.face }.map(\.outline)
-        let beside = 2 * Technique.gliding.spec.reach + 1.5
+        let beside = 2 * Technique.broadStillPressure.spec.reach + 1.5
         var missing: [SurfacePoint] = []
         var y = patch.top
         while y <= patch.bottom {
