@@ -8,6 +8,8 @@ struct PassBuilder {
     let work: PartWork
     let heartY: Double
     let phaseLevel: PressureLevel
+    /// Where each technique may go on each part is the same in every phase: worked out once.
+    let geometry: PassGeometry
 
     static let laneStep = 1.0
     static let ticklishHold = 6_000
@@ -98,9 +100,15 @@ struct PassBuilder {
         let reach = spec.reach
         let speed = min(spec.speed.upperBound, spec.preferredSpeed * speedFactor)
         var drafts: [StrokeDraft] = []
-        let lanes = lanes(width: spec.contactWidth, reach: reach, towardHeart: technique == .gliding)
-        for lane in lanes {
-            var samples = lane.map { sample($0, reach: reach, broad: spec.isBroadAndFlat) }
+        let key = PassGeometry.Key(part: work.part, technique: technique)
+        let classified =
+            geometry.lanes[key]
+            ?? lanes(width: spec.contactWidth, reach: reach, towardHeart: technique == .gliding).map { lane in
+                lane.map { place($0, reach: reach, broad: spec.isBroadAndFlat) }
+            }
+        geometry.lanes[key] = classified
+        for lane in classified {
+            var samples = lane.map(sample)
             Self.mergeSingletons(&samples)
             var i = 0
             while i < samples.count {
@@ -123,32 +131,39 @@ struct PassBuilder {
                 i = j + 1
             }
         }
-        if !spec.isBroadAndFlat { drafts += zoneGlides(afterReach: reach) }
-        drafts += ticklishHolds(afterReach: reach)
+        if !spec.isBroadAndFlat { drafts += zoneGlides(after: technique) }
+        drafts += ticklishHolds(after: technique)
         return drafts
     }
 
-    /// How a lane sample is worked: broad, flat techniques stay on near a zone at a light level;
-    /// narrower ones leave it to ``zoneGlides(afterReach:)``. Ticklish skin is left to
-    /// ``ticklishHolds(afterReach:)`` and the spine is never touched.
-    func sample(_ p: SurfacePoint, reach: Double, broad: Bool) -> Sample {
+    /// Where a lane sample lies, for a technique: broad, flat techniques stay on near a zone (at
+    /// a light level); narrower ones leave it to ``zoneGlides(after:)``. Ticklish skin is left to
+    /// ``ticklishHolds(after:)``; the spine and untouchable parts are never reached.
+    func place(_ p: SurfacePoint, reach: Double, broad: Bool) -> PassGeometry.Place {
         if work.touchesTicklish(p, reach: reach) || work.touchesSpine(p, reach: reach)
             || work.touchesForbidden(p, reach: reach)
         {
-            return Sample(point: p, level: nil)
+            return PassGeometry.Place(point: p, excluded: true, tender: false, zone: false)
         }
+        let zone = work.touchesZone(p, reach: reach)
+        return PassGeometry.Place(
+            point: p, excluded: zone && !broad, tender: work.touchesTender(p, reach: reach), zone: zone)
+    }
+
+    /// How a placed sample is worked in this phase: its level and why it differs, if it does.
+    func sample(_ place: PassGeometry.Place) -> Sample {
+        guard !place.excluded else { return Sample(point: place.point, level: nil) }
         var level = phaseLevel
         var adaptation: StrokeAdaptation?
-        if work.touchesTender(p, reach: reach) {
+        if place.tender {
             level = level.lowered(by: 2)
             adaptation = .tenderSpot
         }
-        if work.touchesZone(p, reach: reach) {
-            guard broad else { return Sample(point: p, level: nil) }
+        if place.zone {
             level = min(level, .lightMaximum)
             adaptation = .endangermentZone
         }
-        return Sample(point: p, level: level, adaptation: adaptation)
+        return Sample(point: place.point, level: level, adaptation: adaptation)
     }
 
     /// A worked sample alone between two others of a different kind would make a stroke of no
@@ -216,25 +231,33 @@ struct PassBuilder {
         return out
     }
 
-    /// Broad, light gliding over the parts of the patch a narrower technique (reaching
-    /// `primaryReach` from its lane) had to leave near an endangerment zone.
-    func zoneGlides(afterReach primaryReach: Double) -> [StrokeDraft] {
+    /// Broad, light gliding over the parts of the patch a narrower technique had to leave near
+    /// an endangerment zone.
+    func zoneGlides(after technique: Technique) -> [StrokeDraft] {
         guard work.zones.contains(where: { $0.kind != .spine }) else { return [] }
         let glide = Technique.gliding.spec
+        let key = PassGeometry.Key(part: work.part, technique: technique)
+        let runs = geometry.zoneRuns[key] ?? zoneRuns(primaryReach: technique.spec.reach)
+        geometry.zoneRuns[key] = runs
         let level = min(phaseLevel, .lightMaximum)
+        return runs.map {
+            StrokeDraft(
+                technique: .gliding, level: level, path: $0, speed: glide.preferredSpeed, holdMilliseconds: 0,
+                adaptation: .endangermentZone)
+        }
+    }
+
+    /// The paths of ``zoneGlides(after:)`` for a technique reaching `primaryReach`.
+    func zoneRuns(primaryReach: Double) -> [[SurfacePoint]] {
+        let glide = Technique.gliding.spec
         // A point the narrow technique left lies within 2 reaches (plus the sample slack) of a
         // zone; a broad lane covering it lies within its own reach of it.
         let margin = glide.reach + 2 * primaryReach + 2 * PartWork.sampleSlack
-        var drafts: [StrokeDraft] = []
+        var runs: [[SurfacePoint]] = []
         for lane in lanes(width: glide.contactWidth, reach: glide.reach, towardHeart: true) {
             var run: [SurfacePoint] = []
             func flush() {
-                if run.count >= 2 {
-                    drafts.append(
-                        StrokeDraft(
-                            technique: .gliding, level: level, path: simplified(run), speed: glide.preferredSpeed,
-                            holdMilliseconds: 0, adaptation: .endangermentZone))
-                }
+                if run.count >= 2 { runs.append(simplified(run)) }
                 run = []
             }
             for p in lane {
@@ -245,17 +268,20 @@ struct PassBuilder {
             }
             flush()
         }
-        return drafts
+        return runs
     }
 
-    /// Broad, still, firm holds over ticklish spots and the skin around them that a technique
-    /// reaching `primaryReach` had to leave (none if the client skips them).
+    /// Broad, still, firm holds over ticklish spots and the skin around them that `technique`
+    /// had to leave (none if the client skips them). The same in every phase: built once.
     ///
     /// Holds sit along lanes that follow the patch's edges, lanes 8 cm apart and holds every
     /// 8 cm along them, so no skin is more than √(4² + 4²) ≈ 5.7 cm from a pad of 6 cm radius.
     /// Beside the spine, where the pads must stay a full radius away, they sit every centimetre.
-    func ticklishHolds(afterReach primaryReach: Double) -> [StrokeDraft] {
+    func ticklishHolds(after technique: Technique) -> [StrokeDraft] {
         guard !work.skipTicklish, work.wholeTicklish || !work.ticklish.isEmpty else { return [] }
+        let key = PassGeometry.Key(part: work.part, technique: technique)
+        if let cached = geometry.ticklishHolds[key] { return cached }
+        let primaryReach = technique.spec.reach
         let reach = Technique.broadStillPressure.spec.reach
         let step = 8.0
         let margin = 2 * max(primaryReach, Technique.gliding.spec.reach) + 2 * PartWork.sampleSlack
@@ -278,38 +304,33 @@ struct PassBuilder {
                 }
             }
         }
-        return points.compactMap { p in
+        let drafts = points.compactMap { p -> StrokeDraft? in
             guard !work.touchesSpine(p, reach: reach), !work.touchesForbidden(p, reach: reach) else { return nil }
             let level = work.touchesZone(p, reach: reach) ? min(work.workingLevel, .lightMaximum) : work.workingLevel
             return StrokeDraft(
                 technique: .broadStillPressure, level: level, path: [p], speed: 0, holdMilliseconds: Self.ticklishHold,
                 adaptation: .ticklishSpot)
         }
+        geometry.ticklishHolds[key] = drafts
+        return drafts
     }
 
     /// Still holds at a few points spread over the patch (trigger points, broad still pressure).
     func holds(_ technique: Technique, seconds: Double) -> [StrokeDraft] {
         let spec = technique.spec
-        let spots = [(0.3, 0.25), (0.7, 0.25), (0.5, 0.5), (0.3, 0.75), (0.7, 0.75)]
-        return spots.compactMap { (u, v) -> StrokeDraft? in
-            let p = work.patch.point(at: RegionCoordinate(u: u, v: v))
-            if work.touchesTicklish(p, reach: spec.reach) { return nil }
-            let inZone = work.touchesZone(p, reach: spec.reach)
-            if inZone && !spec.isBroadAndFlat { return nil }
-            if work.touchesSpine(p, reach: spec.reach) || work.touchesForbidden(p, reach: spec.reach) { return nil }
-            var level = phaseLevel
-            var adaptation: StrokeAdaptation?
-            if work.touchesTender(p, reach: spec.reach) {
-                level = level.lowered(by: 2)
-                adaptation = .tenderSpot
+        let key = PassGeometry.Key(part: work.part, technique: technique)
+        let places =
+            geometry.holds[key]
+            ?? [(0.3, 0.25), (0.7, 0.25), (0.5, 0.5), (0.3, 0.75), (0.7, 0.75)].map { (u, v) in
+                place(work.patch.point(at: RegionCoordinate(u: u, v: v)), reach: spec.reach, broad: spec.isBroadAndFlat)
             }
-            if inZone {
-                level = min(level, .lightMaximum)
-                adaptation = .endangermentZone
-            }
+        geometry.holds[key] = places
+        return places.compactMap { place in
+            let sample = sample(place)
+            guard let level = sample.level else { return nil }
             return StrokeDraft(
-                technique: technique, level: level, path: [p], speed: 0,
-                holdMilliseconds: Int(seconds * 1000), adaptation: adaptation)
+                technique: technique, level: level, path: [place.point], speed: 0,
+                holdMilliseconds: Int(seconds * 1000), adaptation: sample.adaptation)
         }
     }
 }

@@ -73,6 +73,7 @@ public struct SessionPlanner: Sendable {
         let total = request.minutes * 60_000
         let shareSum = kept.map { program.phases[$0].share }.reduce(0, +)
         var timeline = Timeline()
+        let geometry = PassGeometry()
         var phases: [PlannedPhase] = []
         var phaseStart = 0
         var previousPosture: Posture?
@@ -99,7 +100,7 @@ public struct SessionPlanner: Sendable {
             while !candidates.isEmpty {
                 if let result = schedulePhase(
                     candidates, phase: phase, techniques: techniques, start: phaseStart, duration: duration,
-                    turnover: turnover, heartY: heartY, timeline: timeline)
+                    turnover: turnover, heartY: heartY, timeline: timeline, geometry: geometry)
                 {
                     placed = result
                     break
@@ -179,7 +180,7 @@ public struct SessionPlanner: Sendable {
     /// Places every part of a phase in time; `nil` if some part cannot get one full pass.
     func schedulePhase(
         _ works: [PartWork], phase: ProgramPhase, techniques: (BodyRegion) -> [Technique], start: Int,
-        duration: Int, turnover: Int, heartY: Double, timeline: Timeline
+        duration: Int, turnover: Int, heartY: Double, timeline: Timeline, geometry: PassGeometry
     ) -> (Timeline, [PlannedRegion])? {
         var timeline = timeline
         var regions: [PlannedRegion] = []
@@ -191,7 +192,8 @@ public struct SessionPlanner: Sendable {
                 i == works.count - 1
                 ? start + duration - partStart : Int((Double(duration) * weights[i] / weightSum).rounded(.down))
             let end = partStart + budget
-            let builder = PassBuilder(work: work, heartY: heartY, phaseLevel: work.phaseLevel(phase.intensity))
+            let builder = PassBuilder(
+                work: work, heartY: heartY, phaseLevel: work.phaseLevel(phase.intensity), geometry: geometry)
             let list = techniques(work.region)
             guard
                 timeline.fill(
