@@ -19,10 +19,11 @@ let benchmarks: @Sendable () -> Void = {
     demanding.ticklishSpots = [BodySpot(area: BodyArea(.feet))]
     demanding.pressure.byArea = [AreaPressure(BodyArea(.lowerBack), PressureLevel(clamping: 6))]
 
-    let fullBody = Fixtures.request("full-body", minutes: 90, carePlan: demanding)
-    Benchmark("Plan: Full Body, 90 minutes") { benchmark in
-        for _ in benchmark.scaledIterations {
-            blackHole(try planner.plan(fullBody))
+    func planning(_ name: String, _ request: PlanRequest) {
+        Benchmark("Plan: \(name)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try planner.plan(request))
+            }
         }
     }
 
@@ -30,32 +31,13 @@ let benchmarks: @Sendable () -> Void = {
     let typical = CarePlan(
         focusAreas: [BodyArea(.shoulders)], avoidAreas: [BodyArea(.calves, side: .left)],
         tenderSpots: [BodySpot(area: BodyArea(.upperBack, side: .right), at: RegionCoordinate(u: 0.5, v: 0.4))])
-    let fullBodyTypical = Fixtures.request("full-body", minutes: 90, carePlan: typical)
-    Benchmark("Plan: Full Body, 90 minutes, typical client") { benchmark in
-        for _ in benchmark.scaledIterations {
-            blackHole(try planner.plan(fullBodyTypical))
-        }
-    }
-    let totalBackTypical = Fixtures.request("total-back", minutes: 30, carePlan: typical)
-    Benchmark("Plan: Total Back, 30 minutes, typical client") { benchmark in
-        for _ in benchmark.scaledIterations {
-            blackHole(try planner.plan(totalBackTypical))
-        }
-    }
 
-    let totalBack = Fixtures.request("total-back", minutes: 30, carePlan: demanding)
-    Benchmark("Plan: Total Back, 30 minutes") { benchmark in
-        for _ in benchmark.scaledIterations {
-            blackHole(try planner.plan(totalBack))
-        }
-    }
-
-    let neck = Fixtures.request("neck-jaw-shoulders", minutes: 30, carePlan: demanding)
-    Benchmark("Plan: Neck, Jaw & Shoulders, 30 minutes") { benchmark in
-        for _ in benchmark.scaledIterations {
-            blackHole(try planner.plan(neck))
-        }
-    }
+    planning("Full Body, 90 minutes", Fixtures.request("full-body", minutes: 90, carePlan: demanding))
+    planning("Full Body, 90 minutes, typical client", Fixtures.request("full-body", minutes: 90, carePlan: typical))
+    planning("Total Back, 30 minutes", Fixtures.request("total-back", minutes: 30, carePlan: demanding))
+    planning("Total Back, 30 minutes, typical client", Fixtures.request("total-back", minutes: 30, carePlan: typical))
+    planning(
+        "Neck, Jaw & Shoulders, 30 minutes", Fixtures.request("neck-jaw-shoulders", minutes: 30, carePlan: demanding))
 
     let scan = SyntheticScan().image(of: Fixtures.body, seed: 1)
     Benchmark("Scan: fit a 180 × 384 depth image") { benchmark in
