@@ -27,6 +27,20 @@ import UnknotCore
         }
     }
 
+    @Test func aMeasuredForceReadsBackAsItsLevel() {
+        for region in BodyRegion.allCases {
+            for raw in 1...10 {
+                let level = PressureLevel(clamping: raw)
+                let force = PressureScale.force(level, on: region)
+                #expect(PressureScale.level(forForce: force, on: region) == level)
+                // Just under a level's force reads as the level below (a force is never rounded up).
+                if raw > 1 { #expect(PressureScale.level(forForce: force - 0.01, on: region) == level.lowered(by: 1)) }
+            }
+        }
+        #expect(PressureScale.level(forForce: 0, on: .neck) == .minimum)
+        #expect(PressureScale.level(forForce: 10_000, on: .neck) == .maximum)
+    }
+
     @Test func ceilingsFollowISOTS15066() {
         #expect(BodyRegion.neck.forceCeiling.force == 150)
         #expect(BodyRegion.jaw.forceCeiling.force == 65)

@@ -164,6 +164,26 @@ import UnknotTesting
         }
     }
 
+    @Test func aStrokeSaysWhereAndHowHardAtAnyMoment() throws {
+        let plan = try planner.plan(Fixtures.request("total-back", minutes: 30))
+        let glide = plan.strokes.first { $0.technique == .gliding && $0.path.count >= 2 }!
+        #expect(glide.position(at: 0) == glide.path.first)
+        #expect(glide.position(at: glide.durationMilliseconds) == glide.path.last)
+        // Every moment's contact point lies on the path, and it never moves faster than the speed.
+        var previous = glide.position(at: 0)
+        let step = glide.durationMilliseconds / 20
+        for t in stride(from: step, through: glide.durationMilliseconds, by: step) {
+            let here = glide.position(at: t)
+            #expect(here.distance(toPath: glide.path) < 1e-9)
+            #expect(previous.distance(to: here) <= glide.speed * Double(step) / 1000 + 1e-9)
+            previous = here
+        }
+        #expect(glide.peakForce == glide.force.map(\.newtons).max())
+        #expect(glide.peakForce <= glide.targetForce)
+        let speed = glide.pathLength / (Double(glide.durationMilliseconds) / 1000)
+        #expect(abs(speed - glide.speed) < 0.05)
+    }
+
     @Test func thePlanRoundTripsThroughJSON() throws {
         let plan = try planner.plan(Fixtures.request("neck-jaw-shoulders", minutes: 30, carePlan: Fixtures.everything))
         let data = try JSONEncoder().encode(plan)
