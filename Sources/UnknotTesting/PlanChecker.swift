@@ -108,13 +108,11 @@ public struct PlanChecker: Sendable {
         let nearby = forbidden.filter { $0.part.region.face == s.face }
         for p in densePath(s.path) {
             for (part, outline) in nearby
-            where outline.isWithin(radius, of: p) && outline.distance(to: p) < radius - 1e-6 {
+            where outline.overlaps(diskAt: p, radius: radius - 1e-6) {
                 found.append("\(name) reaches onto the \(part), which must not be touched, at (\(p.x), \(p.y))")
             }
             for zone in body.zones
-            where zone.face == s.face && zone.shape.isWithin(radius, of: p)
-                && zone.shape.distance(to: p) < radius - 1e-6
-            {
+            where zone.face == s.face && zone.shape.overlaps(diskAt: p, radius: radius - 1e-6) {
                 if zone.kind.forbidsContact {
                     found.append("\(name) touches the spine at (\(p.x), \(p.y))")
                 } else if !spec.isBroadAndFlat {

@@ -49,7 +49,6 @@ public struct EndangermentZone: Hashable, Sendable, Codable {
     /// Whether a round contact of the given radius centred at `point` on `face` overlaps the
     /// zone (touching its edge exactly does not count).
     public func isTouched(at point: SurfacePoint, on face: BodyFace, radius: Double) -> Bool {
-        guard face == self.face, shape.isWithin(radius, of: point) else { return false }
-        return shape.distance(to: point) < radius
+        face == self.face && shape.overlaps(diskAt: point, radius: radius)
     }
 }

@@ -64,6 +64,15 @@ public struct SurfacePolygon: Hashable, Sendable, Codable {
         return distance(to: p) <= margin
     }
 
+    /// Whether a disk of `radius` centred at `p` overlaps the polygon (touching its edge
+    /// exactly does not count). Rejects far points by the bounding box first.
+    public func overlaps(diskAt p: SurfacePoint, radius: Double) -> Bool {
+        guard p.x > minX - radius, p.x < maxX + radius, p.y > minY - radius, p.y < maxY + radius else {
+            return false
+        }
+        return distance(to: p) < radius
+    }
+
     /// 0 inside, else the distance to the nearest edge.
     public func distance(to p: SurfacePoint) -> Double {
         if contains(p) { return 0 }

@@ -34,8 +34,7 @@ struct PartWork {
     /// Whether a contact reaching `reach` from `p` (plus the sample slack) would reach a part
     /// that must not be touched.
     func touchesForbidden(_ p: SurfacePoint, reach: Double) -> Bool {
-        let radius = reach + Self.sampleSlack
-        return forbidden.contains { $0.isWithin(radius, of: p) && $0.distance(to: p) < radius }
+        forbidden.contains { $0.overlaps(diskAt: p, radius: reach + Self.sampleSlack) }
     }
 
     /// Lanes are clamped clear of the spine exactly (and stay clear between samples), so no
@@ -55,8 +54,9 @@ struct PartWork {
         return shape.maxX + (reach * reach - dy * dy).squareRoot() + 1e-4
     }
 
+    /// Whether `p` lies within `distance` of an endangerment zone other than the spine.
     func isNearZone(_ p: SurfacePoint, within distance: Double) -> Bool {
-        zones.contains { $0.kind != .spine && $0.face == face && $0.shape.isWithin(distance, of: p) }
+        zones.contains { $0.kind != .spine && $0.shape.isWithin(distance, of: p) }
     }
 
     func touchesTender(_ p: SurfacePoint, reach: Double) -> Bool {

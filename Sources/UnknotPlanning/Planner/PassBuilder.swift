@@ -40,7 +40,6 @@ struct PassBuilder {
         }
         ys.append(yBottom)
         let down = (abs(yBottom - heartY) < abs(yTop - heartY))
-        let heightOfHeart = heartY
         for k in 0..<count {
             let laneX = lo + spacing * (Double(k) + 0.5)
             var points: [SurfacePoint] = []
@@ -63,13 +62,13 @@ struct PassBuilder {
                 if mirror { x = -x }
                 points.append(SurfacePoint(x: x, y: y))
             }
-            if towardHeart, let split = points.firstIndex(where: { $0.y >= heightOfHeart }), split > 0,
+            if towardHeart, let split = points.firstIndex(where: { $0.y >= heartY }), split > 0,
                 split < points.count - 1
             {
                 // The patch spans the heart's level: glide from each end to exactly that level.
                 let a = points[split - 1]
                 let b = points[split]
-                let atHeart = a.interpolated(to: b, (heightOfHeart - a.y) / (b.y - a.y))
+                let atHeart = a.interpolated(to: b, (heartY - a.y) / (b.y - a.y))
                 result.append(Array(points[..<split]) + [atHeart])
                 result.append(Array(points[split...].reversed()) + [atHeart])
                 continue
