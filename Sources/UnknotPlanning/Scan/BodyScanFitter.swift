@@ -28,20 +28,21 @@ public struct BodyScanFitter: Sendable {
         let w = scan.width
         let h = scan.height
         let mid = try midline(heights, width: w, height: h)
-        guard let firstRow = (0..<h).first(where: { r in (0..<w).contains { heights[r * w + $0] > bodyThreshold } })
-        else {
+        // The body is the longest unbroken run of rows that each hold at least 1.5 cm of body side
+        // by side: a depth sensor's stray readings (speckles) never make such a run.
+        guard let span = bodyRows(heights, width: w, height: h, minimumRun: max(2, Int((15 / mm).rounded()))) else {
             throw .noBody("nothing on the table rises more than a centimetre above it")
         }
         // Head toward row 0? Ten centimetres in, the head covers the midline; the feet do not.
         var reversed = false
-        let probe = min(h - 1, firstRow + Int((100 / mm).rounded()))
+        let probe = min(span.upperBound, span.lowerBound + Int((100 / mm).rounded()))
         if !isBody(heights, probe, mid, w) {
             reversed = true
             heights = Array(heights.reversed())
         }
         let cmPerPixel = mm / 10
-        let top = (0..<h).first { isBody(heights, $0, mid, w) }!
-        let bottom = (0..<h).last { r in (0..<w).contains { heights[r * w + $0] > bodyThreshold } }!
+        let top = reversed ? h - 1 - span.upperBound : span.lowerBound
+        let bottom = reversed ? h - 1 - span.lowerBound : span.upperBound
         let length = Double(bottom - top + 1) * cmPerPixel
         guard (140...210).contains(length) else {
             throw .notABody(
@@ -120,6 +121,29 @@ public struct BodyScanFitter: Sendable {
                 "crotch": at(crotchRow), "knees": at(knees), "ankles": at(ankles),
             ],
             tableDistance: table, wasReversed: reversed)
+    }
+
+    /// The longest unbroken run of rows each holding `minimumRun` body pixels side by side.
+    func bodyRows(_ heights: [Double], width w: Int, height h: Int, minimumRun: Int) -> ClosedRange<Int>? {
+        var best: ClosedRange<Int>?
+        var start: Int?
+        for r in 0...h {
+            var longest = 0
+            var current = 0
+            if r < h {
+                for c in 0..<w {
+                    current = heights[r * w + c] > bodyThreshold ? current + 1 : 0
+                    longest = max(longest, current)
+                }
+            }
+            if longest >= minimumRun {
+                if start == nil { start = r }
+            } else if let first = start {
+                if best == nil || r - 1 - first > best!.count - 1 { best = first...(r - 1) }
+                start = nil
+            }
+        }
+        return best
     }
 
     func isBody(_ heights: [Double], _ r: Int, _ mid: Int, _ w: Int) -> Bool {
