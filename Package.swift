@@ -9,6 +9,9 @@ let package = Package(
     products: [
         .library(name: "UnknotCore", targets: ["UnknotCore"]),
         .library(name: "UnknotPlanning", targets: ["UnknotPlanning"]),
+        .library(name: "UnknotSignals", targets: ["UnknotSignals"]),
+        .library(name: "UnknotSession", targets: ["UnknotSession"]),
+        .library(name: "UnknotSimulation", targets: ["UnknotSimulation"]),
         .executable(name: "unknot", targets: ["unknot"]),
     ],
     dependencies: [
@@ -28,8 +31,23 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "UnknotSignals",
+            dependencies: ["UnknotCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "UnknotSession",
+            dependencies: ["UnknotCore", "UnknotPlanning", "UnknotSignals"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "UnknotSimulation",
+            dependencies: ["UnknotCore", "UnknotSession", "UnknotSignals"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "UnknotTesting",
-            dependencies: ["UnknotCore", "UnknotPlanning"],
+            dependencies: ["UnknotCore", "UnknotPlanning", "UnknotSession", "UnknotSimulation"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -37,6 +55,8 @@ let package = Package(
             dependencies: [
                 "UnknotCore",
                 "UnknotPlanning",
+                "UnknotSession",
+                "UnknotSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -56,6 +76,17 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "UnknotSessionTests",
+            dependencies: [
+                "UnknotCore", "UnknotPlanning", "UnknotSession", "UnknotSimulation", "UnknotSignals", "UnknotTesting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "UnknotSimulationTests",
+            dependencies: ["UnknotCore", "UnknotSession", "UnknotSimulation", "UnknotSignals", "UnknotTesting"]
+        ),
+        .testTarget(
             name: "UnknotCLITests",
             dependencies: ["unknot", "UnknotCore", "UnknotTesting"]
         ),
@@ -66,6 +97,15 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/PlanningBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "SessionBenchmarks",
+            dependencies: [
+                "UnknotCore", "UnknotPlanning", "UnknotSession", "UnknotSimulation", "UnknotTesting",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/SessionBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ],

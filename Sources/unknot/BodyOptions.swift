@@ -22,14 +22,15 @@ struct BodyOptions: ParsableArguments {
     @Option(help: "Torso depth in cm (height of the back above the table, lying prone).") var torsoDepth: Double?
     @Option(help: "Neck width in cm.") var neckWidth: Double?
 
-    func measurements() throws -> BodyMeasurements {
+    /// The body from a scan or measurements; `defaultHeight` stands in when neither is given.
+    func measurements(defaultHeight: Double? = nil) throws -> BodyMeasurements {
         if let scan {
             if height != nil {
                 throw CommandError("give either --scan or --height (with other measurements), not both")
             }
             return try fitScan(scan).measurements
         }
-        guard let height else {
+        guard let height = height ?? defaultHeight else {
             throw CommandError(
                 "give the body: --scan <file.pgm>, or --height <cm> (and optionally --shoulder-width ...)")
         }

@@ -2,10 +2,13 @@ import ArgumentParser
 
 /// The Unknot command line.
 @main
-struct Unknot: ParsableCommand {
+struct Unknot: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unknot",
-        abstract: "Personalized robotic massage: plan sessions, fit body scans, check care plans.",
-        subcommands: [ProgramsCommand.self, PlanCommand.self, ScanCommand.self, CarePlanCommand.self]
+        abstract: "Personalized robotic massage: plan sessions, fit body scans, check care plans, simulate sessions.",
+        subcommands: [
+            ProgramsCommand.self, PlanCommand.self, ScanCommand.self, CarePlanCommand.self, SimulateCommand.self,
+            RecordCommand.self, CarePolicyCommand.self,
+        ]
     )
 }

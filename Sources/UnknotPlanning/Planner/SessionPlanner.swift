@@ -139,13 +139,7 @@ public struct SessionPlanner: Sendable {
 
     /// Why a part must not be touched at all in this session, or `nil` when it may be.
     static func untouchable(_ part: BodyPartID, care: CarePlan, screening: ScreeningOutcome) -> String? {
-        if let avoid = care.avoidAreas.first(where: { $0.contains(part) }) { return "you asked to avoid the \(avoid)" }
-        if let finding = screening.avoidAreas.first(where: { $0.area.contains(part) }) { return finding.reason }
-        if !care.consents(to: part.region) { return "a sensitive area you have not opted in to" }
-        if care.skipTicklishSpots, care.ticklishSpots.contains(where: { $0.at == nil && $0.area.contains(part) }) {
-            return "ticklish, and you asked to skip ticklish spots"
-        }
-        return nil
+        care.whyUntouchable(part, screening: screening)
     }
 
     func weight(_ work: PartWork) -> Double {

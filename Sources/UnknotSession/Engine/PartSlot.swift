@@ -1,0 +1,64 @@
+import UnknotCore
+
+/// A small integer for each side of each region, so that live per-part state lives in flat
+/// arrays (no hashing, no allocation on the hot path).
+enum PartSlot {
+    static let count = BodyRegion.allCases.count * 3
+
+    static func of(_ part: BodyPartID) -> Int { part.region.ordinal * 3 + part.side.ordinal }
+
+    static func part(_ slot: Int) -> BodyPartID {
+        BodyPartID(BodyRegion.allCases[slot / 3], BodySide.allCases[slot % 3])
+    }
+}
+
+extension BodyRegion {
+    var ordinal: Int {
+        switch self {
+        case .neck: 0
+        case .jaw: 1
+        case .shoulders: 2
+        case .upperBack: 3
+        case .midBack: 4
+        case .lowerBack: 5
+        case .hips: 6
+        case .glutes: 7
+        case .hamstrings: 8
+        case .innerThigh: 9
+        case .calves: 10
+        case .feet: 11
+        case .upperArms: 12
+        case .forearms: 13
+        case .hands: 14
+        case .abdomen: 15
+        case .chest: 16
+        case .neckFront: 17
+        }
+    }
+}
+
+extension BodySide {
+    var ordinal: Int {
+        switch self {
+        case .left: 0
+        case .right: 1
+        case .midline: 2
+        }
+    }
+}
+
+extension Technique {
+    static let count = Technique.allCases.count
+
+    var ordinal: Int {
+        switch self {
+        case .gliding: 0
+        case .kneading: 1
+        case .circularFriction: 2
+        case .compression: 3
+        case .triggerPointHold: 4
+        case .broadStillPressure: 5
+        case .rocking: 6
+        }
+    }
+}

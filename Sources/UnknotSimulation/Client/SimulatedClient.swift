@@ -1,0 +1,288 @@
+import UnknotCore
+import UnknotSession
+
+/// A simulated client on the table: follows a ``Persona``, feels what the ``SimulatedBody``
+/// feels, presses controls, answers questions, has reactions (recorded as ground truth),
+/// produces the body signals those reactions imply, and stands in for the detectors by
+/// reporting reactions late and with a confidence, plus the odd low-confidence false alarm.
+///
+/// Deterministic for a seed. A quiet step allocates nothing.
+public struct SimulatedClient: Sendable {
+    public let persona: Persona
+    public let planDuration: Int
+    public private(set) var biosignals: SyntheticBiosignals
+    /// What really happened, for evaluating detectors.
+    public private(set) var truth: [GroundTruthReaction] = []
+    public private(set) var bodyState = BodyState()
+
+    private var rng: SeededGenerator
+    private var controls: [(at: Int, control: ClientControl)] = []
+    private var reactions: [(at: Int, reaction: ReactionEvent)] = []
+    private var sessionState = SessionState.ready
+
+    private var painTruth = -1
+    private var painQuietSince = -1
+    private var tearContext = 0
+    private var tearsShed = 0
+    private var cryingStart = -1
+    private var cryingUntil = -1
+    private var cryingTruth = -1
+    private var nextCryingReport = 0
+    private var laughUntil = -1_000_000
+    private var asleepTruth = -1
+    private var nextSleepReport = 0
+    private var relaxedTruth = -1
+    private var nextRelaxationReport = 0
+    private var sighUntil = -1
+    private var rumbleQuietUntil = 0
+    private var breakTaken = false
+    private var pressesDone = 0
+    private var firstPressAt = -1
+    private var firstPressPart: BodyPartID?
+    private var lastPainAt = -1_000_000
+
+    public init(persona: Persona, planDuration: Int, seed: UInt64) {
+        self.persona = persona
+        self.planDuration = planDuration
+        rng = SeededGenerator(seed: seed ^ 0xC11E_0007)
+        biosignals = SyntheticBiosignals(seed: seed, baseHeartRate: persona.baseHeartRate)
+        controls.reserveCapacity(16)
+        reactions.reserveCapacity(32)
+        truth.reserveCapacity(64)
+    }
+
+    /// The simulated body this client has, on a body model.
+    public static func body(for persona: Persona, on model: BodyModel) -> SimulatedBody {
+        let tender = persona.tenderSpots.map { spot -> SimulatedBody.Tender in
+            let part = spot.area.parts[0]
+            let patch = model.patch(for: part)
+            return SimulatedBody.Tender(
+                part: part, face: patch.face, center: patch.point(at: spot.at), radius: spot.radius,
+                thresholdNewtons: PressureScale.force(PressureLevel(clamping: spot.hurtsAboveLevel), on: part.region)
+                    * 1.02)
+        }
+        let ticklish = persona.ticklishRegions.map {
+            SimulatedBody.Ticklish(region: $0, belowNewtons: PressureScale.force(PressureLevel(clamping: 5), on: $0))
+        }
+        return SimulatedBody(
+            model: model, tender: tender, ticklish: ticklish, painAboveLevel: persona.hurtsAboveLevel,
+            relaxationRate: persona.relaxationRate)
+    }
+
+    /// The next control due by `now`, if any.
+    public mutating func nextControl(at now: Int) -> ClientControl? {
+        guard let first = controls.first, first.at <= now else { return nil }
+        return controls.removeFirst().control
+    }
+
+    /// The next detector report due by `now`, if any.
+    public mutating func nextReaction(at now: Int) -> ReactionEvent? {
+        guard let first = reactions.first, first.at <= now else { return nil }
+        return reactions.removeFirst().reaction
+    }
+
+    private mutating func press(_ control: ClientControl, at time: Int) {
+        let index = controls.firstIndex { $0.at > time } ?? controls.count
+        controls.insert((time, control), at: index)
+    }
+
+    private mutating func report(
+        _ kind: ReactionKind, at time: Int, confidence: ClosedRange<Double>, _ evidence: String
+    ) {
+        let reaction = ReactionEvent(kind, confidence: Double.random(in: confidence, using: &rng), evidence: [evidence])
+        let index = reactions.firstIndex { $0.at > time } ?? reactions.count
+        reactions.insert((time, reaction), at: index)
+    }
+
+    private mutating func seconds(_ range: ClosedRange<Double>) -> Int {
+        Int(Double.random(in: range, using: &rng) * 1_000)
+    }
+
+    private mutating func chance(perSecond rate: Double) -> Bool {
+        Double.random(in: 0..<1, using: &rng) < rate / 1_000
+    }
+
+    /// Advances 1 ms: feels, reacts, decides what to press, and breathes.
+    public mutating func step(at now: Int, planTime: Int, setpoint: Setpoint, level: Int, body: SimulatedBody)
+        -> (beat: Double?, sample: BiosignalSample?)
+    {
+        let working = sessionState.movesPlan
+        // Pain.
+        if body.pain > 0.3, painTruth < 0 {
+            truth.append(GroundTruthReaction(kind: .pain, start: now, end: now))
+            painTruth = truth.count - 1
+            painQuietSince = -1
+            lastPainAt = now
+            wake(at: now)
+            let rating = min(10, 5 + Int(body.pain * 4))
+            press(.thatHurts(rating: rating), at: now + seconds(0.5...1.2))
+            if Double.random(in: 0..<1, using: &rng) < 0.5 {
+                report(.pain, at: now + seconds(0.7...1.2), confidence: 0.65...0.85, "sound: groan")
+            }
+        } else if painTruth >= 0 {
+            if body.pain > 0.05 {
+                truth[painTruth].end = now
+                painQuietSince = -1
+                lastPainAt = now
+            } else if painQuietSince < 0 {
+                painQuietSince = now
+            } else if now - painQuietSince > 2_000 {
+                painTruth = -1
+            }
+        }
+        // Tears.
+        if let tears = persona.tears, tearsShed == 0, cryingUntil < 0, setpoint.contact, let part = setpoint.part,
+            part.region == tears.region, setpoint.technique == tears.technique, level >= tears.minimumLevel
+        {
+            tearContext += 1
+            if Double(tearContext) >= tears.afterSeconds * 1_000 {
+                tearsShed += 1
+                cryingStart = now
+                cryingUntil = now + seconds(tears.seconds)
+                truth.append(GroundTruthReaction(kind: .crying, start: now, end: cryingUntil))
+                cryingTruth = truth.count - 1
+                nextCryingReport = now + seconds(2...4)
+                wake(at: now)
+            }
+        }
+        if cryingUntil >= 0 {
+            if now >= cryingUntil {
+                cryingUntil = -1
+                cryingStart = -1
+            } else if now >= nextCryingReport {
+                report(.crying, at: now, confidence: 0.8...0.95, "sound: sobbing")
+                nextCryingReport = now + 15_000
+            }
+        }
+        // Laughter on ticklish skin.
+        if body.tickle > 0.35, now - laughUntil > 3_000 {
+            let length = seconds(1.5...3)
+            laughUntil = now + length
+            truth.append(GroundTruthReaction(kind: .laughter, start: now, end: now + length))
+            report(.laughter, at: now + seconds(0.4...0.9), confidence: 0.8...0.95, "sound: laughter")
+            wake(at: now)
+        }
+        // Sleep.
+        if let minutes = persona.fallsAsleepAfterMinutes, asleepTruth < 0, working,
+            Double(planTime) >= minutes * 60_000, body.relaxation > 0.2, body.pain == 0, cryingUntil < 0
+        {
+            bodyState.asleep = true
+            truth.append(GroundTruthReaction(kind: .sleep, start: now, end: now))
+            asleepTruth = truth.count - 1
+            nextSleepReport = now + seconds(60...90)
+        }
+        if bodyState.asleep, asleepTruth >= 0 {
+            truth[asleepTruth].end = now
+            if now >= nextSleepReport {
+                report(.sleep, at: now, confidence: 0.8...0.92, "breath: slow, regular; no movement")
+                nextSleepReport = now + 300_000
+            }
+        }
+        // Relaxation.
+        if body.relaxation >= 0.35, body.pain < 0.05 {
+            if relaxedTruth < 0 {
+                truth.append(GroundTruthReaction(kind: .relaxation, start: now, end: now))
+                relaxedTruth = truth.count - 1
+                nextRelaxationReport = now + seconds(20...60)
+            }
+            truth[relaxedTruth].end = now
+            if now >= nextRelaxationReport {
+                report(
+                    .relaxation, at: now, confidence: (0.5 + 0.3 * body.relaxation)...(0.55 + 0.4 * body.relaxation),
+                    "heart: rate down, RMSSD up")
+                nextRelaxationReport = now + 120_000
+            }
+        } else if relaxedTruth >= 0, body.pain >= 0.05 {
+            relaxedTruth = -1
+        }
+        // Sighs.
+        if body.relaxation > 0.1, !bodyState.asleep, now > sighUntil + 30_000, chance(perSecond: 1.0 / 240) {
+            sighUntil = now + 4_000
+            truth.append(GroundTruthReaction(kind: .sigh, start: now, end: sighUntil))
+            report(.sigh, at: now + seconds(1...2), confidence: 0.65...0.85, "breath: deep inhale, long exhale")
+        }
+        // The stomach in deep work.
+        if persona.rumbles, setpoint.contact, now >= rumbleQuietUntil, level >= 5,
+            setpoint.technique == .kneading || setpoint.technique == .compression
+                || setpoint.part?.region == .lowerBack || setpoint.part?.region == .abdomen,
+            chance(perSecond: 1.0 / 60)
+        {
+            rumbleQuietUntil = now + 30_000
+            truth.append(GroundTruthReaction(kind: .digestiveNoise, start: now, end: now + 2_000))
+            report(.digestiveNoise, at: now + seconds(0.3...0.8), confidence: 0.75...0.9, "sound: stomach rumble")
+        }
+        // A break at a moment of the client's choosing.
+        if let at = persona.breakAt, !breakTaken, working, Double(planTime) >= at * Double(planDuration) {
+            breakTaken = true
+            press(.takeBreak, at: now)
+        }
+        // Pressure up, and up again.
+        if let at = persona.pressesUpTwiceAt, working, setpoint.contact {
+            if pressesDone == 0, Double(planTime) >= at * Double(planDuration) {
+                pressesDone = 1
+                firstPressAt = now
+                firstPressPart = setpoint.part
+                press(.pressureUp, at: now)
+            } else if pressesDone == 1, now - firstPressAt >= 20_000, setpoint.part == firstPressPart {
+                pressesDone = 2
+                press(.pressureUp, at: now)
+            }
+        }
+        // The odd false alarm from the detectors, always with low confidence.
+        if working, chance(perSecond: 1.0 / 300) {
+            let kind = [ReactionKind.pain, .crying, .laughter, .sleep].randomElement(using: &rng)!
+            report(kind, at: now, confidence: 0.2...0.45, "weak evidence")
+        }
+
+        bodyState.relaxation = body.relaxation
+        bodyState.pain = body.pain
+        bodyState.cryingFor = cryingStart >= 0 ? now - cryingStart : -1
+        bodyState.laughing = now < laughUntil
+        bodyState.sighing = now < sighUntil
+        return biosignals.step(at: now, state: bodyState)
+    }
+
+    private mutating func wake(at now: Int) {
+        guard bodyState.asleep else { return }
+        bodyState.asleep = false
+        if asleepTruth >= 0 { truth[asleepTruth].end = now }
+        asleepTruth = -1
+    }
+
+    private mutating func dropPendingAnswers() {
+        controls.removeAll { if case .answer = $0.control { true } else { false } }
+    }
+
+    /// Sees what the session shows or does: answers questions, resumes after pauses.
+    public mutating func observe(_ event: TimedEvent) {
+        switch event.event {
+        case .checkIn(let checkIn):
+            dropPendingAnswers()
+            guard !bodyState.asleep else { return }
+            let answer: CheckInAnswer =
+                switch checkIn.kind {
+                case .pressure: .justRight
+                case .afterPain: .better
+                case .afterDetectedPain: event.t - lastPainAt < 5_000 ? .better : .itsFine
+                case .crying: persona.tears?.answer ?? .keepGoing
+                }
+            if checkIn.answers.contains(answer) {
+                press(.answer(answer), at: event.t + seconds(persona.answerDelay))
+            }
+        case .checkInClosed(_, nil):
+            dropPendingAnswers()
+        case .stateChanged(let state):
+            let previous = sessionState
+            sessionState = state
+            guard state != previous else { return }
+            switch state {
+            case .onBreak: press(.resume, at: event.t + seconds(persona.breakSeconds))
+            case .pausedByClient: press(.resume, at: event.t + seconds(cryingUntil >= 0 ? 40...80 : 20...40))
+            case .faulted: press(.resume, at: event.t + seconds(8...12))
+            default: break
+            }
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import UnknotCore
+import UnknotPlanning
+import UnknotSession
+
+/// A whole station in simulation: the live engine driving a simulated robot over a simulated
+/// body, with a simulated client on the table. One ``step()`` is one millisecond.
+///
+/// Deterministic for a seed: the same plan, persona and seed give the same session, event for
+/// event. A step allocates nothing unless something happens (or a ``BiosignalLog`` is kept).
+public struct SimulatedStation: Sendable {
+    public private(set) var engine: SessionEngine
+    public private(set) var robot: SimulatedRobot
+    public private(set) var body: SimulatedBody
+    public private(set) var client: SimulatedClient
+    /// The body signals of the whole session, when asked for.
+    public private(set) var biosignalLog: BiosignalLog?
+    /// Events since the last ``takeEvents(into:)``.
+    public private(set) var pendingEvents: [TimedEvent] = []
+    private var seen = 0
+    private var faultedAt = -1
+
+    /// - Parameters:
+    ///   - keepBiosignals: keep every beat and sample in ``biosignalLog`` (grows with the session).
+    public init(
+        plan: SessionPlan, carePlan: CarePlan, persona: Persona, body model: BodyModel, seed: UInt64,
+        configuration: SessionConfiguration = SessionConfiguration(), keepBiosignals: Bool = false
+    ) {
+        engine = SessionEngine(plan: plan, carePlan: carePlan, body: model, configuration: configuration)
+        robot = SimulatedRobot(seed: seed, at: plan.strokes.first?.path[0] ?? SurfacePoint(x: 0, y: 0))
+        body = SimulatedClient.body(for: persona, on: model)
+        client = SimulatedClient(persona: persona, planDuration: plan.durationMilliseconds, seed: seed)
+        biosignalLog = keepBiosignals ? BiosignalLog() : nil
+        pendingEvents.reserveCapacity(1_024)
+        engine.start()
+        engine.drainEvents(into: &pendingEvents)
+        observeNewEvents()
+    }
+
+    /// Plans a session for a persona and puts it on a simulated station.
+    public static func planned(
+        program: Program, minutes: Int, persona: Persona, carePlan: CarePlan? = nil,
+        body model: BodyModel = BodyModel(BodyMeasurements(height: 172)), date: CalendarDate, seed: UInt64,
+        configuration: SessionConfiguration = SessionConfiguration(), keepBiosignals: Bool = false
+    ) throws(PlanningError) -> SimulatedStation {
+        let care = carePlan ?? persona.carePlan
+        let plan = try SessionPlanner().plan(
+            PlanRequest(program: program, minutes: minutes, carePlan: care, body: model, date: date))
+        return SimulatedStation(
+            plan: plan, carePlan: care, persona: persona, body: model, seed: seed, configuration: configuration,
+            keepBiosignals: keepBiosignals)
+    }
+
+    public var isFinished: Bool { engine.isFinished }
+
+    /// Schedules a robot fault at a session time (ms).
+    public mutating func scheduleRobotFault(at time: Int, code: Int) { robot.faults.append((time, code)) }
+
+    /// Schedules a sensor dropout.
+    public mutating func scheduleDropout(at time: Int, length: Int) {
+        robot.dropouts.append(SimulatedRobot.Dropout(start: time, length: length))
+    }
+
+    /// One millisecond of the station. Returns `false` once the session has finished.
+    @discardableResult
+    public mutating func step() -> Bool {
+        guard !engine.isFinished else { return false }
+        let now = engine.now + 1
+        let signals = client.step(
+            at: now, planTime: engine.planTime, setpoint: engine.lastSetpoint,
+            level: engine.lastSetpoint.contact
+                ? engine.currentLevel(of: engine.lastSetpoint.part ?? BodyPartID(.upperBack, .midline)).value : 0,
+            body: body)
+        while let control = client.nextControl(at: now) { engine.take(control) }
+        while let reaction = client.nextReaction(at: now) { engine.take(reaction) }
+        if let rr = signals.beat {
+            engine.take(beat: rr)
+            biosignalLog?.beats.append(BiosignalLog.Beat(t: now, rr: rr))
+        }
+        if let sample = signals.sample { biosignalLog?.samples.append(sample) }
+        // The integrator's reset: a robot fault is cleared a few seconds after it stopped the session.
+        if engine.state == .faulted {
+            if faultedAt < 0 { faultedAt = now }
+            if now - faultedAt == 3_000 { robot.reset() }
+        } else {
+            faultedAt = -1
+        }
+        let calm = engine.state.movesPlan && body.pain == 0
+        if let frame = robot.step(at: now, body: &body, calm: calm) { engine.take(frame) }
+        let setpoint = engine.tick()
+        robot.apply(setpoint)
+        engine.drainEvents(into: &pendingEvents)
+        observeNewEvents()
+        return !engine.isFinished
+    }
+
+    /// Runs until the session finishes or `limit` ms have passed; events are dropped unless
+    /// taken by `onEvents` every step.
+    public mutating func run(
+        limit: Int = .max, onEvents: (inout [TimedEvent]) -> Void = { $0.removeAll(keepingCapacity: true) }
+    ) {
+        var steps = 0
+        while steps < limit, step() {
+            steps += 1
+            if !pendingEvents.isEmpty { takeEvents(onEvents) }
+        }
+        takeEvents(onEvents)
+    }
+
+    /// Hands the pending events to `body` (which may keep them) and clears them.
+    public mutating func takeEvents(_ body: (inout [TimedEvent]) -> Void) {
+        body(&pendingEvents)
+        pendingEvents.removeAll(keepingCapacity: true)
+        seen = 0
+    }
+
+    /// Moves pending events into `buffer`.
+    public mutating func takeEvents(into buffer: inout [TimedEvent]) {
+        buffer.append(contentsOf: pendingEvents)
+        pendingEvents.removeAll(keepingCapacity: true)
+        seen = 0
+    }
+
+    private mutating func observeNewEvents() {
+        while seen < pendingEvents.count {
+            client.observe(pendingEvents[seen])
+            seen += 1
+        }
+    }
+
+    /// Gives direct access to the engine for controls from outside the simulation (a console, a test).
+    public mutating func withEngine<R>(_ body: (inout SessionEngine) -> R) -> R {
+        let result = body(&engine)
+        engine.drainEvents(into: &pendingEvents)
+        observeNewEvents()
+        return result
+    }
+}
