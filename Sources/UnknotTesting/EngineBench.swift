@@ -44,8 +44,7 @@ public struct EngineBench {
         let now = engine.now + 1
         let frame = robot.step(at: now, body: &body, calm: engine.state.movesPlan)
         if let frame, !withholdFrames { engine.take(frame) }
-        let setpoint = engine.tick()
-        robot.apply(setpoint)
+        let setpoint = engine.tick(driving: &robot)
         setpoints.append(setpoint)
         engine.drainEvents(into: &events)
         return setpoint

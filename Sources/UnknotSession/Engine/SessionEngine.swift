@@ -244,6 +244,15 @@ public struct SessionEngine: Sendable {
         return setpoint
     }
 
+    /// Advances one millisecond and hands the setpoint (already through the safety supervisor)
+    /// to the robot. Returns it too.
+    @discardableResult
+    public mutating func tick<Driver: RobotDriver>(driving driver: inout Driver) -> Setpoint {
+        let setpoint = tick()
+        driver.apply(setpoint)
+        return setpoint
+    }
+
     /// Takes one sensor frame: the safety supervisor's watchdog and ceiling check, then the
     /// engine's own watch for muscle guarding.
     public mutating func take(_ frame: SensorFrame) {

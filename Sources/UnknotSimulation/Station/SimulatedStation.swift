@@ -86,8 +86,7 @@ public struct SimulatedStation: Sendable {
         }
         let calm = engine.state.movesPlan && body.pain == 0
         if let frame = robot.step(at: now, body: &body, calm: calm) { engine.take(frame) }
-        let setpoint = engine.tick()
-        robot.apply(setpoint)
+        engine.tick(driving: &robot)
         engine.drainEvents(into: &pendingEvents)
         observeNewEvents()
         return !engine.isFinished
