@@ -83,11 +83,18 @@ struct SessionPropertyTests {
                 case 8: control = [.skipThisArea, .moreTimeHere, .end].randomElement(using: &rng)!
                 default: control = .answer(CheckInAnswer.allCases.randomElement(using: &rng)!)
                 }
-                if case .thatHurts = control, previous.contact, let part = previous.part {
-                    let felt = engine.currentLevel(of: part)
-                    painCaps[part] = min(painCaps[part] ?? .maximum, felt.lowered(by: 1))
-                }
+                let before = previous.part.map { engine.currentLevel(of: $0) }
+                let seen = engine.events.count
                 engine.take(control)
+                if case .thatHurts = control, previous.contact, let part = previous.part, let before {
+                    // A report moments after a pain already eased is the same pain (no second cut):
+                    // then the level it left is the cap. Otherwise the cut is at least one level.
+                    let merged = engine.events[seen...].contains {
+                        if case .decision(let d) = $0.event { d.trigger == .pain && d.actions.isEmpty } else { false }
+                    }
+                    let cap = merged ? engine.currentLevel(of: part) : before.lowered(by: 1)
+                    painCaps[part] = min(painCaps[part] ?? .maximum, cap)
+                }
             } else if roll < 1.0 / 1_500 + 1.0 / 1_200 {
                 let kind = ReactionKind.allCases.randomElement(using: &rng)!
                 engine.take(ReactionEvent(kind, confidence: Double.random(in: 0...1, using: &rng)))

@@ -75,7 +75,9 @@ extension SessionEngine {
         guardingQuietUntil = now + 5_000
         // Reports within moments of a pain already answered are the same pain (guarding, then
         // a groan, then the client's own "that hurts"): once is the response, not three times.
-        if now - lastPainAt < Self.samePainMilliseconds {
+        // Only where it hurt before: the contact may have moved on to another part meanwhile.
+        let here = reactionSpot?.slot ?? currentSlot ?? -1
+        if now - lastPainAt < Self.samePainMilliseconds, here == lastPainSlot {
             if !fromDetector, let last = tender.indices.last, now - tender[last].lastAt < Self.samePainMilliseconds {
                 tender[last].fromDetector = false
             }
@@ -88,6 +90,7 @@ extension SessionEngine {
             return
         }
         lastPainAt = now
+        lastPainSlot = here
         guard let spot = reactionSpot else {
             // Nothing in contact: lighten the area just worked, if any, and ask.
             let row = policy.row(for: .pain, carePlan: carePlan)

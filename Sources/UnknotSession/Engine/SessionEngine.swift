@@ -92,6 +92,7 @@ public struct SessionEngine: Sendable {
     var asleep = false
     var lastControlAt = -1_000_000
     var lastPainAt = -1_000_000
+    var lastPainSlot = -1
     var lastCryingAt = -1_000_000
     var lastRelaxationAt = -1_000_000
 
