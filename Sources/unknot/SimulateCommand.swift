@@ -36,6 +36,10 @@ struct SimulateCommand: AsyncParsableCommand {
     @OptionGroup var programs: ProgramOptions
     @Option(help: "Day of the session, YYYY-MM-DD (default today).") var date: String?
     @Flag(help: "No live status line; print only the summary.") var quiet = false
+    @Option(help: "Make the robot report a fault this many seconds into the session (it resets 3 s later).")
+    var robotFaultAt: Double?
+    @Option(help: "Cut the sensor frames this many seconds into the session.") var dropoutAt: Double?
+    @Option(help: "How long the sensor dropout lasts, milliseconds.") var dropoutMilliseconds = 200
 
     func run() async throws {
         let catalog = try programs.catalog()
@@ -66,6 +70,16 @@ struct SimulateCommand: AsyncParsableCommand {
                 keepBiosignals: signals != nil)
         } catch {
             throw CommandError(error.description)
+        }
+        if let robotFaultAt {
+            guard robotFaultAt >= 0 else { throw CommandError("--robot-fault-at must be 0 or more seconds") }
+            station.scheduleRobotFault(at: Int(robotFaultAt * 1_000), code: 7)
+        }
+        if let dropoutAt {
+            guard dropoutAt >= 0, dropoutMilliseconds > 0 else {
+                throw CommandError("--dropout-at must be 0 or more seconds and --dropout-milliseconds more than 0")
+            }
+            station.scheduleDropout(at: Int(dropoutAt * 1_000), length: dropoutMilliseconds)
         }
         let writer: SessionRecordWriter?
         if let record {

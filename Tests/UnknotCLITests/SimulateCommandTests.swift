@@ -23,6 +23,18 @@ extension CommandLineTests {
         #expect(shown.out.contains("state     finished"))
     }
 
+    @Test func simulateShowsTheSupervisorLiftingOffOnADropout() throws {
+        let result = try run([
+            "simulate", "--program", "express", "--minutes", "15", "--persona", "sleeper", "--speed", "max",
+            "--dropout-at", "120", "--robot-fault-at", "400",
+        ])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("FAULT: no sensor data for 50 ms"))
+        #expect(result.out.contains("FAULT: the robot reported fault 7"))
+        #expect(result.out.contains("Faults: no sensor data for 50 ms; the robot reported fault 7"))
+        #expect(result.out.contains("finished (the plan is complete)"))
+    }
+
     @Test func simulateRefusesUnknownPersonasAndPrograms() throws {
         let persona = try run([
             "simulate", "--program", "express", "--minutes", "15", "--persona", "grumpy", "--speed", "max",

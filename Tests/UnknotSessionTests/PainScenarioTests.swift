@@ -141,6 +141,28 @@ struct PainScenarioTests {
         #expect(!bench.engine.summary().suggestions.contains { if case .addTenderSpot = $0 { true } else { false } })
     }
 
+    @Test(
+        "Guarding, a groan and \"that hurts\" within moments are one pain; pain after lowering it further is new pain")
+    func oneEpisode() throws {
+        var bench = try Self.atWork()
+        let part = bench.setpoints.last!.part!
+        let level = bench.engine.currentLevel(of: part)
+        bench.take(ReactionEvent(.pain, confidence: 0.8, evidence: ["sound: groan"]))
+        let eased = bench.engine.currentLevel(of: part)
+        #expect(eased < level)
+        bench.run(800)
+        let t = bench.engine.now
+        bench.take(.thatHurts(rating: nil))
+        #expect(bench.engine.currentLevel(of: part) == eased)
+        #expect(bench.decisions(since: t).contains { $0.trigger == .pain && $0.actions.isEmpty })
+        // The client's own word replaces the detector's question: "it's fine" is no longer offered.
+        #expect(bench.engine.openCheckIn?.kind == .afterPain)
+        bench.take(.pressureDown)
+        bench.run(300)
+        bench.take(.thatHurts(rating: nil))
+        #expect(bench.engine.currentLevel(of: part) <= eased.lowered(by: 2))
+    }
+
     @Test("A detector below its confidence threshold changes nothing")
     func lowConfidencePain() throws {
         var bench = try Self.atWork()

@@ -76,10 +76,18 @@ extension SessionEngine {
         // Reports within moments of a pain already answered are the same pain (guarding, then
         // a groan, then the client's own "that hurts"): once is the response, not three times.
         // Only where it hurt before: the contact may have moved on to another part meanwhile.
+        // And only if nothing has lowered the level since: pain at a lower level is new pain.
         let here = reactionSpot?.slot ?? currentSlot ?? -1
-        if now - lastPainAt < Self.samePainMilliseconds, here == lastPainSlot {
-            if !fromDetector, let last = tender.indices.last, now - tender[last].lastAt < Self.samePainMilliseconds {
-                tender[last].fromDetector = false
+        if now - lastPainAt < Self.samePainMilliseconds, here == lastPainSlot, here >= 0,
+            effectiveCap(here) >= lastPainLeftLevel
+        {
+            if !fromDetector {
+                // The client confirms what a detector saw: no "it's fine" undo any more.
+                if let last = tender.indices.last, now - tender[last].lastAt < Self.samePainMilliseconds {
+                    tender[last].fromDetector = false
+                }
+                tally.detectedPainUndo = nil
+                if openCheckIn?.kind == .afterDetectedPain { askAfterPain(fromDetector: false, slot: openCheckInSlot) }
             }
             emit(
                 .decision(
@@ -97,6 +105,7 @@ extension SessionEngine {
             if let q = currentSlot {
                 let before = effectiveCap(q)
                 cut(q, felt: before, rating: rating)
+                lastPainLeftLevel = effectiveCap(q)
                 record(row, area: PartSlot.part(q).area, detail: "\(source); nothing in contact")
                 say(fill(row.message, q), .safety)
             } else {
@@ -151,6 +160,7 @@ extension SessionEngine {
             }
         }
         refreshActive()
+        lastPainLeftLevel = effectiveCap(q)
         record(row, area: part.area, detail: detail)
         say(fill(row.message, q), .safety)
         if row.actions.contains(.checkInAfterPain) { askAfterPain(fromDetector: fromDetector, slot: q) }

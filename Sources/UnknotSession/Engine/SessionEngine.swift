@@ -93,6 +93,8 @@ public struct SessionEngine: Sendable {
     var lastControlAt = -1_000_000
     var lastPainAt = -1_000_000
     var lastPainSlot = -1
+    /// The level the last pain response left on its part.
+    var lastPainLeftLevel = 0
     var lastCryingAt = -1_000_000
     var lastRelaxationAt = -1_000_000
 
@@ -195,7 +197,10 @@ public struct SessionEngine: Sendable {
         now += 1
         var proposed: Setpoint
         switch state {
-        case .ready, .finished, .faulted:
+        case .ready, .finished:
+            proposed = .lifted(at: position, face: face)
+        case .faulted:
+            pausedMilliseconds += 1
             proposed = .lifted(at: position, face: face)
         case .settlingIn:
             if now >= settleUntil { enter(.working) }

@@ -73,7 +73,7 @@ extension SessionSummary {
         var lines: [String] = []
         lines.append(
             "\(programName), \(bookedMinutes) min: \(finalState.displayName) (\(endReason)); "
-                + "worked \(SessionRecord.clock(workedMilliseconds)), paused \(SessionRecord.clock(pausedMilliseconds))"
+                + "worked \(SessionRecord.clock(workedMilliseconds)), paused or stopped \(SessionRecord.clock(pausedMilliseconds))"
         )
         let seen = ReactionKind.allCases.compactMap { kind in reactions[kind].map { "\(kind.displayName) ×\($0)" } }
         lines.append("Reactions acted on: \(seen.isEmpty ? "none" : seen.joined(separator: ", "))")

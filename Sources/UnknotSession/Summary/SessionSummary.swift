@@ -9,7 +9,7 @@ public struct SessionSummary: Sendable, Hashable, Codable {
     public var endReason: String
     /// Plan time played, ms (equals the booked length when the session ran to its end).
     public var workedMilliseconds: Int
-    /// Time paused or on a break, ms (not taken from the session).
+    /// Time paused, on a break or stopped by a fault, ms (not taken from the session).
     public var pausedMilliseconds: Int
     /// Reactions acted on, by kind.
     public var reactions: [ReactionKind: Int]
