@@ -57,6 +57,7 @@ let package = Package(
                 "UnknotPlanning",
                 "UnknotSession",
                 "UnknotSimulation",
+                "UnknotSignals",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -79,6 +80,13 @@ let package = Package(
             name: "UnknotSessionTests",
             dependencies: [
                 "UnknotCore", "UnknotPlanning", "UnknotSession", "UnknotSimulation", "UnknotSignals", "UnknotTesting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "UnknotSignalsTests",
+            dependencies: [
+                "UnknotCore", "UnknotSignals",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

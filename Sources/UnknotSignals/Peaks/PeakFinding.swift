@@ -1,0 +1,79 @@
+/// Building blocks shared by the peak detectors, each the same computation as its numpy or
+/// scipy namesake.
+public enum PeakFinding {
+    /// `numpy.gradient`: central differences inside, one-sided at the ends.
+    public static func gradient(_ x: [Double]) -> [Double] {
+        let n = x.count
+        guard n > 1 else { return Array(repeating: 0, count: n) }
+        var g = [Double](repeating: 0, count: n)
+        g[0] = x[1] - x[0]
+        g[n - 1] = x[n - 1] - x[n - 2]
+        if n > 2 { for i in 1..<(n - 1) { g[i] = (x[i + 1] - x[i - 1]) / 2 } }
+        return g
+    }
+
+    /// `scipy.ndimage.uniform_filter1d(x, size, mode="nearest")`: the mean over
+    /// `x[i - size/2 ..< i - size/2 + size]`, edges repeated.
+    public static func movingMean(_ x: [Double], size: Int) -> [Double] {
+        let n = x.count
+        guard n > 0, size > 1 else { return x }
+        let before = size / 2
+        func at(_ i: Int) -> Double { x[min(max(i, 0), n - 1)] }
+        var out = [Double](repeating: 0, count: n)
+        // A running sum, restarted every few thousand samples to keep rounding error tiny.
+        var sum = 0.0
+        for j in (-before)..<(size - before) { sum += at(j) }
+        out[0] = sum / Double(size)
+        for i in 1..<n {
+            if i % 4_096 == 0 {
+                sum = 0
+                for j in (i - before)..<(i - before + size) { sum += at(j) }
+            } else {
+                sum += at(i - before + size - 1) - at(i - before - 1)
+            }
+            out[i] = sum / Double(size)
+        }
+        return out
+    }
+
+    /// Local maxima as `scipy.signal.find_peaks` finds them: a plateau counts once, at its middle.
+    public static func localMaxima(_ x: ArraySlice<Double>) -> [Int] {
+        var peaks: [Int] = []
+        let start = x.startIndex
+        let last = x.endIndex - 1
+        var i = start + 1
+        while i < last {
+            if x[i - 1] < x[i] {
+                var ahead = i + 1
+                while ahead < last, x[ahead] == x[i] { ahead += 1 }
+                if x[ahead] < x[i] {
+                    peaks.append((i + ahead - 1) / 2)
+                    i = ahead
+                }
+            }
+            i += 1
+        }
+        return peaks
+    }
+
+    /// `scipy.signal.peak_prominences` with no window: how far each peak rises above the higher
+    /// of the lowest points on either side before a higher point.
+    public static func prominences(_ x: ArraySlice<Double>, peaks: [Int]) -> [Double] {
+        peaks.map { peak in
+            let height = x[peak]
+            var leftMin = height
+            var i = peak
+            while i >= x.startIndex, x[i] <= height {
+                leftMin = min(leftMin, x[i])
+                i -= 1
+            }
+            var rightMin = height
+            i = peak
+            while i < x.endIndex, x[i] <= height {
+                rightMin = min(rightMin, x[i])
+                i += 1
+            }
+            return height - max(leftMin, rightMin)
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import UnknotSignals
+
+struct SignalsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "signals", abstract: "Process body signals (ECG so far; PPG, EDA and breathing follow).",
+        subcommands: [Analyze.self, Filter.self])
+
+    static func read(_ path: String, column: Int?) throws -> [Double] {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw CommandError("cannot read \(path): \(error.localizedDescription)")
+        }
+        do {
+            return try SignalTable.column(column, of: text)
+        } catch {
+            throw CommandError("\(path): \(error)")
+        }
+    }
+
+    struct Analyze: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Clean an ECG, find its R peaks and compute heart-rate variability (neurokit2's default method).")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+        @Option(help: "An ECG recording: CSV or whitespace-separated columns, one sample per line.") var ecg: String
+        @Option(help: "Sampling rate in Hz.") var rate: Double
+        @Option(help: "Which column holds the signal, from 1 (default: the last).") var column: Int?
+        @Option(help: "text or json.") var format: Format = .text
+
+        func run() throws {
+            guard rate > 0, rate.isFinite else {
+                throw CommandError("--rate must be a sampling rate in Hz, more than 0")
+            }
+            if let column, column < 1 { throw CommandError("--column counts from 1") }
+            let samples = try SignalsCommand.read(ecg, column: column)
+            let started = ContinuousClock.now
+            let processor = try ECGProcessor(sampleRate: rate)
+            let cleaned: [Double]
+            do {
+                cleaned = try processor.clean(samples)
+            } catch {
+                throw CommandError("\(ecg): \(error)")
+            }
+            let afterClean = ContinuousClock.now
+            let peaks = processor.rPeaks(cleaned)
+            let hrv = HeartRateVariability(rPeaks: peaks, sampleRate: rate)
+            func seconds(_ d: Duration) -> Double {
+                Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+            }
+            let cleaning = seconds(started.duration(to: afterClean))
+            let total = seconds(started.duration(to: .now))
+            switch format {
+            case .json:
+                struct Output: Encodable {
+                    var samples: Int
+                    var sampleRate: Double
+                    var rPeaks: [Int]
+                    var hrv: HeartRateVariability
+                    var processingSeconds: Double
+                    var cleaningSeconds: Double
+                }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                let data = try encoder.encode(
+                    Output(
+                        samples: samples.count, sampleRate: rate, rPeaks: peaks, hrv: hrv, processingSeconds: total,
+                        cleaningSeconds: cleaning))
+                print(String(decoding: data, as: UTF8.self))
+            case .text:
+                func f(_ v: Double) -> String { String(format: "%.2f", v) }
+                print("\(samples.count) samples, \(f(Double(samples.count) / rate)) s at \(f(rate)) Hz")
+                print("R peaks: \(peaks.count)")
+                print("Heart rate: \(f(hrv.heartRate)) bpm (mean NN \(f(hrv.meanNN)) ms)")
+                print("SDNN \(f(hrv.sdnn)) ms · RMSSD \(f(hrv.rmssd)) ms · pNN50 \(f(hrv.pnn50)) %")
+                print(
+                    "Processed in \(f(total * 1_000)) ms (cleaning \(f(cleaning * 1_000)) ms, R peaks and HRV \(f((total - cleaning) * 1_000)) ms)"
+                )
+            }
+        }
+    }
+
+    struct Filter: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Zero-phase Butterworth filtering (scipy's butter + sosfiltfilt); one value per line.")
+
+        @Option(help: "The signal: CSV or whitespace-separated columns.") var input: String
+        @Option(help: "Sampling rate in Hz.") var rate: Double
+        @Option(help: "Which column holds the signal, from 1 (default: the last).") var column: Int?
+        @Option(help: "Filter order.") var order: Int
+        @Option(help: "Low-pass cut-off, Hz.") var lowpass: Double?
+        @Option(help: "High-pass cut-off, Hz.") var highpass: Double?
+        @Option(parsing: .upToNextOption, help: "Band-pass edges, Hz (two values).") var bandpass: [Double] = []
+
+        func run() throws {
+            let band: FilterBand
+            switch (lowpass, highpass, bandpass.count) {
+            case (let f?, nil, 0): band = .lowpass(f)
+            case (nil, let f?, 0): band = .highpass(f)
+            case (nil, nil, 2): band = .bandpass(bandpass[0], bandpass[1])
+            default: throw CommandError("give exactly one of --lowpass f, --highpass f or --bandpass low high")
+            }
+            let samples = try SignalsCommand.read(input, column: column)
+            let out: [Double]
+            do {
+                out = try Butterworth.design(order: order, band: band, sampleRate: rate).zeroPhase(samples)
+            } catch {
+                throw CommandError(error.description)
+            }
+            var text = ""
+            text.reserveCapacity(out.count * 24)
+            for v in out { text += "\(v)\n" }
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}

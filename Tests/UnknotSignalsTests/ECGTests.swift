@@ -1,0 +1,111 @@
+import Foundation
+import PropertyBased
+import Testing
+import UnknotCore
+import UnknotSignals
+
+/// R-peak detection and heart-rate variability on ECGs with known beats.
+@Suite("ECG and heart-rate variability")
+struct ECGTests {
+    /// A synthetic ECG: P, QRS and T waves at known beat times, baseline wander, 50 Hz hum and noise.
+    static func ecg(beats: [Double], rate: Double, seconds: Double, seed: UInt64) -> [Double] {
+        var rng = SeededGenerator(seed: seed)
+        let n = Int(seconds * rate)
+        var x = [Double](repeating: 0, count: n)
+        func bump(_ center: Double, _ width: Double, _ height: Double) {
+            let from = max(0, Int((center - 5 * width) * rate))
+            let to = min(n - 1, Int((center + 5 * width) * rate))
+            guard from <= to else { return }
+            for i in from...to {
+                let t = Double(i) / rate - center
+                x[i] += height * exp(-t * t / (2 * width * width))
+            }
+        }
+        for b in beats {
+            bump(b - 0.16, 0.02, 0.15)
+            bump(b - 0.025, 0.008, -0.1)
+            bump(b, 0.01, 1.2)
+            bump(b + 0.025, 0.008, -0.2)
+            bump(b + 0.25, 0.04, 0.3)
+        }
+        for i in 0..<n {
+            let t = Double(i) / rate
+            x[i] +=
+                0.3 * sin(2 * Double.pi * 0.2 * t) + 0.05 * sin(2 * Double.pi * 50 * t)
+                + rng.nextGaussian(deviation: 0.01)
+        }
+        return x
+    }
+
+    @Test("Every beat found, within 10 ms, whatever the heart rate and sampling rate")
+    func peaksOnSyntheticECG() async {
+        await propertyCheck(count: 12, input: Gen.uint64().withoutShrink()) { seed in
+            var rng = SeededGenerator(seed: seed)
+            let rate = [250.0, 500, 1_000].randomElement(using: &rng)!
+            let heart = Double.random(in: 50...110, using: &rng)
+            var beats: [Double] = []
+            // A heart that beats through the whole recording (neurokit's detector, like any, can
+            // mistake wander for a beat in a long silence).
+            var t = 0.6
+            while t < 59.6 {
+                beats.append(t)
+                t += 60 / heart * Double.random(in: 0.9...1.1, using: &rng)
+            }
+            let signal = Self.ecg(beats: beats, rate: rate, seconds: 60, seed: seed)
+            let processor = try! ECGProcessor(sampleRate: rate)
+            let peaks = processor.rPeaks(try! processor.clean(signal))
+            #expect(peaks.count == beats.count, "seed \(seed): \(peaks.count) peaks for \(beats.count) beats")
+            for (peak, beat) in zip(peaks, beats) {
+                #expect(abs(Double(peak) / rate - beat) <= 0.010, "seed \(seed)")
+            }
+        }
+    }
+
+    @Test("Time-domain HRV by hand: intervals 800, 850, 790, 900 ms")
+    func timeDomain() {
+        let hrv = HeartRateVariability(intervals: [800, 850, 790, 900])
+        #expect(abs(hrv.meanNN - 835) < 1e-12)
+        // SDNN with one degree of freedom.
+        let squares = [800.0, 850, 790, 900].map { ($0 - 835) * ($0 - 835) }.reduce(0, +)
+        #expect(abs(hrv.sdnn - (squares / 3).squareRoot()) < 1e-12)
+        // Successive differences 50, -60, 110.
+        #expect(abs(hrv.rmssd - ((2_500.0 + 3_600 + 12_100) / 3).squareRoot()) < 1e-12)
+        // Two differences above 50 ms, out of 3 + 1.
+        #expect(abs(hrv.pnn50 - 50) < 1e-12)
+        #expect(abs(hrv.heartRate - 60_000 / 835) < 1e-12)
+    }
+
+    @Test("The rolling heart rhythm equals the batch figures over the same beats")
+    func streamingEqualsBatch() async {
+        await propertyCheck(count: 50, input: Gen.uint64().withoutShrink()) { seed in
+            var rng = SeededGenerator(seed: seed)
+            var rolling = RollingHeartRhythm(window: 60_000)
+            var beats: [(t: Int, rr: Double)] = []
+            var t = 0
+            for _ in 0..<Int.random(in: 2...400, using: &rng) {
+                let rr = Double.random(in: 400...1_400, using: &rng)
+                t += Int(rr)
+                beats.append((t, rr))
+                rolling.add(rrMilliseconds: rr, at: t)
+            }
+            let inWindow = beats.filter { $0.t > t - 60_000 }.map(\.rr)
+            let batch = HeartRhythm(rrMilliseconds: inWindow)
+            #expect(rolling.count == inWindow.count)
+            #expect(abs(rolling.rmssd - batch.rmssd) < 1e-6 * max(1, batch.rmssd))
+            #expect(abs(rolling.heartRate - batch.heartRate) < 1e-9 * batch.heartRate)
+        }
+    }
+
+    @Test("Signal files: columns, headers, comments, and clear errors")
+    func signalTable() throws {
+        #expect(try SignalTable.column(nil, of: "# comment\nt,ecg\n0,1.5\n1,2.5\n") == [1.5, 2.5])
+        #expect(try SignalTable.column(1, of: "0 1.5\n1 2.5\n") == [0, 1])
+        #expect(throws: SignalTable.ReadError.noSuchColumn(line: 1, column: 3, found: 2)) {
+            try SignalTable.column(3, of: "0 1.5\n1 2.5\n")
+        }
+        #expect(throws: SignalTable.ReadError.notANumber(line: 3, column: 1, text: "x")) {
+            try SignalTable.column(nil, of: "1\n2\nx\n")
+        }
+        #expect(throws: SignalTable.ReadError.empty) { try SignalTable.column(nil, of: "# nothing\n") }
+    }
+}
