@@ -49,6 +49,12 @@ struct SignalsCommand: ParsableCommand {
             let afterClean = ContinuousClock.now
             let peaks = processor.rPeaks(cleaned)
             let hrv = HeartRateVariability(rPeaks: peaks, sampleRate: rate)
+            let spectrum: HeartRateSpectrum?
+            do {
+                spectrum = try HeartRateSpectrum(rPeaks: peaks, sampleRate: rate)
+            } catch {
+                spectrum = nil
+            }
             func seconds(_ d: Duration) -> Double {
                 Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
             }
@@ -61,6 +67,9 @@ struct SignalsCommand: ParsableCommand {
                     var sampleRate: Double
                     var rPeaks: [Int]
                     var hrv: HeartRateVariability
+                    var lf: Double?
+                    var hf: Double?
+                    var lfhf: Double?
                     var processingSeconds: Double
                     var cleaningSeconds: Double
                 }
@@ -68,7 +77,9 @@ struct SignalsCommand: ParsableCommand {
                 encoder.outputFormatting = [.sortedKeys]
                 let data = try encoder.encode(
                     Output(
-                        samples: samples.count, sampleRate: rate, rPeaks: peaks, hrv: hrv, processingSeconds: total,
+                        samples: samples.count, sampleRate: rate, rPeaks: peaks, hrv: hrv, lf: spectrum?.lf,
+                        hf: spectrum?.hf,
+                        lfhf: spectrum?.lfhf, processingSeconds: total,
                         cleaningSeconds: cleaning))
                 print(String(decoding: data, as: UTF8.self))
             case .text:
@@ -77,6 +88,13 @@ struct SignalsCommand: ParsableCommand {
                 print("R peaks: \(peaks.count)")
                 print("Heart rate: \(f(hrv.heartRate)) bpm (mean NN \(f(hrv.meanNN)) ms)")
                 print("SDNN \(f(hrv.sdnn)) ms · RMSSD \(f(hrv.rmssd)) ms · pNN50 \(f(hrv.pnn50)) %")
+                if let spectrum {
+                    let lf = String(format: "%.5f", spectrum.lf)
+                    let hf = String(format: "%.5f", spectrum.hf)
+                    print("LF \(lf) · HF \(hf) · LF/HF \(f(spectrum.lfhf)) (power normalised to the spectrum's peak)")
+                } else {
+                    print("LF/HF: too few beats for a spectrum")
+                }
                 print(
                     "Processed in \(f(total * 1_000)) ms (cleaning \(f(cleaning * 1_000)) ms, R peaks and HRV \(f((total - cleaning) * 1_000)) ms)"
                 )

@@ -89,7 +89,7 @@ def ecg(name, path, samples, rate):
     _, info = nk.ecg_peaks(cleaned, sampling_rate=rate)
     peaks = info["ECG_R_Peaks"]
     hrv = nk.hrv_time(peaks, sampling_rate=rate)
-    hrv_frequency = nk.hrv_frequency(peaks, sampling_rate=rate)  # noqa: F841 (part of "ECG to HRV")
+    frequency = nk.hrv_frequency(peaks, sampling_rate=rate)
     theirs_seconds = time.perf_counter() - started
     our_peaks = np.array(ours["rPeaks"])
     check(f"{name}: R-peak count ({len(peaks)})", len(our_peaks), len(peaks), 0.005)
@@ -99,6 +99,13 @@ def ecg(name, path, samples, rate):
     check(f"{name}: mean heart rate (bpm)", ours["hrv"]["heartRate"], 60000 / mean_nn, 0.02)
     check(f"{name}: RMSSD (ms)", ours["hrv"]["rmssd"], float(hrv["HRV_RMSSD"].iloc[0]), 0.02)
     check(f"{name}: SDNN (ms)", ours["hrv"]["sdnn"], float(hrv["HRV_SDNN"].iloc[0]), 0.02)
+    for band in ["LF", "HF"]:
+        theirs = float(frequency[f"HRV_{band}"].iloc[0])
+        if np.isnan(theirs):
+            # neurokit2 gives NaN when a recording is too short for the band; Unknot gives 0.
+            check(f"{name}: {band} power (too short: peer NaN, Unknot 0)", ours[band.lower()] or 0.0, 0.0, 0.0, "absolute")
+        else:
+            check(f"{name}: {band} power (normalised)", ours[band.lower()], theirs, 0.05)
     return ours["processingSeconds"], theirs_seconds
 
 
