@@ -27,7 +27,8 @@ struct SignalsCommand: ParsableCommand {
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-        @Option(help: "An ECG recording: CSV or whitespace-separated columns, one sample per line.") var ecg: String
+        @Option(help: "An ECG recording: CSV or whitespace-separated columns, one sample per line.") var ecg: String?
+        @Option(help: "A breathing recording (belt or thermistor), in the same formats.") var resp: String?
         @Option(help: "Sampling rate in Hz.") var rate: Double
         @Option(help: "Which column holds the signal, from 1 (default: the last).") var column: Int?
         @Option(help: "text or json.") var format: Format = .text
@@ -37,6 +38,53 @@ struct SignalsCommand: ParsableCommand {
                 throw CommandError("--rate must be a sampling rate in Hz, more than 0")
             }
             if let column, column < 1 { throw CommandError("--column counts from 1") }
+            switch (ecg, resp) {
+            case (let ecg?, nil): try analyzeECG(ecg)
+            case (nil, let resp?): try analyzeBreathing(resp)
+            default: throw CommandError("give exactly one recording: --ecg file or --resp file")
+            }
+        }
+
+        func analyzeBreathing(_ path: String) throws {
+            let samples = try SignalsCommand.read(path, column: column)
+            let started = ContinuousClock.now
+            let processor = try RespirationProcessor(sampleRate: rate)
+            let cleaned: [Double]
+            do {
+                cleaned = try processor.clean(samples)
+            } catch {
+                throw CommandError("\(path): \(error)")
+            }
+            let (peaks, troughs) = processor.breaths(cleaned)
+            let summary = BreathingSummary(peaks: peaks, troughs: troughs, samples: samples.count, sampleRate: rate)
+            let elapsed = started.duration(to: .now)
+            switch format {
+            case .json:
+                struct Output: Encodable {
+                    var samples: Int
+                    var sampleRate: Double
+                    var peaks: [Int]
+                    var troughs: [Int]
+                    var breathing: BreathingSummary
+                }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                let data = try encoder.encode(
+                    Output(samples: samples.count, sampleRate: rate, peaks: peaks, troughs: troughs, breathing: summary)
+                )
+                print(String(decoding: data, as: UTF8.self))
+            case .text:
+                func f(_ v: Double) -> String { String(format: "%.2f", v) }
+                print("\(samples.count) samples, \(f(Double(samples.count) / rate)) s at \(f(rate)) Hz")
+                print("Breaths: \(peaks.count) · rate \(f(summary.rate)) per minute")
+                print("Breath-to-breath: SD \(f(summary.intervalSD)) s · RMSSD \(f(summary.intervalRMSSD)) s")
+                print(
+                    "Processed in \(f(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1_000)) ms"
+                )
+            }
+        }
+
+        func analyzeECG(_ ecg: String) throws {
             let samples = try SignalsCommand.read(ecg, column: column)
             let started = ContinuousClock.now
             let processor = try ECGProcessor(sampleRate: rate)

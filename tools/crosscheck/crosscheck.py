@@ -109,7 +109,37 @@ def ecg(name, path, samples, rate):
     return ours["processingSeconds"], theirs_seconds
 
 
+def breathing(name, samples, rate):
+    path = write(samples)
+    try:
+        out = unknot("signals", "analyze", "--resp", path, "--rate", str(rate), "--format", "json")
+    finally:
+        os.unlink(path)
+    if out is None:
+        return
+    ours = json.loads(out)
+    cleaned = nk.rsp_clean(samples, sampling_rate=rate)
+    _, info = nk.rsp_peaks(cleaned, sampling_rate=rate)
+    peaks = np.asarray(info["RSP_Peaks"])
+    rate_theirs = float(np.mean(nk.rsp_rate(cleaned, troughs=info["RSP_Troughs"], sampling_rate=rate)))
+    our_peaks = np.array(ours["peaks"])
+    check(f"{name}: breaths ({len(peaks)})", len(our_peaks), len(peaks), 0.005)
+    matched = sum(1 for p in peaks if len(our_peaks) and np.min(np.abs(our_peaks - p)) <= 0.010 * rate)
+    check(f"{name}: breath peaks matched within 10 ms (share)", matched / max(len(peaks), 1), 1.0, 0.005)
+    check(f"{name}: breathing rate (per minute)", ours["breathing"]["rate"], rate_theirs, 0.5, "absolute")
+
+
+def breathing_recordings():
+    with bz2.open(os.path.join(site, "pyphysio", "test_data", "medical.txt.bz2"), "rt") as f:
+        medical = np.loadtxt(f, delimiter="\t")
+    yield "pyphysio medical.txt (breathing)", medical[:, 3], 2048.0
+    yield "systole Task1_Respiration.npy", np.load(os.path.join(site, "systole", "datasets", "Task1_Respiration.npy")), 1000.0
+
+
 timing = None
+for name, samples, rate in breathing_recordings():
+    breathing(name, samples, rate)
+
 for name, samples, rate in recordings():
     path = write(samples)
     try:
