@@ -29,6 +29,7 @@ struct SignalsCommand: ParsableCommand {
 
         @Option(help: "An ECG recording: CSV or whitespace-separated columns, one sample per line.") var ecg: String?
         @Option(help: "A breathing recording (belt or thermistor), in the same formats.") var resp: String?
+        @Option(help: "A skin conductance recording (µS), in the same formats.") var eda: String?
         @Option(help: "Sampling rate in Hz.") var rate: Double
         @Option(help: "Which column holds the signal, from 1 (default: the last).") var column: Int?
         @Option(help: "text or json.") var format: Format = .text
@@ -38,10 +39,50 @@ struct SignalsCommand: ParsableCommand {
                 throw CommandError("--rate must be a sampling rate in Hz, more than 0")
             }
             if let column, column < 1 { throw CommandError("--column counts from 1") }
-            switch (ecg, resp) {
-            case (let ecg?, nil): try analyzeECG(ecg)
-            case (nil, let resp?): try analyzeBreathing(resp)
-            default: throw CommandError("give exactly one recording: --ecg file or --resp file")
+            switch (ecg, resp, eda) {
+            case (let ecg?, nil, nil): try analyzeECG(ecg)
+            case (nil, let resp?, nil): try analyzeBreathing(resp)
+            case (nil, nil, let eda?): try analyzeSkin(eda)
+            default: throw CommandError("give exactly one recording: --ecg, --resp or --eda file")
+            }
+        }
+
+        func analyzeSkin(_ path: String) throws {
+            let samples = try SignalsCommand.read(path, column: column)
+            let processor = try EDAProcessor(sampleRate: rate)
+            let tonic: [Double]
+            let responses: [SkinConductanceResponse]
+            do {
+                let split = try processor.split(try processor.clean(samples))
+                tonic = split.tonic
+                responses = processor.responses(split.phasic)
+            } catch {
+                throw CommandError("\(path): \(error)")
+            }
+            let minutes = Double(samples.count) / rate / 60
+            switch format {
+            case .json:
+                struct Output: Encodable {
+                    var samples: Int
+                    var sampleRate: Double
+                    var responses: [SkinConductanceResponse]
+                    var meanTonic: Double
+                }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                let mean = tonic.reduce(0, +) / Double(max(tonic.count, 1))
+                let data = try encoder.encode(
+                    Output(samples: samples.count, sampleRate: rate, responses: responses, meanTonic: mean))
+                print(String(decoding: data, as: UTF8.self))
+            case .text:
+                func f(_ v: Double) -> String { String(format: "%.2f", v) }
+                let amplitudes = responses.compactMap(\.amplitude)
+                let meanAmplitude = amplitudes.isEmpty ? 0 : amplitudes.reduce(0, +) / Double(amplitudes.count)
+                print("\(samples.count) samples, \(f(Double(samples.count) / rate)) s at \(f(rate)) Hz")
+                print("Tonic level: \(f(tonic.reduce(0, +) / Double(max(tonic.count, 1)))) µS on average")
+                print(
+                    "Skin conductance responses: \(responses.count) (\(f(Double(responses.count) / max(minutes, 1e-9))) per minute), mean amplitude \(f(meanAmplitude)) µS"
+                )
             }
         }
 

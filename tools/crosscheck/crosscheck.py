@@ -136,7 +136,32 @@ def breathing_recordings():
     yield "systole Task1_Respiration.npy", np.load(os.path.join(site, "systole", "datasets", "Task1_Respiration.npy")), 1000.0
 
 
+def skin(name, samples, rate):
+    path = write(samples)
+    try:
+        out = unknot("signals", "analyze", "--eda", path, "--rate", str(rate), "--format", "json")
+    finally:
+        os.unlink(path)
+    if out is None:
+        return
+    ours = json.loads(out)["responses"]
+    cleaned = nk.eda_clean(samples, sampling_rate=rate)
+    phasic = nk.eda_phasic(cleaned, sampling_rate=rate)["EDA_Phasic"].values
+    _, info = nk.eda_peaks(phasic, sampling_rate=rate)
+    check(f"{name}: skin conductance responses ({len(info['SCR_Peaks'])})", len(ours), len(info["SCR_Peaks"]), 0.10)
+
+
+def skin_recordings():
+    with bz2.open(os.path.join(site, "pyphysio", "test_data", "medical.txt.bz2"), "rt") as f:
+        medical = np.loadtxt(f, delimiter="\t")
+    yield "pyphysio medical.txt (EDA)", medical[:, 1], 2048.0
+    yield "systole Task1_EDA.npy", np.load(os.path.join(site, "systole", "datasets", "Task1_EDA.npy")), 1000.0
+
+
 timing = None
+for name, samples, rate in skin_recordings():
+    skin(name, samples, rate)
+
 for name, samples, rate in breathing_recordings():
     breathing(name, samples, rate)
 
