@@ -30,6 +30,7 @@ struct SignalsCommand: ParsableCommand {
         @Option(help: "An ECG recording: CSV or whitespace-separated columns, one sample per line.") var ecg: String?
         @Option(help: "A breathing recording (belt or thermistor), in the same formats.") var resp: String?
         @Option(help: "A skin conductance recording (µS), in the same formats.") var eda: String?
+        @Option(help: "A pulse (PPG) recording, in the same formats.") var ppg: String?
         @Option(help: "Sampling rate in Hz.") var rate: Double
         @Option(help: "Which column holds the signal, from 1 (default: the last).") var column: Int?
         @Option(help: "text or json.") var format: Format = .text
@@ -39,11 +40,12 @@ struct SignalsCommand: ParsableCommand {
                 throw CommandError("--rate must be a sampling rate in Hz, more than 0")
             }
             if let column, column < 1 { throw CommandError("--column counts from 1") }
-            switch (ecg, resp, eda) {
-            case (let ecg?, nil, nil): try analyzeECG(ecg)
-            case (nil, let resp?, nil): try analyzeBreathing(resp)
-            case (nil, nil, let eda?): try analyzeSkin(eda)
-            default: throw CommandError("give exactly one recording: --ecg, --resp or --eda file")
+            switch (ecg, ppg, resp, eda) {
+            case (let ecg?, nil, nil, nil): try analyzeBeats(ecg, pulse: false)
+            case (nil, let ppg?, nil, nil): try analyzeBeats(ppg, pulse: true)
+            case (nil, nil, let resp?, nil): try analyzeBreathing(resp)
+            case (nil, nil, nil, let eda?): try analyzeSkin(eda)
+            default: throw CommandError("give exactly one recording: --ecg, --ppg, --resp or --eda file")
             }
         }
 
@@ -125,18 +127,28 @@ struct SignalsCommand: ParsableCommand {
             }
         }
 
-        func analyzeECG(_ ecg: String) throws {
+        /// ECG R peaks or PPG systolic peaks, then heart rate and HRV.
+        func analyzeBeats(_ ecg: String, pulse: Bool) throws {
             let samples = try SignalsCommand.read(ecg, column: column)
             let started = ContinuousClock.now
-            let processor = try ECGProcessor(sampleRate: rate)
             let cleaned: [Double]
+            let peaks: [Int]
+            let afterClean: ContinuousClock.Instant
             do {
-                cleaned = try processor.clean(samples)
+                if pulse {
+                    let processor = try PPGProcessor(sampleRate: rate)
+                    cleaned = try processor.clean(samples)
+                    afterClean = ContinuousClock.now
+                    peaks = processor.systolicPeaks(cleaned)
+                } else {
+                    let processor = try ECGProcessor(sampleRate: rate)
+                    cleaned = try processor.clean(samples)
+                    afterClean = ContinuousClock.now
+                    peaks = processor.rPeaks(cleaned)
+                }
             } catch {
                 throw CommandError("\(ecg): \(error)")
             }
-            let afterClean = ContinuousClock.now
-            let peaks = processor.rPeaks(cleaned)
             let hrv = HeartRateVariability(rPeaks: peaks, sampleRate: rate)
             let spectrum: HeartRateSpectrum?
             do {
@@ -174,7 +186,7 @@ struct SignalsCommand: ParsableCommand {
             case .text:
                 func f(_ v: Double) -> String { String(format: "%.2f", v) }
                 print("\(samples.count) samples, \(f(Double(samples.count) / rate)) s at \(f(rate)) Hz")
-                print("R peaks: \(peaks.count)")
+                print("\(pulse ? "Systolic peaks" : "R peaks"): \(peaks.count)")
                 print("Heart rate: \(f(hrv.heartRate)) bpm (mean NN \(f(hrv.meanNN)) ms)")
                 print("SDNN \(f(hrv.sdnn)) ms · RMSSD \(f(hrv.rmssd)) ms · pNN50 \(f(hrv.pnn50)) %")
                 if let spectrum {

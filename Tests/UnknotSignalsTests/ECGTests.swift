@@ -61,6 +61,34 @@ struct ECGTests {
         }
     }
 
+    @Test("Every pulse found on a synthetic PPG, within 20 ms of the systolic top")
+    func pulsePeaks() throws {
+        var rng = SeededGenerator(seed: 21)
+        let rate = 100.0
+        var beats: [Double] = []
+        var t = 0.5
+        while t < 119 {
+            beats.append(t)
+            t += 60 / 68 * Double.random(in: 0.95...1.05, using: &rng)
+        }
+        let n = Int(120 * rate)
+        var x = [Double](repeating: 0, count: n)
+        for b in beats {
+            // A systolic upstroke and its diastolic tail.
+            for i in max(0, Int((b - 0.3) * rate))..<min(n, Int((b + 0.6) * rate)) {
+                let s = Double(i) / rate - b
+                x[i] += exp(-s * s / (2 * 0.07 * 0.07)) + 0.35 * exp(-(s - 0.3) * (s - 0.3) / (2 * 0.1 * 0.1))
+            }
+        }
+        for i in 0..<n {
+            x[i] += 0.4 * sin(2 * Double.pi * 0.15 * Double(i) / rate) + rng.nextGaussian(deviation: 0.01)
+        }
+        let processor = try PPGProcessor(sampleRate: rate)
+        let peaks = processor.systolicPeaks(try processor.clean(x))
+        #expect(peaks.count == beats.count)
+        for (peak, beat) in zip(peaks, beats) { #expect(abs(Double(peak) / rate - beat) <= 0.02) }
+    }
+
     @Test("Time-domain HRV by hand: intervals 800, 850, 790, 900 ms")
     func timeDomain() {
         let hrv = HeartRateVariability(intervals: [800, 850, 790, 900])

@@ -158,7 +158,53 @@ def skin_recordings():
     yield "systole Task1_EDA.npy", np.load(os.path.join(site, "systole", "datasets", "Task1_EDA.npy")), 1000.0
 
 
+def pulse(name, samples, rate):
+    path = write(samples)
+    try:
+        out = unknot("signals", "analyze", "--ppg", path, "--rate", str(rate), "--format", "json")
+    finally:
+        os.unlink(path)
+    if out is None:
+        return
+    ours = json.loads(out)
+    cleaned = nk.ppg_clean(samples, sampling_rate=rate)
+    _, info = nk.ppg_peaks(cleaned, sampling_rate=rate)
+    peaks = np.asarray(info["PPG_Peaks"])
+    hrv = nk.hrv_time(peaks, sampling_rate=rate)
+    our_peaks = np.array(ours["rPeaks"])
+    check(f"{name}: systolic peaks ({len(peaks)})", len(our_peaks), len(peaks), 0.005)
+    matched = sum(1 for p in peaks if len(our_peaks) and np.min(np.abs(our_peaks - p)) <= 0.010 * rate)
+    check(f"{name}: systolic peaks matched within 10 ms (share)", matched / max(len(peaks), 1), 1.0, 0.005)
+    check(f"{name}: mean heart rate (bpm)", ours["hrv"]["heartRate"], 60000 / float(hrv["HRV_MeanNN"].iloc[0]), 0.02)
+    check(f"{name}: RMSSD (ms)", ours["hrv"]["rmssd"], float(hrv["HRV_RMSSD"].iloc[0]), 0.02)
+    # heartpy's own reading of its own recording, for information: a different peak method.
+    import heartpy
+    try:
+        _, measures = heartpy.process(samples, sample_rate=rate)
+        print(
+            f"(for information) {name}: heartpy {measures['bpm']:.2f} bpm, RMSSD {measures['rmssd']:.2f} ms; "
+            f"Unknot {ours['hrv']['heartRate']:.2f} bpm, RMSSD {ours['hrv']['rmssd']:.2f} ms"
+        )
+    except Exception as error:  # noqa: BLE001 - heartpy rejects some recordings; say so, do not fail
+        print(f"(for information) {name}: heartpy could not process it: {error}")
+
+
+def pulse_recordings():
+    import heartpy
+
+    folder = os.path.join(site, "heartpy", "data")
+    yield "heartpy data.csv", np.loadtxt(os.path.join(folder, "data.csv")), 100.0
+    data, timer = heartpy.load_exampledata(1)
+    yield "heartpy data2.csv", np.asarray(data, dtype=float), float(heartpy.get_samplerate_mstimer(timer))
+    data, timer = heartpy.load_exampledata(2)
+    rate = float(heartpy.get_samplerate_datetime(timer, timeformat="%Y-%m-%d %H:%M:%S.%f"))
+    yield "heartpy data3.csv", np.asarray(data, dtype=float), rate
+
+
 timing = None
+for name, samples, rate in pulse_recordings():
+    pulse(name, samples, rate)
+
 for name, samples, rate in skin_recordings():
     skin(name, samples, rate)
 
