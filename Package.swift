@@ -110,7 +110,7 @@ let package = Package(
         .executableTarget(
             name: "SessionBenchmarks",
             dependencies: [
-                "UnknotCore", "UnknotPlanning", "UnknotSession", "UnknotSimulation", "UnknotTesting",
+                "UnknotCore", "UnknotPlanning", "UnknotSession", "UnknotSignals", "UnknotSimulation", "UnknotTesting",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/SessionBenchmarks",

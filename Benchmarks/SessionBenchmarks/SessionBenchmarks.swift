@@ -3,6 +3,7 @@ import Foundation
 import UnknotCore
 import UnknotPlanning
 import UnknotSession
+import UnknotSignals
 import UnknotSimulation
 import UnknotTesting
 
@@ -92,6 +93,36 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
         benchmark.stopMeasurement()
+    }
+
+    // The live reading of body signals: one breathing and one skin sample per step, through
+    // causal filters, detectors and rolling rates (issue #4 target: at most 1 µs per sample).
+    let perSample = BenchmarkMetric.custom("ns per sample", polarity: .prefersSmaller, useScalingFactor: false)
+    Benchmark(
+        "Signals: streaming update, 1,000,000 breathing + skin samples",
+        configuration: .init(metrics: [.wallClock, .mallocCountTotal, perSample], maxIterations: 10)
+    ) { benchmark in
+        var stream: BodySignalStream
+        do {
+            stream = try BodySignalStream(sampleRate: 25)
+        } catch {
+            preconditionFailure("\(error)")
+        }
+        var rng = SeededGenerator(seed: 5)
+        let breath = (0..<1_000).map { sin(Double($0) * 0.05) + rng.nextGaussian(deviation: 0.03) }
+        let skin = (0..<1_000).map { 5 + 0.2 * sin(Double($0) * 0.01) + rng.nextGaussian(deviation: 0.001) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        benchmark.startMeasurement()
+        for i in 0..<1_000_000 {
+            blackHole(stream.breath(breath[i % 1_000], at: i * 40))
+            blackHole(stream.skin(skin[i % 1_000], at: i * 40))
+        }
+        benchmark.stopMeasurement()
+        let elapsed = start.duration(to: clock.now)
+        let nanoseconds = Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) / 1e9
+        benchmark.measurement(perSample, Int((nanoseconds / 2_000_000).rounded()))
+        blackHole(stream.breathing.perMinute)
     }
 
     // A whole station, as `unknot simulate --speed max --record` runs it.
