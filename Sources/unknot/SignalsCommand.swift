@@ -31,21 +31,60 @@ struct SignalsCommand: ParsableCommand {
         @Option(help: "A breathing recording (belt or thermistor), in the same formats.") var resp: String?
         @Option(help: "A skin conductance recording (µS), in the same formats.") var eda: String?
         @Option(help: "A pulse (PPG) recording, in the same formats.") var ppg: String?
-        @Option(help: "Sampling rate in Hz.") var rate: Double
+        @Option(help: "NN (beat-to-beat) intervals in milliseconds, one per line (no --rate needed).") var nn: String?
+        @Option(help: "Sampling rate in Hz (not for --nn).") var rate: Double = 0
         @Option(help: "Which column holds the signal, from 1 (default: the last).") var column: Int?
         @Option(help: "text or json.") var format: Format = .text
 
         func run() throws {
-            guard rate > 0, rate.isFinite else {
+            if let column, column < 1 { throw CommandError("--column counts from 1") }
+            let given = [ecg, ppg, resp, eda, nn].compactMap { $0 }
+            guard given.count == 1 else {
+                throw CommandError("give exactly one recording: --ecg, --ppg, --resp, --eda or --nn file")
+            }
+            if nn == nil, !(rate > 0 && rate.isFinite) {
                 throw CommandError("--rate must be a sampling rate in Hz, more than 0")
             }
-            if let column, column < 1 { throw CommandError("--column counts from 1") }
-            switch (ecg, ppg, resp, eda) {
-            case (let ecg?, nil, nil, nil): try analyzeBeats(ecg, pulse: false)
-            case (nil, let ppg?, nil, nil): try analyzeBeats(ppg, pulse: true)
-            case (nil, nil, let resp?, nil): try analyzeBreathing(resp)
-            case (nil, nil, nil, let eda?): try analyzeSkin(eda)
-            default: throw CommandError("give exactly one recording: --ecg, --ppg, --resp or --eda file")
+            if let ecg { try analyzeBeats(ecg, pulse: false) }
+            if let ppg { try analyzeBeats(ppg, pulse: true) }
+            if let resp { try analyzeBreathing(resp) }
+            if let eda { try analyzeSkin(eda) }
+            if let nn { try analyzeIntervals(nn) }
+        }
+
+        /// HRV of NN intervals (ms): beats placed at their cumulative times on a 1 kHz clock.
+        func analyzeIntervals(_ path: String) throws {
+            let intervals = try SignalsCommand.read(path, column: column)
+            guard intervals.allSatisfy({ $0 > 0 && $0 < 5_000 }) else {
+                throw CommandError("\(path): NN intervals must be milliseconds between 0 and 5000")
+            }
+            var peaks = [0]
+            for v in intervals { peaks.append(peaks[peaks.count - 1] + Int(v.rounded())) }
+            let hrv = HeartRateVariability(rPeaks: peaks, sampleRate: 1_000)
+            let spectrum = try? HeartRateSpectrum(rPeaks: peaks, sampleRate: 1_000)
+            switch format {
+            case .json:
+                struct Output: Encodable {
+                    var intervals: Int
+                    var hrv: HeartRateVariability
+                    var lf: Double?
+                    var hf: Double?
+                }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                let data = try encoder.encode(
+                    Output(intervals: intervals.count, hrv: hrv, lf: spectrum?.lf, hf: spectrum?.hf))
+                print(String(decoding: data, as: UTF8.self))
+            case .text:
+                func f(_ v: Double) -> String { String(format: "%.2f", v) }
+                print("\(intervals.count) intervals")
+                print("Heart rate: \(f(hrv.heartRate)) bpm (mean NN \(f(hrv.meanNN)) ms)")
+                print("SDNN \(f(hrv.sdnn)) ms · RMSSD \(f(hrv.rmssd)) ms · pNN50 \(f(hrv.pnn50)) %")
+                if let spectrum {
+                    let lf = String(format: "%.5f", spectrum.lf)
+                    let hf = String(format: "%.5f", spectrum.hf)
+                    print("LF \(lf) · HF \(hf) · LF/HF \(f(spectrum.lfhf))")
+                }
             }
         }
 

@@ -46,6 +46,23 @@ extension CommandLineTests {
         #expect(rate.err.contains("--rate"))
     }
 
+    @Test func signalsAnalyzeReadsNNIntervals() throws {
+        let nn = try temporary(
+            "nn.txt", (0..<300).map { i in "\(800 + (i % 2 == 0 ? 25 : -25))" }.joined(separator: "\n"))
+        let result = try run(["signals", "analyze", "--nn", nn])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(result.out.contains("300 intervals"))
+        #expect(result.out.contains("Heart rate: 75.00 bpm"))
+        #expect(result.out.contains("RMSSD 50.00 ms"))
+        let two = try run(["signals", "analyze", "--nn", nn, "--ecg", nn, "--rate", "100"])
+        #expect(two.status != 0)
+        #expect(two.err.contains("exactly one recording"))
+        let bad = try temporary("bad-nn.txt", "800\n-3\n")
+        let negative = try run(["signals", "analyze", "--nn", bad])
+        #expect(negative.status != 0)
+        #expect(negative.err.contains("between 0 and 5000"))
+    }
+
     @Test func signalsFilterNeedsOneBand() throws {
         let file = try beatsFile()
         let none = try run(["signals", "filter", "--input", file, "--rate", "500", "--order", "2"])

@@ -201,7 +201,31 @@ def pulse_recordings():
     yield "heartpy data3.csv", np.asarray(data, dtype=float), rate
 
 
+def intervals(name, nn):
+    path = write(nn)
+    try:
+        out = unknot("signals", "analyze", "--nn", path, "--format", "json")
+    finally:
+        os.unlink(path)
+    if out is None:
+        return
+    ours = json.loads(out)
+    peaks = np.concatenate([[0], np.cumsum(nn)]).astype(int)
+    hrv = nk.hrv_time(peaks, sampling_rate=1000)
+    frequency = nk.hrv_frequency(peaks, sampling_rate=1000)
+    check(f"{name}: mean heart rate (bpm)", ours["hrv"]["heartRate"], 60000 / float(hrv["HRV_MeanNN"].iloc[0]), 0.02)
+    check(f"{name}: RMSSD (ms)", ours["hrv"]["rmssd"], float(hrv["HRV_RMSSD"].iloc[0]), 0.02)
+    check(f"{name}: SDNN (ms)", ours["hrv"]["sdnn"], float(hrv["HRV_SDNN"].iloc[0]), 0.02)
+    for band in ["LF", "HF"]:
+        theirs = float(frequency[f"HRV_{band}"].iloc[0])
+        if not np.isnan(theirs):
+            check(f"{name}: {band} power (normalised)", ours[band.lower()], theirs, 0.05)
+
+
 timing = None
+for series in ["SampleNNISeriesShort.npy", "SampleNNISeriesLong.npy"]:
+    intervals(f"pyhrv {series}", np.load(os.path.join(site, "pyhrv", "files", series)).astype(float))
+
 for name, samples, rate in pulse_recordings():
     pulse(name, samples, rate)
 
