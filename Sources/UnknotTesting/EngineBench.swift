@@ -86,6 +86,24 @@ public struct EngineBench {
         }
     }
 
+    /// Runs until the contact is back on `part` within `distance` cm of `spot`; returns whether it came.
+    @discardableResult
+    public mutating func runUntilBack(at spot: SurfacePoint, on part: BodyPartID, within distance: Double, limit: Int)
+        -> Bool
+    {
+        run(upTo: limit) { bench in
+            guard let s = bench.setpoints.last, s.contact, s.part == part else { return false }
+            return s.position.distance(to: spot) < distance
+        }
+    }
+
+    /// The setpoints from index `from` whose contact reaches within `radius` of `spot`.
+    public func contacts(reaching spot: SurfacePoint, radius: Double, from: Int) -> [Setpoint] {
+        setpoints[from...].filter {
+            $0.contact && $0.position.distance(to: spot) < radius + ($0.technique?.spec.contactWidth ?? 0) / 2 - 1e-6
+        }
+    }
+
     public mutating func take(_ control: ClientControl) {
         engine.take(control)
         engine.drainEvents(into: &events)

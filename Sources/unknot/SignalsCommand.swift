@@ -7,6 +7,13 @@ struct SignalsCommand: ParsableCommand {
         commandName: "signals", abstract: "Process body signals (ECG so far; PPG, EDA and breathing follow).",
         subcommands: [Analyze.self, Filter.self])
 
+    /// Prints a value as one line of JSON with sorted keys.
+    static func printJSON(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
     static func read(_ path: String, column: Int?) throws -> [Double] {
         let text: String
         do {
@@ -70,11 +77,8 @@ struct SignalsCommand: ParsableCommand {
                     var lf: Double?
                     var hf: Double?
                 }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                let data = try encoder.encode(
+                try SignalsCommand.printJSON(
                     Output(intervals: intervals.count, hrv: hrv, lf: spectrum?.lf, hf: spectrum?.hf))
-                print(String(decoding: data, as: UTF8.self))
             case .text:
                 func f(_ v: Double) -> String { String(format: "%.2f", v) }
                 print("\(intervals.count) intervals")
@@ -109,12 +113,9 @@ struct SignalsCommand: ParsableCommand {
                     var responses: [SkinConductanceResponse]
                     var meanTonic: Double
                 }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
                 let mean = tonic.reduce(0, +) / Double(max(tonic.count, 1))
-                let data = try encoder.encode(
+                try SignalsCommand.printJSON(
                     Output(samples: samples.count, sampleRate: rate, responses: responses, meanTonic: mean))
-                print(String(decoding: data, as: UTF8.self))
             case .text:
                 func f(_ v: Double) -> String { String(format: "%.2f", v) }
                 let amplitudes = responses.compactMap(\.amplitude)
@@ -149,12 +150,9 @@ struct SignalsCommand: ParsableCommand {
                     var troughs: [Int]
                     var breathing: BreathingSummary
                 }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                let data = try encoder.encode(
+                try SignalsCommand.printJSON(
                     Output(samples: samples.count, sampleRate: rate, peaks: peaks, troughs: troughs, breathing: summary)
                 )
-                print(String(decoding: data, as: UTF8.self))
             case .text:
                 func f(_ v: Double) -> String { String(format: "%.2f", v) }
                 print("\(samples.count) samples, \(f(Double(samples.count) / rate)) s at \(f(rate)) Hz")
@@ -213,15 +211,12 @@ struct SignalsCommand: ParsableCommand {
                     var processingSeconds: Double
                     var cleaningSeconds: Double
                 }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                let data = try encoder.encode(
+                try SignalsCommand.printJSON(
                     Output(
                         samples: samples.count, sampleRate: rate, rPeaks: peaks, hrv: hrv, lf: spectrum?.lf,
                         hf: spectrum?.hf,
                         lfhf: spectrum?.lfhf, processingSeconds: total,
                         cleaningSeconds: cleaning))
-                print(String(decoding: data, as: UTF8.self))
             case .text:
                 func f(_ v: Double) -> String { String(format: "%.2f", v) }
                 print("\(samples.count) samples, \(f(Double(samples.count) / rate)) s at \(f(rate)) Hz")

@@ -183,10 +183,7 @@ struct PainScenarioTests {
         bench.take(.answer(.better))
         bench.run(5_000)
         // Wait until the contact comes back to the spot.
-        let back = bench.run(upTo: 1_200_000) { bench in
-            guard let s = bench.setpoints.last, s.contact, s.part == part else { return false }
-            return s.position.distance(to: spot) < 2
-        }
+        let back = bench.runUntilBack(at: spot, on: part, within: 2, limit: 1_200_000)
         #expect(back)
         let t = bench.engine.now
         bench.take(.thatHurts(rating: nil))
@@ -200,9 +197,7 @@ struct PainScenarioTests {
         // No contact reaches the spot again.
         let from = bench.setpoints.count
         bench.run(upTo: 2_000_000) { $0.engine.isFinished }
-        let touching = bench.setpoints[from...].filter {
-            $0.contact && $0.position.distance(to: spot) < 4 + $0.technique!.spec.contactWidth / 2 - 1e-6
-        }
+        let touching = bench.contacts(reaching: spot, radius: 4, from: from)
         #expect(touching.isEmpty)
         #expect(bench.engine.isFinished)
     }

@@ -32,10 +32,7 @@ struct QuietReactionScenarioTests {
         bench.take(ReactionEvent(.laughter, confidence: 0.9))
         let spot = bench.setpoints.last!.position
         bench.run(4_000)
-        let back = bench.run(upTo: 900_000) { bench in
-            guard let s = bench.setpoints.last, s.contact, s.part == part else { return false }
-            return s.position.distance(to: spot) < 4.5
-        }
+        let back = bench.runUntilBack(at: spot, on: part, within: 4.5, limit: 900_000)
         #expect(back)
         let t = bench.engine.now
         bench.take(ReactionEvent(.laughter, confidence: 0.9))
@@ -59,10 +56,7 @@ struct QuietReactionScenarioTests {
         bench.take(ReactionEvent(.laughter, confidence: 0.9))
         let spot = bench.setpoints.last!.position
         bench.run(4_000)
-        let back = bench.run(upTo: 1_500_000) { bench in
-            guard let s = bench.setpoints.last, s.contact, s.part == part else { return false }
-            return s.position.distance(to: spot) < 4.5
-        }
+        let back = bench.runUntilBack(at: spot, on: part, within: 4.5, limit: 1_500_000)
         #expect(back)
         let t = bench.engine.now
         bench.take(ReactionEvent(.laughter, confidence: 0.9))
@@ -70,9 +64,7 @@ struct QuietReactionScenarioTests {
             bench.decisions(since: t).contains { $0.trigger == .laughterAgainAtSpot && $0.actions.contains(.skipSpot) })
         let from = bench.setpoints.count
         bench.run(300_000)
-        let touching = bench.setpoints[from...].filter {
-            $0.contact && $0.position.distance(to: spot) < 4 + $0.technique!.spec.contactWidth / 2 - 1e-6
-        }
+        let touching = bench.contacts(reaching: spot, radius: 4, from: from)
         #expect(touching.isEmpty)
     }
 

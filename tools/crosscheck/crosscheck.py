@@ -5,6 +5,7 @@ Recordings are read from the installed packages, never committed.
 """
 
 import bz2
+import functools
 import json
 import os
 import subprocess
@@ -52,133 +53,103 @@ def write(values):
     return handle.name
 
 
-def recordings():
-    """(name, ECG samples, sampling rate) for each real ECG recording."""
-    ecg = np.loadtxt(os.path.join(site, "pyhrv", "files", "SampleECG.txt"))[:, -1]
-    yield "pyhrv SampleECG.txt", ecg, 1000.0
-    with bz2.open(os.path.join(site, "pyphysio", "test_data", "medical.txt.bz2"), "rt") as f:
-        medical = np.loadtxt(f, delimiter="\t")
-    yield "pyphysio medical.txt (ECG)", medical[:, 0], 2048.0
-    yield "systole Task1_ECG.npy", np.load(os.path.join(site, "systole", "datasets", "Task1_ECG.npy")), 1000.0
+def analyze(values, kind, rate=None):
+    """`unknot signals analyze --<kind>` on `values`, parsed; None (and a miss) on failure."""
+    path = write(values)
+    try:
+        args = ["signals", "analyze", f"--{kind}", path, "--format", "json"]
+        if rate is not None:
+            args += ["--rate", str(rate)]
+        out = unknot(*args)
+    finally:
+        os.unlink(path)
+    return None if out is None else json.loads(out)
 
 
-def filters(name, path, samples, rate):
-    for args, (order, band, kind) in [
-        (["--order", "5", "--highpass", "0.5"], (5, 0.5, "highpass")),
-        (["--order", "4", "--lowpass", "3"], (4, 3, "lowpass")),
-        (["--order", "3", "--bandpass", "0.5", "8"], (3, [0.5, 8], "bandpass")),
-        (["--order", "2", "--bandpass", "0.05", "3"], (2, [0.05, 3], "bandpass")),
-    ]:
-        out = unknot("signals", "filter", "--input", path, "--rate", str(rate), *args)
-        if out is None:
-            continue
-        ours = np.array(out.split(), dtype=float)
-        sos = scipy.signal.butter(order, band, btype=kind, output="sos", fs=rate)
-        theirs = scipy.signal.sosfiltfilt(sos, samples)
-        error = np.max(np.abs(ours - theirs)) / np.max(np.abs(theirs))
-        check(f"{name}: butter {kind} {band} order {order} + sosfiltfilt (max error / peak)", error, 0.0, 1e-6, "absolute")
+def compare_peaks(name, label, ours, theirs, rate):
+    """Same number of peaks (0.5 %), and each peer peak matched by one of ours within 10 ms."""
+    ours = np.asarray(ours)
+    check(f"{name}: {label} ({len(theirs)})", len(ours), len(theirs), 0.005)
+    matched = sum(1 for p in theirs if len(ours) and np.min(np.abs(ours - p)) <= 0.010 * rate)
+    check(f"{name}: {label} matched within 10 ms (share)", matched / max(len(theirs), 1), 1.0, 0.005)
 
 
-def ecg(name, path, samples, rate):
-    out = unknot("signals", "analyze", "--ecg", path, "--rate", str(rate), "--format", "json")
-    if out is None:
-        return None
-    ours = json.loads(out)
-    started = time.perf_counter()
-    cleaned = nk.ecg_clean(samples, sampling_rate=rate)
-    _, info = nk.ecg_peaks(cleaned, sampling_rate=rate)
-    peaks = info["ECG_R_Peaks"]
+def compare_hrv(name, ours, peaks, rate, frequency=True):
+    """Heart rate, RMSSD and SDNN (2 %), and LF and HF (5 %) against neurokit2's HRV of `peaks`."""
     hrv = nk.hrv_time(peaks, sampling_rate=rate)
-    frequency = nk.hrv_frequency(peaks, sampling_rate=rate)
-    theirs_seconds = time.perf_counter() - started
-    our_peaks = np.array(ours["rPeaks"])
-    check(f"{name}: R-peak count ({len(peaks)})", len(our_peaks), len(peaks), 0.005)
-    matched = sum(1 for p in peaks if len(our_peaks) and np.min(np.abs(our_peaks - p)) <= 0.010 * rate)
-    check(f"{name}: R peaks matched within 10 ms (share)", matched / max(len(peaks), 1), 1.0, 0.005)
-    mean_nn = float(hrv["HRV_MeanNN"].iloc[0])
-    check(f"{name}: mean heart rate (bpm)", ours["hrv"]["heartRate"], 60000 / mean_nn, 0.02)
+    check(f"{name}: mean heart rate (bpm)", ours["hrv"]["heartRate"], 60000 / float(hrv["HRV_MeanNN"].iloc[0]), 0.02)
     check(f"{name}: RMSSD (ms)", ours["hrv"]["rmssd"], float(hrv["HRV_RMSSD"].iloc[0]), 0.02)
     check(f"{name}: SDNN (ms)", ours["hrv"]["sdnn"], float(hrv["HRV_SDNN"].iloc[0]), 0.02)
+    if not frequency:
+        return
+    spectrum = nk.hrv_frequency(peaks, sampling_rate=rate)
     for band in ["LF", "HF"]:
-        theirs = float(frequency[f"HRV_{band}"].iloc[0])
+        theirs = float(spectrum[f"HRV_{band}"].iloc[0])
         if np.isnan(theirs):
             # neurokit2 gives NaN when a recording is too short for the band; Unknot gives 0.
             check(f"{name}: {band} power (too short: peer NaN, Unknot 0)", ours[band.lower()] or 0.0, 0.0, 0.0, "absolute")
         else:
             check(f"{name}: {band} power (normalised)", ours[band.lower()], theirs, 0.05)
+
+
+@functools.cache
+def medical():
+    """pyphysio's recording: ECG, EDA, BVP, breathing at 2048 Hz."""
+    with bz2.open(os.path.join(site, "pyphysio", "test_data", "medical.txt.bz2"), "rt") as f:
+        return np.loadtxt(f, delimiter="\t")
+
+
+def systole(file):
+    return np.load(os.path.join(site, "systole", "datasets", file))
+
+
+def filters(name, samples, rate):
+    path = write(samples)
+    try:
+        for args, (order, band, kind) in [
+            (["--order", "5", "--highpass", "0.5"], (5, 0.5, "highpass")),
+            (["--order", "4", "--lowpass", "3"], (4, 3, "lowpass")),
+            (["--order", "3", "--bandpass", "0.5", "8"], (3, [0.5, 8], "bandpass")),
+            (["--order", "2", "--bandpass", "0.05", "3"], (2, [0.05, 3], "bandpass")),
+        ]:
+            out = unknot("signals", "filter", "--input", path, "--rate", str(rate), *args)
+            if out is None:
+                continue
+            ours = np.array(out.split(), dtype=float)
+            sos = scipy.signal.butter(order, band, btype=kind, output="sos", fs=rate)
+            theirs = scipy.signal.sosfiltfilt(sos, samples)
+            error = np.max(np.abs(ours - theirs)) / np.max(np.abs(theirs))
+            check(f"{name}: butter {kind} {band} order {order} + sosfiltfilt (max error / peak)", error, 0.0, 1e-6, "absolute")
+    finally:
+        os.unlink(path)
+
+
+def ecg(name, samples, rate):
+    """R peaks and HRV; returns (Unknot's seconds, neurokit2's seconds) for ECG to HRV."""
+    ours = analyze(samples, "ecg", rate)
+    if ours is None:
+        return None
+    started = time.perf_counter()
+    cleaned = nk.ecg_clean(samples, sampling_rate=rate)
+    _, info = nk.ecg_peaks(cleaned, sampling_rate=rate)
+    nk.hrv_time(info["ECG_R_Peaks"], sampling_rate=rate)
+    nk.hrv_frequency(info["ECG_R_Peaks"], sampling_rate=rate)
+    theirs_seconds = time.perf_counter() - started
+    compare_peaks(name, "R peaks", ours["rPeaks"], info["ECG_R_Peaks"], rate)
+    compare_hrv(name, ours, info["ECG_R_Peaks"], rate)
     return ours["processingSeconds"], theirs_seconds
 
 
-def breathing(name, samples, rate):
-    path = write(samples)
-    try:
-        out = unknot("signals", "analyze", "--resp", path, "--rate", str(rate), "--format", "json")
-    finally:
-        os.unlink(path)
-    if out is None:
-        return
-    ours = json.loads(out)
-    cleaned = nk.rsp_clean(samples, sampling_rate=rate)
-    _, info = nk.rsp_peaks(cleaned, sampling_rate=rate)
-    peaks = np.asarray(info["RSP_Peaks"])
-    rate_theirs = float(np.mean(nk.rsp_rate(cleaned, troughs=info["RSP_Troughs"], sampling_rate=rate)))
-    our_peaks = np.array(ours["peaks"])
-    check(f"{name}: breaths ({len(peaks)})", len(our_peaks), len(peaks), 0.005)
-    matched = sum(1 for p in peaks if len(our_peaks) and np.min(np.abs(our_peaks - p)) <= 0.010 * rate)
-    check(f"{name}: breath peaks matched within 10 ms (share)", matched / max(len(peaks), 1), 1.0, 0.005)
-    check(f"{name}: breathing rate (per minute)", ours["breathing"]["rate"], rate_theirs, 0.5, "absolute")
-
-
-def breathing_recordings():
-    with bz2.open(os.path.join(site, "pyphysio", "test_data", "medical.txt.bz2"), "rt") as f:
-        medical = np.loadtxt(f, delimiter="\t")
-    yield "pyphysio medical.txt (breathing)", medical[:, 3], 2048.0
-    yield "systole Task1_Respiration.npy", np.load(os.path.join(site, "systole", "datasets", "Task1_Respiration.npy")), 1000.0
-
-
-def skin(name, samples, rate):
-    path = write(samples)
-    try:
-        out = unknot("signals", "analyze", "--eda", path, "--rate", str(rate), "--format", "json")
-    finally:
-        os.unlink(path)
-    if out is None:
-        return
-    ours = json.loads(out)["responses"]
-    cleaned = nk.eda_clean(samples, sampling_rate=rate)
-    phasic = nk.eda_phasic(cleaned, sampling_rate=rate)["EDA_Phasic"].values
-    _, info = nk.eda_peaks(phasic, sampling_rate=rate)
-    check(f"{name}: skin conductance responses ({len(info['SCR_Peaks'])})", len(ours), len(info["SCR_Peaks"]), 0.10)
-
-
-def skin_recordings():
-    with bz2.open(os.path.join(site, "pyphysio", "test_data", "medical.txt.bz2"), "rt") as f:
-        medical = np.loadtxt(f, delimiter="\t")
-    yield "pyphysio medical.txt (EDA)", medical[:, 1], 2048.0
-    yield "systole Task1_EDA.npy", np.load(os.path.join(site, "systole", "datasets", "Task1_EDA.npy")), 1000.0
-
-
 def pulse(name, samples, rate):
-    path = write(samples)
-    try:
-        out = unknot("signals", "analyze", "--ppg", path, "--rate", str(rate), "--format", "json")
-    finally:
-        os.unlink(path)
-    if out is None:
+    ours = analyze(samples, "ppg", rate)
+    if ours is None:
         return
-    ours = json.loads(out)
-    cleaned = nk.ppg_clean(samples, sampling_rate=rate)
-    _, info = nk.ppg_peaks(cleaned, sampling_rate=rate)
-    peaks = np.asarray(info["PPG_Peaks"])
-    hrv = nk.hrv_time(peaks, sampling_rate=rate)
-    our_peaks = np.array(ours["rPeaks"])
-    check(f"{name}: systolic peaks ({len(peaks)})", len(our_peaks), len(peaks), 0.005)
-    matched = sum(1 for p in peaks if len(our_peaks) and np.min(np.abs(our_peaks - p)) <= 0.010 * rate)
-    check(f"{name}: systolic peaks matched within 10 ms (share)", matched / max(len(peaks), 1), 1.0, 0.005)
-    check(f"{name}: mean heart rate (bpm)", ours["hrv"]["heartRate"], 60000 / float(hrv["HRV_MeanNN"].iloc[0]), 0.02)
-    check(f"{name}: RMSSD (ms)", ours["hrv"]["rmssd"], float(hrv["HRV_RMSSD"].iloc[0]), 0.02)
+    _, info = nk.ppg_peaks(nk.ppg_clean(samples, sampling_rate=rate), sampling_rate=rate)
+    compare_peaks(name, "systolic peaks", ours["rPeaks"], info["PPG_Peaks"], rate)
+    compare_hrv(name, ours, info["PPG_Peaks"], rate, frequency=False)
     # heartpy's own reading of its own recording, for information: a different peak method.
     import heartpy
+
     try:
         _, measures = heartpy.process(samples, sample_rate=rate)
         print(
@@ -189,65 +160,64 @@ def pulse(name, samples, rate):
         print(f"(for information) {name}: heartpy could not process it: {error}")
 
 
-def pulse_recordings():
-    import heartpy
+def breathing(name, samples, rate):
+    ours = analyze(samples, "resp", rate)
+    if ours is None:
+        return
+    cleaned = nk.rsp_clean(samples, sampling_rate=rate)
+    _, info = nk.rsp_peaks(cleaned, sampling_rate=rate)
+    rate_theirs = float(np.mean(nk.rsp_rate(cleaned, troughs=info["RSP_Troughs"], sampling_rate=rate)))
+    compare_peaks(name, "breath peaks", ours["peaks"], info["RSP_Peaks"], rate)
+    check(f"{name}: breathing rate (per minute)", ours["breathing"]["rate"], rate_theirs, 0.5, "absolute")
 
-    folder = os.path.join(site, "heartpy", "data")
-    yield "heartpy data.csv", np.loadtxt(os.path.join(folder, "data.csv")), 100.0
-    data, timer = heartpy.load_exampledata(1)
-    yield "heartpy data2.csv", np.asarray(data, dtype=float), float(heartpy.get_samplerate_mstimer(timer))
-    data, timer = heartpy.load_exampledata(2)
-    rate = float(heartpy.get_samplerate_datetime(timer, timeformat="%Y-%m-%d %H:%M:%S.%f"))
-    yield "heartpy data3.csv", np.asarray(data, dtype=float), rate
+
+def skin(name, samples, rate):
+    ours = analyze(samples, "eda", rate)
+    if ours is None:
+        return
+    phasic = nk.eda_phasic(nk.eda_clean(samples, sampling_rate=rate), sampling_rate=rate)["EDA_Phasic"].values
+    _, info = nk.eda_peaks(phasic, sampling_rate=rate)
+    check(f"{name}: skin conductance responses ({len(info['SCR_Peaks'])})", len(ours["responses"]), len(info["SCR_Peaks"]), 0.10)
 
 
 def intervals(name, nn):
-    path = write(nn)
-    try:
-        out = unknot("signals", "analyze", "--nn", path, "--format", "json")
-    finally:
-        os.unlink(path)
-    if out is None:
-        return
-    ours = json.loads(out)
-    peaks = np.concatenate([[0], np.cumsum(nn)]).astype(int)
-    hrv = nk.hrv_time(peaks, sampling_rate=1000)
-    frequency = nk.hrv_frequency(peaks, sampling_rate=1000)
-    check(f"{name}: mean heart rate (bpm)", ours["hrv"]["heartRate"], 60000 / float(hrv["HRV_MeanNN"].iloc[0]), 0.02)
-    check(f"{name}: RMSSD (ms)", ours["hrv"]["rmssd"], float(hrv["HRV_RMSSD"].iloc[0]), 0.02)
-    check(f"{name}: SDNN (ms)", ours["hrv"]["sdnn"], float(hrv["HRV_SDNN"].iloc[0]), 0.02)
-    for band in ["LF", "HF"]:
-        theirs = float(frequency[f"HRV_{band}"].iloc[0])
-        if not np.isnan(theirs):
-            check(f"{name}: {band} power (normalised)", ours[band.lower()], theirs, 0.05)
+    ours = analyze(nn, "nn")
+    if ours is not None:
+        compare_hrv(name, ours, np.concatenate([[0], np.cumsum(nn)]).astype(int), 1000)
 
 
-timing = None
 for series in ["SampleNNISeriesShort.npy", "SampleNNISeriesLong.npy"]:
     intervals(f"pyhrv {series}", np.load(os.path.join(site, "pyhrv", "files", series)).astype(float))
 
-for name, samples, rate in pulse_recordings():
-    pulse(name, samples, rate)
+import heartpy  # noqa: E402
 
-for name, samples, rate in skin_recordings():
-    skin(name, samples, rate)
+folder = os.path.join(site, "heartpy", "data")
+pulse("heartpy data.csv", np.loadtxt(os.path.join(folder, "data.csv")), 100.0)
+data, timer = heartpy.load_exampledata(1)
+pulse("heartpy data2.csv", np.asarray(data, dtype=float), float(heartpy.get_samplerate_mstimer(timer)))
+data, timer = heartpy.load_exampledata(2)
+rate = float(heartpy.get_samplerate_datetime(timer, timeformat="%Y-%m-%d %H:%M:%S.%f"))
+pulse("heartpy data3.csv", np.asarray(data, dtype=float), rate)
 
-for name, samples, rate in breathing_recordings():
-    breathing(name, samples, rate)
+skin("pyphysio medical.txt (EDA)", medical()[:, 1], 2048.0)
+skin("systole Task1_EDA.npy", systole("Task1_EDA.npy"), 1000.0)
+breathing("pyphysio medical.txt (breathing)", medical()[:, 3], 2048.0)
+breathing("systole Task1_Respiration.npy", systole("Task1_Respiration.npy"), 1000.0)
 
-for name, samples, rate in recordings():
-    path = write(samples)
-    try:
-        filters(name, path, samples, rate)
-        seconds = ecg(name, path, samples, rate)
-        if name.startswith("systole") and seconds is not None:
-            started = time.perf_counter()
-            _, info = nk.ecg_process(samples, sampling_rate=rate)
-            nk.hrv_time(info["ECG_R_Peaks"], sampling_rate=rate)
-            nk.hrv_frequency(info["ECG_R_Peaks"], sampling_rate=rate)
-            timing = (*seconds, time.perf_counter() - started)
-    finally:
-        os.unlink(path)
+timing = None
+for name, samples, rate in [
+    ("pyhrv SampleECG.txt", np.loadtxt(os.path.join(site, "pyhrv", "files", "SampleECG.txt"))[:, -1], 1000.0),
+    ("pyphysio medical.txt (ECG)", medical()[:, 0], 2048.0),
+    ("systole Task1_ECG.npy", systole("Task1_ECG.npy"), 1000.0),
+]:
+    filters(name, samples, rate)
+    seconds = ecg(name, samples, rate)
+    if name.startswith("systole") and seconds is not None:
+        started = time.perf_counter()
+        _, info = nk.ecg_process(samples, sampling_rate=rate)
+        nk.hrv_time(info["ECG_R_Peaks"], sampling_rate=rate)
+        nk.hrv_frequency(info["ECG_R_Peaks"], sampling_rate=rate)
+        timing = (*seconds, time.perf_counter() - started)
 
 width = max(len(r[0]) for r in rows)
 print(f"{'check'.ljust(width)}  {'unknot':>12}  {'peer':>12}  {'error':>10}  {'limit':>8}")

@@ -45,7 +45,7 @@ extension CarePolicy {
             - **Check-ins.** Two to four planned ones in a relaxation session (after the warm-up,
               mid-session, before the closing), more in deep work (one as each focus or deep region
               begins, up to eight), every five minutes when the screening says pain may be masked;
-              never two within two minutes; none while the client sleeps (each skipped one is
+              a planned one never within two minutes of another question; none while the client sleeps (each skipped one is
               recorded); an unanswered question leaves the console after 30 s.
             - **Voice.** With voice prompts *off* nothing is spoken; *minimal* speaks questions, pain
               and fault messages; *on* speaks everything. Nothing is spoken while the client sleeps.

@@ -30,40 +30,11 @@ public struct ECGProcessor: Sendable {
         let smooth = PeakFinding.movingMean(gradient, size: smoothSize)
         let average = PeakFinding.movingMean(smooth, size: averageSize)
         let minimumDelay = Int((0.3 * sampleRate).rounded(.toNearestOrEven))
-        var begins: [Int] = []
-        var ends: [Int] = []
-        var previous = smooth[0] > 1.5 * average[0]
-        for i in 1..<smooth.count {
-            let inside = smooth[i] > 1.5 * average[i]
-            if inside, !previous { begins.append(i - 1) }
-            if !inside, previous { ends.append(i - 1) }
-            previous = inside
-        }
-        guard let firstBegin = begins.first else { return [] }
-        ends = ends.filter { $0 > firstBegin }
-        let count = min(begins.count, ends.count)
-        guard count > 0 else { return [] }
-        var totalLength = 0.0
-        for i in 0..<count { totalLength += Double(ends[i] - begins[i]) }
-        let minimumLength = totalLength / Double(count) * 0.4
-        var peaks: [Int] = []
-        var last = 0
-        for i in 0..<count {
-            let begin = begins[i]
-            let end = ends[i]
-            guard Double(end - begin) >= minimumLength else { continue }
-            let window = cleaned[begin..<end]
-            let maxima = PeakFinding.localMaxima(window)
-            guard !maxima.isEmpty else { continue }
-            let prominence = PeakFinding.prominences(window, peaks: maxima)
-            var best = 0
-            for k in prominence.indices where prominence[k] > prominence[best] { best = k }
-            let peak = maxima[best]
-            if peak - last > minimumDelay {
-                peaks.append(peak)
-                last = peak
-            }
-        }
-        return peaks
+        let complexes = PeakFinding.regions(count: smooth.count) { smooth[$0] > 1.5 * average[$0] }
+        guard !complexes.isEmpty else { return [] }
+        // Complexes shorter than 0.4 times the average length are not QRS complexes.
+        let averageLength = complexes.reduce(0.0) { $0 + Double($1.end - $1.begin) } / Double(complexes.count)
+        return PeakFinding.mostProminentPeaks(
+            cleaned, in: complexes, minimumLength: averageLength * 0.4, minimumDelay: minimumDelay)
     }
 }

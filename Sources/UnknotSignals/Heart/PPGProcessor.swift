@@ -22,38 +22,9 @@ public struct PPGProcessor: Sendable {
         let peakAverage = PeakFinding.movingMean(squared, size: peakWindow)
         let beatAverage = PeakFinding.movingMean(squared, size: beatWindow)
         let offset = 0.02 * squared.reduce(0, +) / Double(max(squared.count, 1))
-        var begins: [Int] = []
-        var ends: [Int] = []
-        var previous = peakAverage[0] > beatAverage[0] + offset
-        for i in 1..<cleaned.count {
-            let inside = peakAverage[i] > beatAverage[i] + offset
-            if inside, !previous { begins.append(i - 1) }
-            if !inside, previous { ends.append(i - 1) }
-            previous = inside
-        }
-        guard let first = begins.first else { return [] }
-        ends = ends.filter { $0 > first }
-        let count = min(begins.count, ends.count)
-        let minimumLength = peakWindow
+        let waves = PeakFinding.regions(count: cleaned.count) { peakAverage[$0] > beatAverage[$0] + offset }
         let minimumDelay = Int((0.3 * sampleRate).rounded(.toNearestOrEven))
-        var peaks: [Int] = []
-        var last = 0
-        for i in 0..<count {
-            let begin = begins[i]
-            let end = ends[i]
-            guard end - begin >= minimumLength else { continue }
-            let window = cleaned[begin..<end]
-            let maxima = PeakFinding.localMaxima(window)
-            guard !maxima.isEmpty else { continue }
-            let prominence = PeakFinding.prominences(window, peaks: maxima)
-            var best = 0
-            for k in prominence.indices where prominence[k] > prominence[best] { best = k }
-            let peak = maxima[best]
-            if peak - last > minimumDelay {
-                peaks.append(peak)
-                last = peak
-            }
-        }
-        return peaks
+        return PeakFinding.mostProminentPeaks(
+            cleaned, in: waves, minimumLength: Double(peakWindow), minimumDelay: minimumDelay)
     }
 }

@@ -76,4 +76,47 @@ public enum PeakFinding {
             return height - max(leftMin, rightMin)
         }
     }
+
+    /// Stretches where `inside(i)` holds, as neurokit2's detectors find them: each begins at the
+    /// sample before the condition turns true and ends at its last true sample; ends before the
+    /// first beginning are dropped and the two lists are paired in order.
+    public static func regions(count n: Int, where inside: (Int) -> Bool) -> [(begin: Int, end: Int)] {
+        guard n > 1 else { return [] }
+        var begins: [Int] = []
+        var ends: [Int] = []
+        var previous = inside(0)
+        for i in 1..<n {
+            let now = inside(i)
+            if now, !previous { begins.append(i - 1) }
+            if !now, previous { ends.append(i - 1) }
+            previous = now
+        }
+        guard let first = begins.first else { return [] }
+        ends = ends.filter { $0 > first }
+        return (0..<min(begins.count, ends.count)).map { (begins[$0], ends[$0]) }
+    }
+
+    /// In each region at least `minimumLength` samples long, the local maximum of `signal` with
+    /// the greatest prominence (the first of equals), kept when it lies more than `minimumDelay`
+    /// samples after the previous kept peak (and after sample 0).
+    public static func mostProminentPeaks(
+        _ signal: [Double], in regions: [(begin: Int, end: Int)], minimumLength: Double, minimumDelay: Int
+    ) -> [Int] {
+        var peaks: [Int] = []
+        var last = 0
+        for region in regions where Double(region.end - region.begin) >= minimumLength {
+            let window = signal[region.begin..<region.end]
+            let maxima = localMaxima(window)
+            guard !maxima.isEmpty else { continue }
+            let prominence = prominences(window, peaks: maxima)
+            var best = 0
+            for k in prominence.indices where prominence[k] > prominence[best] { best = k }
+            let peak = maxima[best]
+            if peak - last > minimumDelay {
+                peaks.append(peak)
+                last = peak
+            }
+        }
+        return peaks
+    }
 }

@@ -81,24 +81,20 @@ public struct Persona: Sendable {
                     hurtsAboveLevel: 4)
             ]
             return p
-        case "cries-keeps-going":
+        case "cries-keeps-going", "cries-wants-tissue":
+            // Tears during deep gliding on the shoulders; one wants to go on, the other (who said
+            // so in the care plan) a pause with a tissue.
+            let tissue = name == "cries-wants-tissue"
+            if tissue { care.ifICry = .pauseAndOfferTissue }
             var p = Persona(
-                name: name, summary: "cries during deep gliding on the shoulders and wants to keep going",
+                name: name,
+                summary: "cries during deep gliding on the shoulders and wants "
+                    + (tissue ? "a pause with a tissue" : "to keep going"),
                 carePlan: care)
             p.tears = Tears(
                 region: .shoulders, technique: .gliding, minimumLevel: 4,
                 afterSeconds: Double.random(in: 15...30, using: &rng),
-                seconds: 60...120, answer: .keepGoing)
-            return p
-        case "cries-wants-tissue":
-            care.ifICry = .pauseAndOfferTissue
-            var p = Persona(
-                name: name, summary: "cries during deep gliding on the shoulders and wants a pause with a tissue",
-                carePlan: care)
-            p.tears = Tears(
-                region: .shoulders, technique: .gliding, minimumLevel: 4,
-                afterSeconds: Double.random(in: 15...30, using: &rng),
-                seconds: 40...80, answer: .tissue)
+                seconds: tissue ? 40...80 : 60...120, answer: tissue ? .tissue : .keepGoing)
             return p
         case "ticklish-feet":
             var p = Persona(name: name, summary: "laughs when the feet are touched lightly", carePlan: care)
