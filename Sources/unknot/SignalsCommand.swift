@@ -42,9 +42,12 @@ struct SignalsCommand: ParsableCommand {
         @Option(help: "Sampling rate in Hz (not for --nn).") var rate: Double = 0
         @Option(help: "Which column holds the signal, from 1 (default: the last).") var column: Int?
         @Option(help: "text or json.") var format: Format = .text
+        @Option(help: "Run the ECG or PPG pipeline this many times and report the fastest (for timing).")
+        var timingRuns: Int = 1
 
         func run() throws {
             if let column, column < 1 { throw CommandError("--column counts from 1") }
+            guard (1...100).contains(timingRuns) else { throw CommandError("--timing-runs must be 1 to 100") }
             let given = [ecg, ppg, resp, eda, nn].compactMap { $0 }
             guard given.count == 1 else {
                 throw CommandError("give exactly one recording: --ecg, --ppg, --resp, --eda or --nn file")
@@ -167,37 +170,48 @@ struct SignalsCommand: ParsableCommand {
         /// ECG R peaks or PPG systolic peaks, then heart rate and HRV.
         func analyzeBeats(_ ecg: String, pulse: Bool) throws {
             let samples = try SignalsCommand.read(ecg, column: column)
-            let started = ContinuousClock.now
-            let cleaned: [Double]
-            let peaks: [Int]
-            let afterClean: ContinuousClock.Instant
-            do {
-                if pulse {
-                    let processor = try PPGProcessor(sampleRate: rate)
-                    cleaned = try processor.clean(samples)
-                    afterClean = ContinuousClock.now
-                    peaks = processor.systolicPeaks(cleaned)
-                } else {
-                    let processor = try ECGProcessor(sampleRate: rate)
-                    cleaned = try processor.clean(samples)
-                    afterClean = ContinuousClock.now
-                    peaks = processor.rPeaks(cleaned)
-                }
-            } catch {
-                throw CommandError("\(ecg): \(error)")
-            }
-            let hrv = HeartRateVariability(rPeaks: peaks, sampleRate: rate)
-            let spectrum: HeartRateSpectrum?
-            do {
-                spectrum = try HeartRateSpectrum(rPeaks: peaks, sampleRate: rate)
-            } catch {
-                spectrum = nil
-            }
             func seconds(_ d: Duration) -> Double {
                 Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
             }
-            let cleaning = seconds(started.duration(to: afterClean))
-            let total = seconds(started.duration(to: .now))
+            /// The whole pipeline, timed: clean, peaks, HRV.
+            func process() throws -> (
+                peaks: [Int], hrv: HeartRateVariability, spectrum: HeartRateSpectrum?,
+                cleaning: Double, finding: Double, total: Double
+            ) {
+                let started = ContinuousClock.now
+                let cleaned: [Double]
+                let peaks: [Int]
+                let afterClean: ContinuousClock.Instant
+                do {
+                    if pulse {
+                        let processor = try PPGProcessor(sampleRate: rate)
+                        cleaned = try processor.clean(samples)
+                        afterClean = ContinuousClock.now
+                        peaks = processor.systolicPeaks(cleaned)
+                    } else {
+                        let processor = try ECGProcessor(sampleRate: rate)
+                        cleaned = try processor.clean(samples)
+                        afterClean = ContinuousClock.now
+                        peaks = processor.rPeaks(cleaned)
+                    }
+                } catch {
+                    throw CommandError("\(ecg): \(error)")
+                }
+                let afterPeaks = ContinuousClock.now
+                let hrv = HeartRateVariability(rPeaks: peaks, sampleRate: rate)
+                let spectrum = try? HeartRateSpectrum(rPeaks: peaks, sampleRate: rate)
+                let end = ContinuousClock.now
+                return (
+                    peaks, hrv, spectrum, seconds(started.duration(to: afterClean)),
+                    seconds(afterClean.duration(to: afterPeaks)), seconds(started.duration(to: end))
+                )
+            }
+            var result = try process()
+            for _ in 1..<timingRuns {
+                let again = try process()
+                if again.total < result.total { result = again }
+            }
+            let (peaks, hrv, spectrum, cleaning, finding, total) = result
             switch format {
             case .json:
                 struct Output: Encodable {
@@ -231,7 +245,7 @@ struct SignalsCommand: ParsableCommand {
                     print("LF/HF: too few beats for a spectrum")
                 }
                 print(
-                    "Processed in \(f(total * 1_000)) ms (cleaning \(f(cleaning * 1_000)) ms, R peaks and HRV \(f((total - cleaning) * 1_000)) ms)"
+                    "Processed in \(f(total * 1_000)) ms (cleaning \(f(cleaning * 1_000)) ms, peaks \(f(finding * 1_000)) ms, HRV \(f((total - cleaning - finding) * 1_000)) ms)"
                 )
             }
         }

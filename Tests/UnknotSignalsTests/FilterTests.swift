@@ -82,6 +82,85 @@ struct FilterTests {
         }
     }
 
+    /// A drifting, noisy, spiky test signal (a fixed pseudo-random sequence).
+    static func longSignal(_ count: Int) -> [Double] {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var drift = 0.0
+        return (0..<count).map { i in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let noise = Double(state >> 11) / Double(1 << 53) - 0.5
+            drift += noise * 0.01
+            return drift + sin(Double(i) * 0.0063) + (i % 800 < 12 ? 3 : 0) + noise * 0.1
+        }
+    }
+
+    @Test(
+        "Long signals, split over the cores, give the one-pass result",
+        arguments: [(5, FilterBand.highpass(0.5)), (4, .bandpass(5, 15)), (2, .lowpass(3))])
+    func splitEqualsOnePass(_ order: Int, _ band: FilterBand) throws {
+        let x = Self.longSignal(900_000)
+        let sos = try Butterworth.design(order: order, band: band, sampleRate: 1_000)
+        let fast = try sos.zeroPhase(x)
+        let reference = Self.referenceZeroPhase(sos, x)
+        let peak = reference.map(abs).max() ?? 1
+        let error = zip(fast, reference).map { abs($0 - $1) }.max() ?? .infinity
+        #expect(error / peak < 1e-10, "largest difference \(error) against a peak of \(peak)")
+    }
+
+    /// sosfiltfilt with all sections together per sample (as scipy runs it), single-threaded.
+    static func referenceZeroPhase(_ sos: SecondOrderSections, _ x: [Double]) -> [Double] {
+        let pad = sos.padLength
+        var y = Array(x[1...pad].reversed().map { 2 * x[0] - $0 })
+        y += x
+        y += x[(x.count - 1 - pad)..<(x.count - 1)].reversed().map { 2 * x[x.count - 1] - $0 }
+        func pass(_ y: inout [Double]) {
+            let first = y[0]
+            var z = sos.steadyState.map { [$0.0 * first, $0.1 * first] }
+            for i in y.indices {
+                var value = y[i]
+                for (k, s) in sos.sections.enumerated() {
+                    let output = s[0] * value + z[k][0]
+                    z[k][0] = s[1] * value - s[3] * output + z[k][1]
+                    z[k][1] = s[2] * value - s[4] * output
+                    value = output
+                }
+                y[i] = value
+            }
+        }
+        pass(&y)
+        y.reverse()
+        pass(&y)
+        y.reverse()
+        return Array(y[pad..<(pad + x.count)])
+    }
+
+    @Test("A long moving average, split over the cores, is the direct mean of each window")
+    func longMovingAverage() throws {
+        let x = Self.longSignal(700_000)
+        let width = 20
+        let once = try LinearFilter.movingAverage(width: width).filtered(x)
+        for i in stride(from: width, to: x.count, by: 9_973) {
+            let direct = x[(i - width + 1)...i].reduce(0, +) / Double(width)
+            #expect(abs(once[i] - direct) < 1e-9)
+        }
+        let smooth = PeakFinding.movingMean(x, size: 750)
+        for i in stride(from: 400, to: x.count - 400, by: 7_919) {
+            let direct = x[(i - 375)..<(i + 375)].reduce(0, +) / 750
+            #expect(abs(smooth[i] - direct) < 1e-9)
+        }
+    }
+
+    @Test("ECG cleaning in two buffers equals the two zero-phase filters one after the other")
+    func cleaningChain() throws {
+        let x = Self.longSignal(600_000)
+        let processor = try ECGProcessor(sampleRate: 1_000)
+        let chained = try processor.clean(x)
+        let highpass = try Butterworth.design(order: 5, band: .highpass(0.5), sampleRate: 1_000)
+        let separate = try LinearFilter.movingAverage(width: 20).zeroPhase(highpass.zeroPhase(x))
+        #expect(chained.count == x.count)
+        #expect(zip(chained, separate).allSatisfy { abs($0 - $1) < 1e-12 })
+    }
+
     @Test("Impossible filters and short signals get clear errors")
     func errors() {
         #expect(throws: SignalError.self) { try Butterworth.design(order: 2, band: .lowpass(600), sampleRate: 1_000) }

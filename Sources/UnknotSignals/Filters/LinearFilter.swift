@@ -74,31 +74,69 @@ public struct LinearFilter: Sendable, Hashable {
     }
 
     /// An FIR filter whose taps are all equal: y[i] = c·(x[i] + … + x[i-order]), with the state
-    /// standing for the samples before the start. Done with a running sum, re-added exactly every
-    /// 1,024 samples so rounding cannot build up.
+    /// standing for the samples before the start.
     private func movingSum(_ x: inout [Double], states z: [Double]) {
+        let source = x
+        source.withUnsafeBufferPointer { input in
+            x.withUnsafeMutableBufferPointer { output in
+                movingSum(from: input, to: output, backward: false, states: z)
+            }
+        }
+    }
+
+    /// The equal-tap FIR run from `input` into `output` (same length), forward or backward (then
+    /// "before the start" means after the end). Done with a running sum, re-added exactly every
+    /// 1,024 samples so rounding cannot build up.
+    func movingSum(
+        from input: UnsafeBufferPointer<Double>, to output: UnsafeMutableBufferPointer<Double>, backward: Bool,
+        states z: [Double]
+    ) {
         let order = b.count - 1
         let c = b[0]
-        let n = x.count
+        let n = input.count
+        guard n > 0, let inBase = input.baseAddress, let outBase = output.baseAddress else { return }
         // With equal taps, the state before the first sample is z[k] = c·(x[-1] + … + x[k-order]),
         // so z[k] - z[k+1] = c·x[k-order]: the earlier inputs can be read back from it.
-        var history = [Double](repeating: 0, count: n + order)
+        var earlier = [Double](repeating: 0, count: order)
         for k in 0..<order {
             let next = k + 1 < order ? z[k + 1] : 0
-            history[k] = c != 0 ? (z[k] - next) / c : 0
+            earlier[k] = c != 0 && k < z.count ? (z[k] - next) / c : 0
         }
-        for i in 0..<n { history[order + i] = x[i] }
-        history.withUnsafeBufferPointer { h in
-            x.withUnsafeMutableBufferPointer { out in
-                var sum = 0.0
-                for i in 0..<n {
-                    if i % 1_024 == 0 {
-                        sum = 0
-                        for j in i...(i + order) { sum += h[j] }
-                    } else {
-                        sum += h[i + order] - h[i - 1]
+        let step = backward ? -1 : 1
+        let source = backward ? inBase + (n - 1) : inBase
+        let target = backward ? outBase + (n - 1) : outBase
+        let early = ChunkedWork.Unchecked(earlier)
+        let ends = ChunkedWork.Unchecked((source, target))
+        // Blocks are independent (each re-adds its first window), so they can go on any core.
+        ChunkedWork.forEach(count: n, alignment: 1_024) { part in
+            let (source, target) = ends.value
+            early.value.withUnsafeBufferPointer { earlier in
+                // Input number j of the run (j < 0: before the start).
+                @inline(__always) func value(_ j: Int) -> Double { j >= 0 ? source[j * step] : earlier[order + j] }
+                var i = part.lowerBound
+                while i < part.upperBound {
+                    let blockEnd = min(part.upperBound, i + 1_024)
+                    var sum = 0.0
+                    for j in (i - order)...i { sum += value(j) }
+                    target[i * step] = c * sum
+                    i += 1
+                    // Inside the block: both ends of the window are in the signal once i > order.
+                    while i < blockEnd, i <= order {
+                        sum += value(i) - value(i - order - 1)
+                        target[i * step] = c * sum
+                        i += 1
                     }
-                    out[i] = c * sum
+                    var p = source + i * step
+                    var q = source + (i - order - 1) * step
+                    var out = target + i * step
+                    while i < blockEnd {
+                        sum += p.pointee - q.pointee
+                        out.pointee = c * sum
+                        p += step
+                        q += step
+                        out += step
+                        i += 1
+                    }
                 }
             }
         }
@@ -113,6 +151,21 @@ public struct LinearFilter: Sendable, Hashable {
         guard x.count > pad else { throw .tooShort(samples: x.count, needed: pad, what: "zero-phase filtering") }
         var extended = OddExtension.extend(x, by: pad)
         let zi = steadyState
+        let isMovingSum = b.count > 1 && a.dropFirst().allSatisfy { $0 == 0 } && b.allSatisfy { $0 == b[0] }
+        if isMovingSum {
+            // Forward into a second buffer and backward into the first: no copies, no reversal.
+            var forward = [Double](repeating: 0, count: extended.count)
+            extended.withUnsafeMutableBufferPointer { signal in
+                forward.withUnsafeMutableBufferPointer { once in
+                    let first = signal[0]
+                    movingSum(
+                        from: UnsafeBufferPointer(signal), to: once, backward: false, states: zi.map { $0 * first })
+                    let last = once[once.count - 1]
+                    movingSum(from: UnsafeBufferPointer(once), to: signal, backward: true, states: zi.map { $0 * last })
+                }
+            }
+            return Array(extended[pad..<(pad + x.count)])
+        }
         let first = extended[0]
         filter(&extended, states: zi.map { $0 * first })
         extended.reverse()

@@ -40,30 +40,57 @@ public struct SecondOrderSections: Sendable, Hashable {
     /// Filters in place. All sections advance together sample by sample, so their dependency
     /// chains overlap instead of running one after another.
     public func filter(_ x: inout [Double], states: [(Double, Double)]? = nil) {
-        let count = sections.count
-        guard count > 0 else { return }
-        var coefficients = [Double](repeating: 0, count: count * 5)
-        var z = [Double](repeating: 0, count: count * 2)
-        for (k, s) in sections.enumerated() {
-            for j in 0..<5 { coefficients[k * 5 + j] = s[j] }
-            z[2 * k] = states?[k].0 ?? 0
-            z[2 * k + 1] = states?[k].1 ?? 0
+        x.withUnsafeMutableBufferPointer { buffer in
+            run(buffer, range: 0..<buffer.count, backward: false, states: states ?? [])
         }
-        coefficients.withUnsafeBufferPointer { c in
-            z.withUnsafeMutableBufferPointer { z in
-                x.withUnsafeMutableBufferPointer { buffer in
-                    for i in 0..<buffer.count {
-                        var value = buffer[i]
-                        for k in 0..<count {
-                            let output = c[5 * k] * value + z[2 * k]
-                            z[2 * k] = c[5 * k + 1] * value - c[5 * k + 3] * output + z[2 * k + 1]
-                            z[2 * k + 1] = c[5 * k + 2] * value - c[5 * k + 4] * output
-                            value = output
-                        }
-                        buffer[i] = value
-                    }
+    }
+
+    /// Runs the cascade over `buffer[range]` in place, forward or backward, from `states` (zero
+    /// where missing), three sections per pass. Long signals are split over the cores: each part
+    /// after the first starts at rest, and once the part before it is done, the free response of
+    /// that part's final state is added until it dies out. The filter is linear, so the result is
+    /// the one-pass result, to rounding.
+    func run(
+        _ buffer: UnsafeMutableBufferPointer<Double>, range: Range<Int>, backward: Bool, states: [(Double, Double)]
+    ) {
+        guard let base = buffer.baseAddress, !range.isEmpty else { return }
+        let step = backward ? -1 : 1
+        let origin = backward ? base + (range.upperBound - 1) : base + range.lowerBound
+        let parts = ChunkedWork.ranges(count: range.count)
+        var first = 0
+        while first < sections.count {
+            let triple = SectionTriple(sections, from: first, states: states)
+            if parts.count == 1 {
+                var pass = triple
+                pass.run(origin, count: range.count, step: step)
+            } else {
+                let ends = ChunkedWork.Unchecked(UnsafeMutablePointer<SectionTriple>.allocate(capacity: parts.count))
+                ChunkedWork.forEach(count: range.count) { part in
+                    let index = parts.firstIndex(of: part) ?? 0
+                    var pass = index == 0 ? triple : triple.atRest
+                    pass.run(origin + part.lowerBound * step, count: part.count, step: step)
+                    (ends.value + index).initialize(to: pass)
                 }
+                // Carry each part's end state across the following parts, in order.
+                var carried = ends.value[0]
+                for index in 1..<parts.count {
+                    let part = parts[index]
+                    var free = carried
+                    free.addFreeResponse(to: origin + part.lowerBound * step, count: part.count, step: step)
+                    // The next boundary's true state: this part's own end plus what the carry left.
+                    var next = ends.value[index]
+                    next.z00 += free.z00
+                    next.z01 += free.z01
+                    next.z10 += free.z10
+                    next.z11 += free.z11
+                    next.z20 += free.z20
+                    next.z21 += free.z21
+                    carried = next
+                }
+                ends.value.deinitialize(count: parts.count)
+                ends.value.deallocate()
             }
+            first += 3
         }
     }
 
@@ -80,12 +107,13 @@ public struct SecondOrderSections: Sendable, Hashable {
         guard x.count > pad else { throw .tooShort(samples: x.count, needed: pad, what: "zero-phase filtering") }
         var extended = OddExtension.extend(x, by: pad)
         let zi = steadyState
-        let first = extended[0]
-        filter(&extended, states: zi.map { ($0.0 * first, $0.1 * first) })
-        extended.reverse()
-        let last = extended[0]
-        filter(&extended, states: zi.map { ($0.0 * last, $0.1 * last) })
-        extended.reverse()
+        extended.withUnsafeMutableBufferPointer { buffer in
+            let all = 0..<buffer.count
+            let first = buffer[0]
+            run(buffer, range: all, backward: false, states: zi.map { ($0.0 * first, $0.1 * first) })
+            let last = buffer[buffer.count - 1]
+            run(buffer, range: all, backward: true, states: zi.map { ($0.0 * last, $0.1 * last) })
+        }
         return Array(extended[pad..<(pad + x.count)])
     }
 }

@@ -17,20 +17,19 @@ public struct ECGProcessor: Sendable {
     /// The cleaned ECG.
     public func clean(_ ecg: [Double]) throws(SignalError) -> [Double] {
         let highpass = try Butterworth.design(order: 5, band: .highpass(0.5), sampleRate: sampleRate)
-        let drifted = try highpass.zeroPhase(ecg)
         let width = sampleRate >= 100 ? Int(sampleRate / powerline) : 2
-        return try LinearFilter.movingAverage(width: width).zeroPhase(drifted)
+        return try ZeroPhaseChain(sections: highpass, average: LinearFilter.movingAverage(width: width)).apply(ecg)
     }
 
     /// R-peak sample indices in a cleaned ECG.
     public func rPeaks(_ cleaned: [Double]) -> [Int] {
-        let gradient = PeakFinding.gradient(cleaned).map(abs)
+        let gradient = PeakFinding.gradientMagnitude(cleaned)
         let smoothSize = Int((0.1 * sampleRate).rounded(.toNearestOrEven))
         let averageSize = Int((0.75 * sampleRate).rounded(.toNearestOrEven))
         let smooth = PeakFinding.movingMean(gradient, size: smoothSize)
         let average = PeakFinding.movingMean(smooth, size: averageSize)
         let minimumDelay = Int((0.3 * sampleRate).rounded(.toNearestOrEven))
-        let complexes = PeakFinding.regions(count: smooth.count) { smooth[$0] > 1.5 * average[$0] }
+        let complexes = PeakFinding.regions(where: smooth, exceeds: 1.5, times: average)
         guard !complexes.isEmpty else { return [] }
         // Complexes shorter than 0.4 times the average length are not QRS complexes.
         let averageLength = complexes.reduce(0.0) { $0 + Double($1.end - $1.begin) } / Double(complexes.count)

@@ -1,10 +1,16 @@
 /// Frequency-domain heart-rate variability, computed the way neurokit2's `hrv_frequency` does
-/// by default: RR intervals placed at their beat times, interpolated at 100 Hz with a quadratic
-/// spline, mean removed, Welch's method with a window half the recording long (and an FFT twice
-/// that), the spectrum normalised to its peak, then power in each band by the trapezoid rule.
+/// by default: RR intervals placed at their beat times, interpolated with a quadratic spline,
+/// mean removed, Welch's method with a window half the recording long (and an FFT twice that),
+/// the spectrum normalised to its peak, then power in each band by the trapezoid rule.
 ///
 /// Like neurokit2's, the powers are normalised (relative to the spectrum's peak), so LF/HF is
 /// the figure to compare between recordings.
+///
+/// The spline is sampled at neurokit2's 100 Hz up to ten minutes of beats, and at 4 Hz (the
+/// HRV Task Force's rate, Kubios' default) beyond: the band powers then differ from neurokit2's
+/// by under 0.1 % (0.08 % on systole's 25.6-minute recording) while the transform is 25 times
+/// shorter. Short recordings keep 100 Hz because their few frequency bins make the estimate
+/// sensitive to the exact grid. Pass `interpolationRate` to choose.
 public struct HeartRateSpectrum: Sendable, Hashable, Codable {
     /// Power 0.04-0.15 Hz.
     public var lf: Double
@@ -15,11 +21,17 @@ public struct HeartRateSpectrum: Sendable, Hashable, Codable {
     public static let lowFrequency = 0.04...0.15
     public static let highFrequency = 0.15...0.4
 
-    public init(rPeaks: [Int], sampleRate: Double, interpolationRate: Double = 100) throws(SignalError) {
+    /// The spline's sampling rate for a recording whose beats span `seconds`.
+    public static func interpolationRate(spanning seconds: Double) -> Double { seconds <= 600 ? 100 : 4 }
+
+    public init(rPeaks: [Int], sampleRate: Double, interpolationRate: Double? = nil) throws(SignalError) {
         let intervals = zip(rPeaks, rPeaks.dropFirst()).map { Double($1 - $0) / sampleRate * 1_000 }
         guard intervals.count >= 3 else {
             throw .tooShort(samples: intervals.count, needed: 2, what: "frequency-domain HRV (intervals)")
         }
+        let span = Double((rPeaks.last ?? 0) - (rPeaks.first ?? 0)) / sampleRate
+        let interpolationRate = interpolationRate ?? Self.interpolationRate(spanning: span)
+        guard interpolationRate > 0, interpolationRate.isFinite else { throw .badSampleRate(interpolationRate) }
         var times: [Double] = []
         var total = 0.0
         for rr in intervals {

@@ -12,28 +12,65 @@ public enum PeakFinding {
         return g
     }
 
+    /// `|numpy.gradient(x)|` in one pass.
+    public static func gradientMagnitude(_ x: [Double]) -> [Double] {
+        let n = x.count
+        guard n > 1 else { return Array(repeating: 0, count: n) }
+        return [Double](unsafeUninitializedCapacity: n) { g, initialized in
+            x.withUnsafeBufferPointer { x in
+                g[0] = abs(x[1] - x[0])
+                g[n - 1] = abs(x[n - 1] - x[n - 2])
+                if n > 2 { for i in 1..<(n - 1) { g[i] = abs((x[i + 1] - x[i - 1]) / 2) } }
+            }
+            initialized = n
+        }
+    }
+
     /// `scipy.ndimage.uniform_filter1d(x, size, mode="nearest")`: the mean over
     /// `x[i - size/2 ..< i - size/2 + size]`, edges repeated.
     public static func movingMean(_ x: [Double], size: Int) -> [Double] {
         let n = x.count
         guard n > 0, size > 1 else { return x }
         let before = size / 2
-        func at(_ i: Int) -> Double { x[min(max(i, 0), n - 1)] }
-        var out = [Double](repeating: 0, count: n)
-        // A running sum, restarted every few thousand samples to keep rounding error tiny.
-        var sum = 0.0
-        for j in (-before)..<(size - before) { sum += at(j) }
-        out[0] = sum / Double(size)
-        for i in 1..<n {
-            if i % 4_096 == 0 {
-                sum = 0
-                for j in (i - before)..<(i - before + size) { sum += at(j) }
-            } else {
-                sum += at(i - before + size - 1) - at(i - before - 1)
+        let scale = 1 / Double(size)
+        return [Double](unsafeUninitializedCapacity: n) { out, initialized in
+            let output = ChunkedWork.Unchecked(out)
+            x.withUnsafeBufferPointer { x in
+                let input = ChunkedWork.Unchecked(x)
+                // Blocks restart their sums, so they can go on any core with the same result.
+                ChunkedWork.forEach(count: n, alignment: 4_096) { part in
+                    let (x, out) = (input.value, output.value)
+                    @inline(__always) func at(_ i: Int) -> Double { x[min(max(i, 0), n - 1)] }
+                    // A running sum, restarted every 4,096 samples to keep rounding error tiny; the
+                    // window leaves the signal only near the ends, where `at` repeats the edge.
+                    var i = part.lowerBound
+                    while i < part.upperBound {
+                        let blockEnd = min(part.upperBound, i + 4_096)
+                        var sum = 0.0
+                        for j in (i - before)..<(i - before + size) { sum += at(j) }
+                        out[i] = sum * scale
+                        i += 1
+                        let interiorEnd = min(blockEnd, n - size + before)
+                        while i < blockEnd, i - before - 1 < 0 || i >= interiorEnd {
+                            sum += at(i - before + size - 1) - at(i - before - 1)
+                            out[i] = sum * scale
+                            i += 1
+                        }
+                        while i < interiorEnd {
+                            sum += x[i - before + size - 1] - x[i - before - 1]
+                            out[i] = sum * scale
+                            i += 1
+                        }
+                        while i < blockEnd {
+                            sum += at(i - before + size - 1) - at(i - before - 1)
+                            out[i] = sum * scale
+                            i += 1
+                        }
+                    }
+                }
             }
-            out[i] = sum / Double(size)
+            initialized = n
         }
-        return out
     }
 
     /// Local maxima as `scipy.signal.find_peaks` finds them: a plateau counts once, at its middle.
@@ -87,12 +124,40 @@ public enum PeakFinding {
         var previous = inside(0)
         for i in 1..<n {
             let now = inside(i)
-            if now, !previous { begins.append(i - 1) }
-            if !now, previous { ends.append(i - 1) }
-            previous = now
+            if now != previous {
+                if now { begins.append(i - 1) } else { ends.append(i - 1) }
+                previous = now
+            }
         }
+        return paired(begins, ends)
+    }
+
+    /// ``regions(count:where:)`` for `signal[i] > factor · reference[i]`, in a tight loop.
+    public static func regions(where signal: [Double], exceeds factor: Double, times reference: [Double])
+        -> [(begin: Int, end: Int)]
+    {
+        let n = min(signal.count, reference.count)
+        guard n > 1 else { return [] }
+        var begins: [Int] = []
+        var ends: [Int] = []
+        signal.withUnsafeBufferPointer { s in
+            reference.withUnsafeBufferPointer { r in
+                var previous = s[0] > factor * r[0]
+                for i in 1..<n {
+                    let now = s[i] > factor * r[i]
+                    if now != previous {
+                        if now { begins.append(i - 1) } else { ends.append(i - 1) }
+                        previous = now
+                    }
+                }
+            }
+        }
+        return paired(begins, ends)
+    }
+
+    private static func paired(_ begins: [Int], _ ends: [Int]) -> [(begin: Int, end: Int)] {
         guard let first = begins.first else { return [] }
-        ends = ends.filter { $0 > first }
+        let ends = ends.filter { $0 > first }
         return (0..<min(begins.count, ends.count)).map { (begins[$0], ends[$0]) }
     }
 

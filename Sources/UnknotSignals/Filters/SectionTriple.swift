@@ -1,0 +1,90 @@
+/// Three second-order sections of a cascade run as one pass, coefficients and states in
+/// registers (missing sections are pass-through), in transposed direct form II with the
+/// arithmetic of `scipy.signal.sosfilt`.
+///
+/// Guarantees: ``run(_:count:step:)`` filters `count` samples in place, reading from `start`
+/// and moving by `step` (1 forward, -1 backward), and leaves the states where the signal ended.
+struct SectionTriple {
+    let b00: Double, b01: Double, b02: Double, a01: Double, a02: Double
+    let b10: Double, b11: Double, b12: Double, a11: Double, a12: Double
+    let b20: Double, b21: Double, b22: Double, a21: Double, a22: Double
+    var z00 = 0.0, z01 = 0.0, z10 = 0.0, z11 = 0.0, z20 = 0.0, z21 = 0.0
+
+    /// Sections `first ..< first + 3` of `sections` (`[b0, b1, b2, a1, a2]` each) with their states.
+    init(_ sections: [[Double]], from first: Int, states: [(Double, Double)]) {
+        func coefficients(_ k: Int) -> [Double] { first + k < sections.count ? sections[first + k] : [1, 0, 0, 0, 0] }
+        func state(_ k: Int) -> (Double, Double) { first + k < states.count ? states[first + k] : (0, 0) }
+        let (c0, c1, c2) = (coefficients(0), coefficients(1), coefficients(2))
+        (b00, b01, b02, a01, a02) = (c0[0], c0[1], c0[2], c0[3], c0[4])
+        (b10, b11, b12, a11, a12) = (c1[0], c1[1], c1[2], c1[3], c1[4])
+        (b20, b21, b22, a21, a22) = (c2[0], c2[1], c2[2], c2[3], c2[4])
+        (z00, z01) = state(0)
+        (z10, z11) = state(1)
+        (z20, z21) = state(2)
+    }
+
+    /// The same sections at rest.
+    var atRest: SectionTriple {
+        var copy = self
+        (copy.z00, copy.z01, copy.z10, copy.z11, copy.z20, copy.z21) = (0, 0, 0, 0, 0, 0)
+        return copy
+    }
+
+    /// The largest state magnitude.
+    var stateMagnitude: Double { max(abs(z00), abs(z01), abs(z10), abs(z11), abs(z20), abs(z21)) }
+
+    /// Filters `count` samples in place from `start`, moving by `step`.
+    mutating func run(_ start: UnsafeMutablePointer<Double>, count: Int, step: Int) {
+        var (z00, z01, z10, z11, z20, z21) = (self.z00, self.z01, self.z10, self.z11, self.z20, self.z21)
+        var p = start
+        for _ in 0..<count {
+            // Each feedback chain is one multiply and one subtraction (the other terms are ready
+            // before the section's output is).
+            let v0 = p.pointee
+            let y0 = b00 * v0 + z00
+            z00 = (b01 * v0 + z01) - a01 * y0
+            z01 = b02 * v0 - a02 * y0
+            let y1 = b10 * y0 + z10
+            z10 = (b11 * y0 + z11) - a11 * y1
+            z11 = b12 * y0 - a12 * y1
+            let y2 = b20 * y1 + z20
+            z20 = (b21 * y1 + z21) - a21 * y2
+            z21 = b22 * y1 - a22 * y2
+            p.pointee = y2
+            p += step
+        }
+        (self.z00, self.z01, self.z10, self.z11, self.z20, self.z21) = (z00, z01, z10, z11, z20, z21)
+    }
+
+    /// Adds the sections' free response (zero input, from the current states) to `count` samples
+    /// from `start`, moving by `step`, stopping early once the states have died out. Returns how
+    /// many samples it touched.
+    @discardableResult
+    mutating func addFreeResponse(to start: UnsafeMutablePointer<Double>, count: Int, step: Int) -> Int {
+        let floor = stateMagnitude * 1e-20
+        var (z00, z01, z10, z11, z20, z21) = (self.z00, self.z01, self.z10, self.z11, self.z20, self.z21)
+        var p = start
+        var done = 0
+        while done < count {
+            let block = min(256, count - done)
+            for _ in 0..<block {
+                let y0 = z00
+                z00 = -a01 * y0 + z01
+                z01 = -a02 * y0
+                let y1 = b10 * y0 + z10
+                z10 = b11 * y0 - a11 * y1 + z11
+                z11 = b12 * y0 - a12 * y1
+                let y2 = b20 * y1 + z20
+                z20 = b21 * y1 - a21 * y2 + z21
+                z21 = b22 * y1 - a22 * y2
+                p.pointee += y2
+                p += step
+            }
+            done += block
+            if max(abs(z00), abs(z01), abs(z10), abs(z11), abs(z20), abs(z21)) <= floor { break }
+        }
+        (self.z00, self.z01, self.z10, self.z11, self.z20, self.z21) = (z00, z01, z10, z11, z20, z21)
+        return done
+    }
+
+}
