@@ -5,7 +5,7 @@ import UnknotSignals
 struct SignalsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signals", abstract: "Process body signals (ECG so far; PPG, EDA and breathing follow).",
-        subcommands: [Analyze.self, Filter.self])
+        subcommands: [Analyze.self, Filter.self, Evaluate.self])
 
     /// Prints a value as one line of JSON with sorted keys.
     static func printJSON(_ value: some Encodable) throws {

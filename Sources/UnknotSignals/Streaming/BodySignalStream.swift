@@ -11,6 +11,8 @@ public struct BodySignalStream: Sendable {
     public private(set) var responses = RollingEventRate()
     public private(set) var heart = RollingHeartRhythm()
     public let minimumRise: Double
+    /// The rise (µS, phasic, trough to peak) of the last confirmed skin conductance response.
+    public private(set) var lastResponseAmplitude = 0.0
 
     private var breathFilter: StreamingFilter
     private var breathLevel = 0.0
@@ -71,6 +73,7 @@ public struct BodySignalStream: Sendable {
         peakValue = max(peakValue, phasic)
         guard phasic < peakValue - minimumRise / 2 else { return false }
         rising = false
+        lastResponseAmplitude = peakValue - troughValue
         troughValue = phasic
         responses.add(at: time)
         return true

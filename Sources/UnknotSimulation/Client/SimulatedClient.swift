@@ -16,6 +16,10 @@ public struct SimulatedClient: Sendable {
     public private(set) var bodyState = BodyState()
 
     private var rng: SeededGenerator
+    /// The simulated sound classifier's own randomness, so labels do not change the session.
+    private var hearing: SeededGenerator
+    /// Every label the simulated classifier gave, for evaluating detectors.
+    public private(set) var soundLog: [(at: Int, sound: SoundEvent)] = []
     private var controls: [(at: Int, control: ClientControl)] = []
     private var reactions: [(at: Int, reaction: ReactionEvent)] = []
     private var sessionState = SessionState.ready
@@ -45,6 +49,7 @@ public struct SimulatedClient: Sendable {
         self.persona = persona
         self.planDuration = planDuration
         rng = SeededGenerator(seed: seed ^ 0xC11E_0007)
+        hearing = SeededGenerator(seed: seed ^ 0x50_0AD5)
         biosignals = SyntheticBiosignals(seed: seed, baseHeartRate: persona.baseHeartRate)
         controls.reserveCapacity(16)
         reactions.reserveCapacity(32)
@@ -79,6 +84,18 @@ public struct SimulatedClient: Sendable {
     public mutating func nextReaction(at now: Int) -> ReactionEvent? {
         guard let first = reactions.first, first.at <= now else { return nil }
         return reactions.removeFirst().reaction
+    }
+
+    /// The simulated sound classifier: hears a reaction with probability `chance` (a face in the
+    /// cradle muffles tears and quiet laughs), `delay` seconds late.
+    private mutating func hear(
+        _ kind: SoundEvent.Kind, at time: Int, chance: Double, confidence: ClosedRange<Double>,
+        delay: ClosedRange<Double> = 0.3...1
+    ) {
+        guard Double.random(in: 0..<1, using: &hearing) < chance else { return }
+        let at = time + Int(Double.random(in: delay, using: &hearing) * 1_000)
+        let sound = SoundEvent(kind, confidence: Double.random(in: confidence, using: &hearing))
+        soundLog.append((at, sound))
     }
 
     private mutating func press(_ control: ClientControl, at time: Int) {
@@ -119,6 +136,7 @@ public struct SimulatedClient: Sendable {
             if Double.random(in: 0..<1, using: &rng) < 0.5 {
                 report(.pain, at: now + seconds(0.7...1.2), confidence: 0.65...0.85, "sound: groan")
             }
+            hear(Bool.random(using: &hearing) ? .groan : .gasp, at: now, chance: 0.5, confidence: 0.65...0.9)
         } else if painTruth >= 0 {
             if body.pain > 0.05 {
                 truth[painTruth].end = now
@@ -142,6 +160,9 @@ public struct SimulatedClient: Sendable {
                 truth.append(GroundTruthReaction(kind: .crying, start: now, end: cryingUntil))
                 cryingTruth = truth.count - 1
                 nextCryingReport = now + seconds(2...4)
+                hear(
+                    Bool.random(using: &hearing) ? .sobbing : .crying, at: now, chance: 0.7, confidence: 0.7...0.95,
+                    delay: 2...5)
                 wake(at: now)
             }
         }
@@ -160,6 +181,7 @@ public struct SimulatedClient: Sendable {
             laughUntil = now + length
             truth.append(GroundTruthReaction(kind: .laughter, start: now, end: now + length))
             report(.laughter, at: now + seconds(0.4...0.9), confidence: 0.8...0.95, "sound: laughter")
+            hear(.laughter, at: now, chance: 0.65, confidence: 0.7...0.95)
             wake(at: now)
         }
         // Sleep.
@@ -200,6 +222,7 @@ public struct SimulatedClient: Sendable {
             sighUntil = now + 4_000
             truth.append(GroundTruthReaction(kind: .sigh, start: now, end: sighUntil))
             report(.sigh, at: now + seconds(1...2), confidence: 0.65...0.85, "breath: deep inhale, long exhale")
+            hear(.sigh, at: now, chance: 0.5, confidence: 0.6...0.85, delay: 1...3)
         }
         // The stomach in deep work.
         if persona.rumbles, setpoint.contact, now >= rumbleQuietUntil, level >= 5,
@@ -210,6 +233,9 @@ public struct SimulatedClient: Sendable {
             rumbleQuietUntil = now + 30_000
             truth.append(GroundTruthReaction(kind: .digestiveNoise, start: now, end: now + 2_000))
             report(.digestiveNoise, at: now + seconds(0.3...0.8), confidence: 0.75...0.9, "sound: stomach rumble")
+            hear(
+                Double.random(in: 0..<1, using: &hearing) < 0.8 ? .stomachRumble : .flatulence, at: now, chance: 0.95,
+                confidence: 0.75...0.95)
         }
         // A break at a moment of the client's choosing.
         if let at = persona.breakAt, !breakTaken, working, Double(planTime) >= at * Double(planDuration) {
@@ -227,6 +253,11 @@ public struct SimulatedClient: Sendable {
                 pressesDone = 2
                 press(.pressureUp, at: now)
             }
+        }
+        // The classifier's odd mistake, with low confidence.
+        if working, Double.random(in: 0..<1, using: &hearing) < 1.0 / 300_000 {
+            let kind = SoundEvent.Kind.allCases.randomElement(using: &hearing) ?? .sigh
+            hear(kind, at: now, chance: 1, confidence: 0.3...0.55, delay: 0...0.1)
         }
         // The odd false alarm from the detectors, always with low confidence.
         if working, chance(perSecond: 1.0 / 300) {

@@ -19,6 +19,7 @@ public struct SyntheticBiosignals: Sendable {
     private var decay = 0.0
     private var tonic = 6.0
     private var sighDepth = 1.0
+    private var sighPending = false
     private var wasPained = false
     private var wasCrying = false
     private var wasLaughing = false
@@ -52,9 +53,12 @@ public struct SyntheticBiosignals: Sendable {
             14 - 5 * state.relaxation - (state.asleep ? 2 : 0) + 6 * state.pain + (state.cryingFor >= 0 ? 5 : 0)
         breathingRate += (targetBR - breathingRate) * (1.0 / 10_000)
         respiratoryPhase += 2 * Double.pi * breathingRate / 60_000
+        // A sigh is the next breath, taken deep.
+        if state.sighing { sighPending = true }
         if respiratoryPhase >= 2 * Double.pi {
             respiratoryPhase -= 2 * Double.pi
-            sighDepth = state.sighing ? 2.6 : 1
+            sighDepth = sighPending ? 2.6 : 1
+            sighPending = false
         }
         // Skin conductance: responses at the onset of pain, tears and laughter, plus a few
         // spontaneous ones that fade as the client relaxes.

@@ -1,0 +1,141 @@
+import UnknotCore
+import UnknotPlanning
+import UnknotSession
+import UnknotSignals
+
+/// Scores the ``ReactionDetector`` against what the simulated clients really felt: whole
+/// sessions of every persona on simulated stations, their beats, skin and breath samples and
+/// the simulated sound classifier's labels fed to the detector, its reactions matched with the
+/// ground truth.
+///
+/// This is synthetic data: the personas' bodies follow CARE.md section 7's account of how
+/// reactions show, not recordings of people. It measures whether the detector reads that
+/// account faithfully and what it makes of an imperfect sound classifier, not clinical accuracy.
+///
+/// Guarantees: deterministic for the seeds; a detection counts as right when a true reaction of
+/// its kind spans it (from 2 s before the start to ``tolerance(for:)`` after the end); a true
+/// reaction counts as found when a detection of its kind falls in that window.
+public struct ReactionEvaluation: Sendable {
+    /// Precision and recall for one kind of reaction.
+    public struct Score: Sendable, Hashable, Codable {
+        public var kind: ReactionKind
+        /// True reactions, and how many were found.
+        public var truths = 0
+        public var found = 0
+        /// Detections, and how many matched a true reaction.
+        public var detections = 0
+        public var correct = 0
+        /// The true reactions missed and the wrong reports: persona, seed, time (s).
+        public var misses: [String] = []
+        public var falseAlarms: [String] = []
+        public var precision: Double? { detections > 0 ? Double(correct) / Double(detections) : nil }
+        public var recall: Double? { truths > 0 ? Double(found) / Double(truths) : nil }
+    }
+
+    public var catalog: ProgramCatalog
+    public var personas: [String]
+    public var date: CalendarDate
+
+    public init(catalog: ProgramCatalog, personas: [String] = Persona.names, date: CalendarDate) {
+        self.catalog = catalog
+        self.personas = personas
+        self.date = date
+    }
+
+    /// The session each persona books: one that reaches what they react to (the shoulders for
+    /// tears and the tender trapezius, the feet for the ticklish), the total back otherwise.
+    public func booking(for persona: Persona) -> (program: Program, minutes: Int, carePlan: CarePlan)? {
+        var care = persona.carePlan
+        let id: String
+        let minutes: Int
+        if persona.ticklishRegions.contains(.feet) {
+            (id, minutes) = ("express", 15)
+            care.focusAreas = [BodyArea(.feet)]
+        } else if persona.tears != nil || !persona.tenderSpots.isEmpty {
+            (id, minutes) = ("neck-jaw-shoulders", 30)
+        } else {
+            (id, minutes) = ("total-back", 30)
+        }
+        guard let program = catalog.program(id: id) else { return nil }
+        return (program, minutes, care)
+    }
+
+    /// How long after a true reaction ends (ms) a detection still counts for it.
+    public static func tolerance(for kind: ReactionKind) -> Int {
+        switch kind {
+        case .pain: 8_000
+        case .crying: 10_000
+        case .laughter: 5_000
+        case .sigh: 12_000  // the deep breath is the next one, read when it ends
+        case .relaxation, .sleep: 60_000
+        case .digestiveNoise: 5_000
+        }
+    }
+
+    /// Scores per kind over every persona and seed.
+    public func run(seeds: [UInt64]) throws -> [Score] {
+        var scores = Dictionary(uniqueKeysWithValues: ReactionKind.allCases.map { ($0, Score(kind: $0)) })
+        for seed in seeds {
+            for name in personas {
+                guard let persona = Persona.named(name, seed: seed), let booking = booking(for: persona) else {
+                    continue
+                }
+                let session = try Self.session(
+                    program: booking.program, minutes: booking.minutes, persona: persona, carePlan: booking.carePlan,
+                    date: date, seed: seed)
+                for kind in ReactionKind.allCases {
+                    let truths = session.truth.filter { $0.kind == kind }
+                    let found = session.detections.filter { $0.event.kind == kind }
+                    let tolerance = Self.tolerance(for: kind)
+                    func spans(_ truth: GroundTruthReaction, _ t: Int) -> Bool {
+                        t >= truth.start - 2_000 && t <= truth.end + tolerance
+                    }
+                    let missed = truths.filter { truth in !found.contains { spans(truth, $0.at) } }
+                    let wrong = found.filter { d in !truths.contains { spans($0, d.at) } }
+                    scores[kind]?.truths += truths.count
+                    scores[kind]?.found += truths.count - missed.count
+                    scores[kind]?.detections += found.count
+                    scores[kind]?.correct += found.count - wrong.count
+                    scores[kind]?.misses += missed.map { "\(name) seed \(seed) at \($0.start / 1_000) s" }
+                    scores[kind]?.falseAlarms += wrong.map { "\(name) seed \(seed) at \($0.at / 1_000) s" }
+                }
+            }
+        }
+        return ReactionKind.allCases.compactMap { scores[$0] }
+    }
+
+    /// One simulated session: what the client felt and what the detector read.
+    public struct Session: Sendable {
+        public var truth: [GroundTruthReaction]
+        public var detections: [(at: Int, event: ReactionEvent)]
+    }
+
+    /// Runs one persona's session and feeds its signals, in time order, to a detector.
+    public static func session(
+        program: Program, minutes: Int, persona: Persona, carePlan: CarePlan, date: CalendarDate, seed: UInt64
+    ) throws -> Session {
+        var station = try SimulatedStation.planned(
+            program: program, minutes: minutes, persona: persona, carePlan: carePlan, date: date, seed: seed,
+            keepBiosignals: true)
+        station.run()
+        let log = station.biosignalLog ?? BiosignalLog()
+        let sounds = station.client.soundLog.sorted { $0.at < $1.at }
+        var detector = try ReactionDetector(sampleRate: BiosignalLog.sampleRate)
+        var detections: [(at: Int, event: ReactionEvent)] = []
+        var beat = 0
+        var sound = 0
+        for sample in log.samples {
+            while beat < log.beats.count, log.beats[beat].t <= sample.t {
+                detector.beat(rrMilliseconds: log.beats[beat].rr, at: log.beats[beat].t)
+                beat += 1
+            }
+            while sound < sounds.count, sounds[sound].at <= sample.t {
+                detector.sound(sounds[sound].sound, at: sounds[sound].at)
+                sound += 1
+            }
+            detector.sample(skinConductance: sample.skinConductance, respiration: sample.respiration, at: sample.t)
+            while let found = detector.nextReaction() { detections.append(found) }
+        }
+        return Session(truth: station.client.truth, detections: detections)
+    }
+}
