@@ -143,6 +143,12 @@ struct SignalsCommand: ParsableCommand {
             }
             let (peaks, troughs) = processor.breaths(cleaned)
             let summary = BreathingSummary(peaks: peaks, troughs: troughs, samples: samples.count, sampleRate: rate)
+            let events: BreathEvents?
+            do {
+                events = rate >= 15 ? try BreathEvents.read(samples, sampleRate: rate) : nil
+            } catch {
+                throw CommandError("\(path): \(error)")
+            }
             let elapsed = started.duration(to: .now)
             switch format {
             case .json:
@@ -152,15 +158,24 @@ struct SignalsCommand: ParsableCommand {
                     var peaks: [Int]
                     var troughs: [Int]
                     var breathing: BreathingSummary
+                    var events: BreathEvents?
                 }
                 try SignalsCommand.printJSON(
-                    Output(samples: samples.count, sampleRate: rate, peaks: peaks, troughs: troughs, breathing: summary)
-                )
+                    Output(
+                        samples: samples.count, sampleRate: rate, peaks: peaks, troughs: troughs, breathing: summary,
+                        events: events))
             case .text:
                 func f(_ v: Double) -> String { String(format: "%.2f", v) }
                 print("\(samples.count) samples, \(f(Double(samples.count) / rate)) s at \(f(rate)) Hz")
                 print("Breaths: \(peaks.count) · rate \(f(summary.rate)) per minute")
                 print("Breath-to-breath: SD \(f(summary.intervalSD)) s · RMSSD \(f(summary.intervalRMSSD)) s")
+                if let events {
+                    print(
+                        "Breath events: \(events.sighs.count) sighs, \(events.laughter.count) laughter bouts, \(events.sobbing.count) bouts of sob-like breathing"
+                    )
+                } else {
+                    print("Breath events: need at least 15 samples per second")
+                }
                 print(
                     "Processed in \(f(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1_000)) ms"
                 )
@@ -212,6 +227,10 @@ struct SignalsCommand: ParsableCommand {
                 if again.total < result.total { result = again }
             }
             let (peaks, hrv, spectrum, cleaning, finding, total) = result
+            // Artefact and ectopic-beat correction (not part of neurokit2's default pipeline,
+            // so outside the timing that is compared with it).
+            let corrected = BeatCorrection(beats: peaks, sampleRate: rate)
+            let correctedHRV = HeartRateVariability(rPeaks: corrected.beats, sampleRate: rate)
             switch format {
             case .json:
                 struct Output: Encodable {
@@ -224,19 +243,24 @@ struct SignalsCommand: ParsableCommand {
                     var lfhf: Double?
                     var processingSeconds: Double
                     var cleaningSeconds: Double
+                    var corrected: BeatCorrection
+                    var correctedHRV: HeartRateVariability
                 }
                 try SignalsCommand.printJSON(
                     Output(
                         samples: samples.count, sampleRate: rate, rPeaks: peaks, hrv: hrv, lf: spectrum?.lf,
                         hf: spectrum?.hf,
                         lfhf: spectrum?.lfhf, processingSeconds: total,
-                        cleaningSeconds: cleaning))
+                        cleaningSeconds: cleaning, corrected: corrected, correctedHRV: correctedHRV))
             case .text:
                 func f(_ v: Double) -> String { String(format: "%.2f", v) }
                 print("\(samples.count) samples, \(f(Double(samples.count) / rate)) s at \(f(rate)) Hz")
                 print("\(pulse ? "Systolic peaks" : "R peaks"): \(peaks.count)")
                 print("Heart rate: \(f(hrv.heartRate)) bpm (mean NN \(f(hrv.meanNN)) ms)")
                 print("SDNN \(f(hrv.sdnn)) ms · RMSSD \(f(hrv.rmssd)) ms · pNN50 \(f(hrv.pnn50)) %")
+                print(
+                    "Artefacts corrected: \(corrected.artefacts) (ectopic \(corrected.ectopic), missed \(corrected.missed), extra \(corrected.extra), long or short \(corrected.longShort)); after correction: \(f(correctedHRV.heartRate)) bpm, SDNN \(f(correctedHRV.sdnn)) ms, RMSSD \(f(correctedHRV.rmssd)) ms"
+                )
                 if let spectrum {
                     let lf = String(format: "%.5f", spectrum.lf)
                     let hf = String(format: "%.5f", spectrum.hf)

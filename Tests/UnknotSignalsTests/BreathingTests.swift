@@ -42,4 +42,33 @@ struct BreathingTests {
         #expect(abs(summary.rateFromIntervals - perMinute) < 0.2)
         #expect(summary.intervalSD < 0.2)
     }
+
+    @Test("Breath events of a recording: one sigh, one laughter bout, one bout of sob-like breathing, where they are")
+    func breathEvents() throws {
+        let rate = 100.0
+        let perMinute = 12.0
+        let period = 60 / perMinute
+        let signal = (0..<Int(150 * rate)).map { i -> Double in
+            let t = Double(i) / rate
+            let breath = sin(2 * Double.pi * perMinute / 60 * t) * (t >= 20 * period && t < 21 * period ? 2.4 : 1)
+            let laugh = t >= 40 && t < 42.5 ? 0.4 * sin(2 * Double.pi * 5 * t) : 0
+            let sobs = t >= 60 && t < 80 ? 0.35 * max(0, sin(2 * Double.pi * 2.7 * t)) : 0
+            return breath + laugh + sobs
+        }
+        let events = try BreathEvents.read(signal, sampleRate: rate)
+        #expect(events.sighs.count == 1)
+        if let sigh = events.sighs.first { #expect(abs(Double(sigh) / 1_000 - 21 * period) < period) }
+        #expect(events.laughter.count == 1)
+        if let bout = events.laughter.first {
+            #expect(abs(Double(bout.start) / 1_000 - 40) < 1)
+            #expect(Double(bout.end) / 1_000 > 42 && Double(bout.end) / 1_000 < 46)
+        }
+        #expect(events.sobbing.count == 1)
+        if let bout = events.sobbing.first {
+            #expect(abs(Double(bout.start) / 1_000 - 60) < 1.5)
+            #expect(Double(bout.end) / 1_000 > 79 && Double(bout.end) / 1_000 < 86)
+        }
+        // Too slow a recording for the bursts is refused clearly.
+        #expect(throws: SignalError.self) { try BreathEvents.read(signal, sampleRate: 10) }
+    }
 }

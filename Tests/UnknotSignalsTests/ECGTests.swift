@@ -37,6 +37,27 @@ struct ECGTests {
         return x
     }
 
+    @Test("The fused, multi-core QRS search finds the peaks the step-by-step computation finds")
+    func fusedSearch() throws {
+        // Fifteen minutes at 1000 Hz: long enough to be split over the cores.
+        var beats: [Double] = []
+        var t = 0.7
+        while t < 899 {
+            beats.append(t)
+            t += 0.8 + 0.1 * sin(t / 5)
+        }
+        let processor = try ECGProcessor(sampleRate: 1_000)
+        let cleaned = try processor.clean(Self.ecg(beats: beats, rate: 1_000, seconds: 900, seed: 5))
+        let smooth = PeakFinding.movingMean(PeakFinding.gradientMagnitude(cleaned), size: 100)
+        let average = PeakFinding.movingMean(smooth, size: 750)
+        let complexes = PeakFinding.regions(where: smooth, exceeds: 1.5, times: average)
+        let length = complexes.reduce(0.0) { $0 + Double($1.end - $1.begin) } / Double(complexes.count)
+        let stepByStep = PeakFinding.mostProminentPeaks(
+            cleaned, in: complexes, minimumLength: length * 0.4, minimumDelay: 300)
+        #expect(processor.rPeaks(cleaned) == stepByStep)
+        #expect(stepByStep.count == beats.count)
+    }
+
     @Test("Every beat found, within 10 ms, whatever the heart rate and sampling rate")
     func peaksOnSyntheticECG() async {
         await propertyCheck(count: 12, input: Gen.uint64().withoutShrink()) { seed in

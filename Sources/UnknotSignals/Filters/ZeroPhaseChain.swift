@@ -16,8 +16,10 @@ struct ZeroPhaseChain {
         guard n > padB else { throw .tooShort(samples: n, needed: padB, what: "zero-phase filtering") }
         let pad = max(padA, padB)
         let total = n + 2 * pad
-        var signal = [Double](repeating: 0, count: total)
-        var scratch = [Double](repeating: 0, count: total)
+        // Every slot a filter reads is written first (the signal, then each filter's padding), so
+        // the buffers need no zeroing.
+        var signal = [Double](unsafeUninitializedCapacity: total) { _, count in count = total }
+        var scratch = [Double](unsafeUninitializedCapacity: total) { _, count in count = total }
         let ziA = sections.steadyState
         let ziB = average.steadyState
         signal.withUnsafeMutableBufferPointer { s in

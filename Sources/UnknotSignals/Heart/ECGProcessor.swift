@@ -23,13 +23,10 @@ public struct ECGProcessor: Sendable {
 
     /// R-peak sample indices in a cleaned ECG.
     public func rPeaks(_ cleaned: [Double]) -> [Int] {
-        let gradient = PeakFinding.gradientMagnitude(cleaned)
         let smoothSize = Int((0.1 * sampleRate).rounded(.toNearestOrEven))
         let averageSize = Int((0.75 * sampleRate).rounded(.toNearestOrEven))
-        let smooth = PeakFinding.movingMean(gradient, size: smoothSize)
-        let average = PeakFinding.movingMean(smooth, size: averageSize)
         let minimumDelay = Int((0.3 * sampleRate).rounded(.toNearestOrEven))
-        let complexes = PeakFinding.regions(where: smooth, exceeds: 1.5, times: average)
+        let complexes = QRSRegions.find(cleaned, smoothSize: smoothSize, averageSize: averageSize)
         guard !complexes.isEmpty else { return [] }
         // Complexes shorter than 0.4 times the average length are not QRS complexes.
         let averageLength = complexes.reduce(0.0) { $0 + Double($1.end - $1.begin) } / Double(complexes.count)

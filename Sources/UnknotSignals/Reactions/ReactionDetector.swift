@@ -25,16 +25,12 @@ public struct ReactionDetector: Sendable {
     public struct Configuration: Sendable, Hashable {
         /// How long the baseline is (ms).
         public var baseline = 120_000
-        /// Filters need this long (ms) before the body signals report anything.
-        public var warmUp = 3_000
         /// A pain skin response rises at least this much (µS) ...
         public var painRise = 0.3
         /// ... and at least this many times the baseline's spontaneous responses.
         public var painOverBaseline = 3.0
-        /// Laughter and sob bursts: band RMS as a share of a typical breath's depth.
-        public var laughterShare = 0.06
-        public var sobShare = 0.035
-        public var sighDepth = 1.8
+        /// Laughter, sob-like breathing and sighs in the breath.
+        public var breath = BreathEventReader.Configuration()
         public init() {}
     }
 
@@ -44,16 +40,7 @@ public struct ReactionDetector: Sendable {
     private var pending: [(at: Int, event: ReactionEvent)] = []
     private var head = 0
 
-    private var laughBand: StreamingFilter
-    private var sobBand: StreamingFilter
-    private var depthBand: StreamingFilter
-    private var laughPower = 0.0
-    private var sobPower = 0.0
-    private var typicalDepth = 0.0
-    private var depthPower = 0.0
-    private var cycleHigh = -Double.infinity
-    private var cycleLow = Double.infinity
-    private var breathCount = 0
+    public private(set) var breath: BreathEventReader
     private var start: Int?
     private var now = 0
 
@@ -66,11 +53,7 @@ public struct ReactionDetector: Sendable {
     private var baselineDone = false
 
     // Episodes and recent evidence (times in ms; very negative when never).
-    private var laughingSince = Int.min / 2
-    private var laughQuietSince = Int.min / 2
     private var lastLaughterReport = Int.min / 2
-    private var cryingSince = Int.min / 2
-    private var cryQuietSince = Int.min / 2
     private var lastCryingReport = Int.min / 2
     private var lastCryingBodyReport = Int.min / 2
     private var lastBurstActivity = Int.min / 2
@@ -89,15 +72,10 @@ public struct ReactionDetector: Sendable {
         guard sampleRate >= 15, sampleRate.isFinite else { throw .badSampleRate(sampleRate) }
         self.configuration = configuration
         stream = try BodySignalStream(sampleRate: sampleRate)
-        laughBand = StreamingFilter(try Butterworth.design(order: 2, band: .bandpass(4, 6.5), sampleRate: sampleRate))
-        sobBand = StreamingFilter(try Butterworth.design(order: 2, band: .bandpass(2, 3.3), sampleRate: sampleRate))
-        depthBand = StreamingFilter(try Butterworth.design(order: 2, band: .bandpass(0.05, 1), sampleRate: sampleRate))
+        breath = try BreathEventReader(sampleRate: sampleRate, configuration: configuration.breath)
         pending.reserveCapacity(64)
         lastSound.reserveCapacity(SoundEvent.Kind.allCases.count)
-        smoothing = 1 / (0.5 * sampleRate)
     }
-
-    private let smoothing: Double
 
     /// The next reaction found, with its time (ms), if any.
     public mutating func nextReaction() -> (at: Int, event: ReactionEvent)? {
@@ -160,18 +138,17 @@ public struct ReactionDetector: Sendable {
         let elapsed = time - (start ?? time)
         let responded = stream.skin(skinConductance, at: time)
         let breathBegan = stream.breath(respiration, at: time)
-        let laugh = laughBand.step(respiration)
-        let sob = sobBand.step(respiration)
-        let depth = depthBand.step(respiration)
-        laughPower += (laugh * laugh - laughPower) * smoothing
-        depthPower += (depth * depth - depthPower) * smoothing / 8
-        sobPower += (sob * sob - sobPower) * smoothing
-        cycleHigh = max(cycleHigh, depth)
-        cycleLow = min(cycleLow, depth)
-        if breathBegan { endBreath(at: time, warm: elapsed >= configuration.warmUp) }
-        guard elapsed >= configuration.warmUp, breathDepth > 0 else { return }
-
-        bursts(at: time)
+        let event = breath.step(respiration, at: time, breathBegan: breathBegan)
+        lastBurstActivity = breath.lastBurst
+        guard elapsed >= configuration.breath.warmUp, breath.breathDepth > 0 else { return }
+        switch event {
+        case .sigh(let ratio): sigh(ratio, at: time)
+        case .laughterBegan: laughter(at: time)
+        case .sobbingBegan: crying(at: time)
+        default: break
+        }
+        // Tears that go on are reported again every 15 s.
+        if breath.isSobbing, time - lastCryingBodyReport > 15_000 { crying(at: time) }
         // A response too small for pain, during the baseline, is one of the spontaneous ones.
         if responded, !skinResponse(stream.lastResponseAmplitude, at: time), !baselineDone {
             spontaneous(stream.lastResponseAmplitude)
@@ -183,79 +160,44 @@ public struct ReactionDetector: Sendable {
 
     // MARK: - Breathing
 
-    private mutating func endBreath(at time: Int, warm: Bool) {
-        let depth = cycleHigh - cycleLow
-        cycleHigh = -Double.infinity
-        cycleLow = Double.infinity
-        breathCount += 1
-        guard depth.isFinite, depth > 0 else { return }
-        if typicalDepth == 0 {
-            typicalDepth = depth
-            return
+    private mutating func sigh(_ ratio: Double, at time: Int) {
+        guard time - lastSighReport > 10_000 else { return }
+        lastSighReport = time
+        var evidence = ["breath: \(String(format: "%.1f", ratio))× as deep"]
+        var confidence = 0.7
+        if heard(.sigh, within: 4_000, of: time) != nil {
+            evidence.append("sound: sigh")
+            confidence = 0.9
         }
-        if warm, breathCount > 4, depth >= configuration.sighDepth * typicalDepth, time - lastSighReport > 10_000,
-            time - lastBurstActivity > 5_000
-        {
-            lastSighReport = time
-            var evidence = ["breath: \(String(format: "%.1f", depth / typicalDepth))× as deep"]
-            var confidence = 0.7
-            if heard(.sigh, within: 4_000, of: time) != nil {
-                evidence.append("sound: sigh")
-                confidence = 0.9
-            }
-            report(.sigh, at: time, confidence: confidence, evidence)
-            return  // a sigh does not change what a typical breath is
-        }
-        typicalDepth += (depth - typicalDepth) * 0.15
+        report(.sigh, at: time, confidence: confidence, evidence)
     }
 
-    /// A typical breath's depth: from whole breaths once there are some, before that from the
-    /// breath band's level (a sine's peak-to-trough is 2√2 times its RMS).
-    private var breathDepth: Double { typicalDepth > 0 ? typicalDepth : 2 * (2 * depthPower).squareRoot() }
+    private mutating func laughter(at time: Int) {
+        guard time - lastLaughterReport > 3_000 else { return }
+        lastLaughterReport = time
+        var evidence = ["breath: bursts at 4-6 Hz"]
+        var confidence = 0.8
+        if heard(.laughter, within: 3_000, of: time) != nil {
+            evidence.append("sound: laughter")
+            confidence = 0.92
+        }
+        report(.laughter, at: time, confidence: confidence, evidence)
+    }
 
-    private mutating func bursts(at time: Int) {
-        let laugh = laughPower.squareRoot()
-        let sob = sobPower.squareRoot()
-        let laughing = laugh > configuration.laughterShare * breathDepth && laugh > 1.3 * sob
-        let sobbing = sob > configuration.sobShare * breathDepth && sob > laugh
-        if laughing || sobbing { lastBurstActivity = time }
-        // Laughter: bursts held for 0.3 s; one report per bout (2 s quiet ends a bout).
-        if laughing {
-            if laughingSince < laughQuietSince { laughingSince = time }
-            if time - laughingSince >= 300, time - lastLaughterReport > 3_000, laughingSince > lastLaughterReport {
-                lastLaughterReport = time
-                var evidence = ["breath: bursts at 4-6 Hz"]
-                var confidence = 0.8
-                if heard(.laughter, within: 3_000, of: time) != nil {
-                    evidence.append("sound: laughter")
-                    confidence = 0.92
-                }
-                report(.laughter, at: time, confidence: confidence, evidence)
-            }
-        } else if laughingSince >= laughQuietSince {
-            laughQuietSince = time
+    /// A report from the body follows one from a label alone: it carries both.
+    private mutating func crying(at time: Int) {
+        lastCryingReport = time
+        lastCryingBodyReport = time
+        var evidence = ["breath: catching inhalations at 2-3 Hz"]
+        var confidence = 0.8
+        if let heard = heard(.crying, .sobbing, within: 5_000, of: time) {
+            evidence.append("sound: \(heard.rawValue)")
+            confidence = 0.93
         }
-        // Crying: catching inhalations held for a second; again every 15 s while it lasts.
-        if sobbing {
-            if cryingSince < cryQuietSince || time - cryQuietSince < 0 { cryingSince = time }
-            // A report from the body follows one from a label alone: it carries both.
-            if time - cryingSince >= 1_000, time - lastCryingBodyReport > 15_000 {
-                lastCryingReport = time
-                lastCryingBodyReport = time
-                var evidence = ["breath: catching inhalations at 2-3 Hz"]
-                var confidence = 0.8
-                if let heard = heard(.crying, .sobbing, within: 5_000, of: time) {
-                    evidence.append("sound: \(heard.rawValue)")
-                    confidence = 0.93
-                }
-                if baselineDone, stream.heart.heartRate > baselineHeartRate + 4 {
-                    evidence.append("heart: rate up")
-                }
-                report(.crying, at: time, confidence: confidence, evidence)
-            }
-        } else if time - lastBurstActivity > 4_000, cryingSince >= cryQuietSince {
-            cryQuietSince = time
+        if baselineDone, stream.heart.heartRate > baselineHeartRate + 4 {
+            evidence.append("heart: rate up")
         }
+        report(.crying, at: time, confidence: confidence, evidence)
     }
 
     // MARK: - Skin

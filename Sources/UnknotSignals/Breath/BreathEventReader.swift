@@ -1,0 +1,154 @@
+/// Breath events read from a breathing signal one sample at a time (CARE.md section 7):
+///
+/// - **sighs**: a breath at least `sighDepth` times as deep as the recent ones (depth from the
+///   0.05-1 Hz band, peak to trough, between breath onsets);
+/// - **laughter bursts**: rapid oscillation at 4-6.5 Hz (the "ha-ha" syllable rate) riding on
+///   the breath, above `laughterShare` of a typical breath's depth, held 0.3 s; a bout ends
+///   after 2 s without;
+/// - **sob-like breathing**: catching inhalations at 2-3.3 Hz above `sobShare` of a breath's
+///   depth, held 1 s; a bout ends after 4 s without.
+///
+/// Needs at least 15 samples per second (the laughter band reaches 6.5 Hz).
+///
+/// Guarantees: each ``step(_:at:breathBegan:)`` takes constant time and allocates nothing.
+public struct BreathEventReader: Sendable {
+    /// What a step can find.
+    public enum Event: Sendable, Hashable {
+        /// A breath that was `depthRatio` times as deep as the recent ones ended.
+        case sigh(depthRatio: Double)
+        /// A laughter bout began at `start` (ms), found now.
+        case laughterBegan(start: Int)
+        case laughterEnded
+        /// A bout of sob-like breathing began at `start` (ms), found now.
+        case sobbingBegan(start: Int)
+        case sobbingEnded
+    }
+
+    /// Thresholds; the defaults were set on the simulated personas' seeds 1-10.
+    public struct Configuration: Sendable, Hashable {
+        public var laughterShare = 0.06
+        public var sobShare = 0.035
+        public var sighDepth = 1.8
+        /// Nothing is reported before this (ms from the first sample), while filters settle.
+        public var warmUp = 3_000
+        public init() {}
+    }
+
+    public let configuration: Configuration
+    private var laughBand: StreamingFilter
+    private var sobBand: StreamingFilter
+    private var depthBand: StreamingFilter
+    private let smoothing: Double
+    private var laughPower = 0.0
+    private var sobPower = 0.0
+    private var depthPower = 0.0
+    private var cycleHigh = -Double.infinity
+    private var cycleLow = Double.infinity
+    private var breaths = 0
+    private var first: Int?
+
+    /// Typical breath depth (peak to trough), from whole breaths, sighs left out.
+    public private(set) var typicalDepth = 0.0
+    /// The last time (ms) laughter-like or sob-like bursts were present, held or not.
+    public private(set) var lastBurst = Int.min / 2
+    public private(set) var isLaughing = false
+    public private(set) var isSobbing = false
+    private var laughSince = Int.min / 2
+    private var laughSeen = Int.min / 2
+    private var sobSince = Int.min / 2
+    private var sobSeen = Int.min / 2
+    private var laughCandidate = false
+    private var sobCandidate = false
+
+    public init(sampleRate: Double, configuration: Configuration = Configuration()) throws(SignalError) {
+        guard sampleRate >= 15, sampleRate.isFinite else { throw .badSampleRate(sampleRate) }
+        self.configuration = configuration
+        laughBand = StreamingFilter(try Butterworth.design(order: 2, band: .bandpass(4, 6.5), sampleRate: sampleRate))
+        sobBand = StreamingFilter(try Butterworth.design(order: 2, band: .bandpass(2, 3.3), sampleRate: sampleRate))
+        depthBand = StreamingFilter(try Butterworth.design(order: 2, band: .bandpass(0.05, 1), sampleRate: sampleRate))
+        smoothing = 1 / (0.5 * sampleRate)
+    }
+
+    /// A typical breath's depth: from whole breaths once there are some, before that from the
+    /// breath band's level (a sine's peak-to-trough is 2√2 times its RMS).
+    public var breathDepth: Double { typicalDepth > 0 ? typicalDepth : 2 * (2 * depthPower).squareRoot() }
+
+    /// One breathing sample at `time` ms; `breathBegan` when a breath detector saw an onset here.
+    /// At most one event per step (a sigh first, then laughter, then sobbing).
+    public mutating func step(_ value: Double, at time: Int, breathBegan: Bool) -> Event? {
+        if first == nil { first = time }
+        let warm = time - (first ?? time) >= configuration.warmUp
+        let laugh = laughBand.step(value)
+        let sob = sobBand.step(value)
+        let depth = depthBand.step(value)
+        laughPower += (laugh * laugh - laughPower) * smoothing
+        sobPower += (sob * sob - sobPower) * smoothing
+        depthPower += (depth * depth - depthPower) * smoothing / 8
+        cycleHigh = max(cycleHigh, depth)
+        cycleLow = min(cycleLow, depth)
+        var event: Event?
+        if breathBegan, let ratio = endBreath(warm: warm, quiet: time - lastBurst > 5_000) {
+            event = .sigh(depthRatio: ratio)
+        }
+        guard warm, breathDepth > 0 else { return event }
+        let laughLevel = laughPower.squareRoot()
+        let sobLevel = sobPower.squareRoot()
+        let laughing = laughLevel > configuration.laughterShare * breathDepth && laughLevel > 1.3 * sobLevel
+        let sobbing = sobLevel > configuration.sobShare * breathDepth && sobLevel > laughLevel
+        if laughing || sobbing { lastBurst = time }
+        // Laughter: held 0.3 s to begin a bout, 2 s without to end it.
+        if laughing {
+            if !laughCandidate {
+                laughCandidate = true
+                laughSince = time
+            }
+            laughSeen = time
+            if !isLaughing, time - laughSince >= 300 {
+                isLaughing = true
+                if event == nil { event = .laughterBegan(start: laughSince) }
+            }
+        } else {
+            laughCandidate = false
+            if isLaughing, time - laughSeen >= 2_000 {
+                isLaughing = false
+                if event == nil { event = .laughterEnded }
+            }
+        }
+        // Sobbing: catching breaths come in bursts within each breath, so gaps up to 4 s
+        // belong to the same bout; held 1 s to begin one.
+        if sobbing {
+            if !sobCandidate, time - sobSeen > 4_000 { sobSince = time }
+            sobCandidate = true
+            sobSeen = time
+            if !isSobbing, time - sobSince >= 1_000 {
+                isSobbing = true
+                if event == nil { event = .sobbingBegan(start: sobSince) }
+            }
+        } else {
+            sobCandidate = false
+            if isSobbing, time - sobSeen >= 4_000 {
+                isSobbing = false
+                if event == nil { event = .sobbingEnded }
+            }
+        }
+        return event
+    }
+
+    /// Closes a breath cycle; returns the depth ratio when it was a sigh.
+    private mutating func endBreath(warm: Bool, quiet: Bool) -> Double? {
+        let depth = cycleHigh - cycleLow
+        cycleHigh = -Double.infinity
+        cycleLow = Double.infinity
+        breaths += 1
+        guard depth.isFinite, depth > 0 else { return nil }
+        if typicalDepth == 0 {
+            typicalDepth = depth
+            return nil
+        }
+        if warm, quiet, breaths > 4, depth >= configuration.sighDepth * typicalDepth {
+            return depth / typicalDepth  // a sigh does not change what a typical breath is
+        }
+        typicalDepth += (depth - typicalDepth) * 0.15
+        return nil
+    }
+}
