@@ -5,7 +5,7 @@ import UnknotSignals
 struct SignalsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signals", abstract: "Process body signals (ECG so far; PPG, EDA and breathing follow).",
-        subcommands: [Analyze.self, Filter.self, Evaluate.self])
+        subcommands: [Analyze.self, Filter.self, Evaluate.self, Reactions.self])
 
     /// Prints a value as one line of JSON with sorted keys.
     static func printJSON(_ value: some Encodable) throws {
@@ -145,7 +145,7 @@ struct SignalsCommand: ParsableCommand {
             let summary = BreathingSummary(peaks: peaks, troughs: troughs, samples: samples.count, sampleRate: rate)
             let events: BreathEvents?
             do {
-                events = rate >= 15 ? try BreathEvents.read(samples, sampleRate: rate) : nil
+                events = rate >= 20 ? try BreathEvents.read(samples, sampleRate: rate) : nil
             } catch {
                 throw CommandError("\(path): \(error)")
             }
@@ -174,7 +174,7 @@ struct SignalsCommand: ParsableCommand {
                         "Breath events: \(events.sighs.count) sighs, \(events.laughter.count) laughter bouts, \(events.sobbing.count) bouts of sob-like breathing"
                     )
                 } else {
-                    print("Breath events: need at least 15 samples per second")
+                    print("Breath events: need at least 20 samples per second")
                 }
                 print(
                     "Processed in \(f(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1_000)) ms"

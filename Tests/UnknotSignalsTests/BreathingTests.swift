@@ -51,8 +51,10 @@ struct BreathingTests {
         let signal = (0..<Int(150 * rate)).map { i -> Double in
             let t = Double(i) / rate
             let breath = sin(2 * Double.pi * perMinute / 60 * t) * (t >= 20 * period && t < 21 * period ? 2.4 : 1)
-            let laugh = t >= 40 && t < 42.5 ? 0.4 * sin(2 * Double.pi * 5 * t) : 0
-            let sobs = t >= 60 && t < 80 ? 0.35 * max(0, sin(2 * Double.pi * 2.7 * t)) : 0
+            let laugh = t >= 40 && t < 42.5 ? 0.6 * sin(2 * Double.pi * 5 * t) : 0
+            // Sobbing: trains of catching inhalations through each in-breath.
+            let inhaling = sin(2 * Double.pi * perMinute / 60 * t) > 0
+            let sobs = t >= 60 && t < 80 && inhaling ? 1.4 * max(0, sin(2 * Double.pi * 2.7 * t)) : 0
             return breath + laugh + sobs
         }
         let events = try BreathEvents.read(signal, sampleRate: rate)

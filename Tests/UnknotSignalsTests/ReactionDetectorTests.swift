@@ -46,15 +46,18 @@ struct ReactionDetectorTests {
 
     @Test("Rapid breath bursts at 5 Hz for two seconds are laughter, found within a second")
     func laughter() throws {
-        let found = try Self.run(seconds: 60) { t in t >= 40 && t < 42 ? 0.4 * sin(2 * Double.pi * 5 * t) : 0 }
+        let found = try Self.run(seconds: 60) { t in t >= 40 && t < 42 ? 0.6 * sin(2 * Double.pi * 5 * t) : 0 }
         #expect(Self.kinds(found) == [.laughter])
         let at = try #require(found.first?.at)
         #expect(at >= 40_000 && at <= 41_000)
     }
 
-    @Test("Catching inhalations at 2.7 Hz are crying; a sobbing label makes it surer")
+    @Test("Trains of catching inhalations at 2.7 Hz are crying; a sobbing label makes it surer")
     func crying() throws {
-        let sobs: (Double) -> Double = { t in t >= 40 && t < 70 ? 0.35 * max(0, sin(2 * Double.pi * 2.7 * t)) : 0 }
+        let sobs: (Double) -> Double = { t in
+            let inhaling = sin(2 * Double.pi * 14 / 60 * t) > 0
+            return t >= 40 && t < 70 && inhaling ? 1.4 * max(0, sin(2 * Double.pi * 2.7 * t)) : 0
+        }
         let bodyOnly = try Self.run(seconds: 90, extra: sobs)
         #expect(Self.kinds(bodyOnly) == [.crying])
         let withSound = try Self.run(

@@ -247,6 +247,22 @@ for name, samples, rate in [
             whole = min(whole, time.perf_counter() - started)
         timing = (*seconds, whole)
 
+def reactions(name, ecg, eda, resp, rate):
+    """For information: what the reaction detector reads from real resting recordings (no peer)."""
+    paths = [write(ecg), write(eda), write(resp)]
+    try:
+        out = unknot("signals", "reactions", "--ecg", paths[0], "--eda", paths[1], "--resp", paths[2], "--rate", str(rate))
+    finally:
+        for path in paths:
+            os.unlink(path)
+    if out is not None:
+        summary = "; ".join(line.strip() for line in out.splitlines()[:8] if line.startswith("  ") and "s  " not in line)
+        print(f"(for information) {name}: reactions read without sound or force: {summary or 'none'}")
+
+
+reactions("pyphysio medical.txt", medical()[:, 0], medical()[:, 1], medical()[:, 3], 2048.0)
+reactions("systole Task1", systole("Task1_ECG.npy"), systole("Task1_EDA.npy"), systole("Task1_Respiration.npy"), 1000.0)
+
 width = max(len(r[0]) for r in rows)
 print(f"{'check'.ljust(width)}  {'unknot':>12}  {'peer':>12}  {'error':>10}  {'limit':>8}")
 for name, ours, theirs, error, tolerance, verdict in rows:

@@ -6,9 +6,11 @@
 ///   the breath, above `laughterShare` of a typical breath's depth, held 0.3 s; a bout ends
 ///   after 2 s without;
 /// - **sob-like breathing**: catching inhalations at 2-3.3 Hz above `sobShare` of a breath's
-///   depth, held 1 s; a bout ends after 4 s without.
+///   depth, held 2 s; a bout ends after 4 s without. Both must also stand well above the
+///   7.5-11 Hz band, where movement artefacts and noise show and neither reaction does.
 ///
-/// Needs at least 15 samples per second (the laughter band reaches 6.5 Hz).
+/// Needs at least 20 samples per second (the laughter band reaches 6.5 Hz, the noise band
+/// beyond it 7.5 Hz).
 ///
 /// Guarantees: each ``step(_:at:breathBegan:)`` takes constant time and allocates nothing.
 public struct BreathEventReader: Sendable {
@@ -26,9 +28,14 @@ public struct BreathEventReader: Sendable {
 
     /// Thresholds; the defaults were set on the simulated personas' seeds 1-10.
     public struct Configuration: Sendable, Hashable {
-        public var laughterShare = 0.06
-        public var sobShare = 0.035
-        public var sighDepth = 1.8
+        public var laughterShare = 0.12
+        public var sobShare = 0.2
+        /// Bursts must stand this many times above the 7.5-11 Hz band, where movement and
+        /// noise show but neither laughter nor sobbing does.
+        public var overNoise = 2.5
+        public var sighDepth = 2.0
+        /// How long sob-like bursts must last to begin a bout (ms).
+        public var sobHold = 2_000
         /// Nothing is reported before this (ms from the first sample), while filters settle.
         public var warmUp = 3_000
         public init() {}
@@ -38,7 +45,9 @@ public struct BreathEventReader: Sendable {
     private var laughBand: StreamingFilter
     private var sobBand: StreamingFilter
     private var depthBand: StreamingFilter
+    private var noiseBand: StreamingFilter
     private let smoothing: Double
+    private var noisePower = 0.0
     private var laughPower = 0.0
     private var sobPower = 0.0
     private var depthPower = 0.0
@@ -61,11 +70,13 @@ public struct BreathEventReader: Sendable {
     private var sobCandidate = false
 
     public init(sampleRate: Double, configuration: Configuration = Configuration()) throws(SignalError) {
-        guard sampleRate >= 15, sampleRate.isFinite else { throw .badSampleRate(sampleRate) }
+        guard sampleRate >= 20, sampleRate.isFinite else { throw .badSampleRate(sampleRate) }
         self.configuration = configuration
         laughBand = StreamingFilter(try Butterworth.design(order: 2, band: .bandpass(4, 6.5), sampleRate: sampleRate))
         sobBand = StreamingFilter(try Butterworth.design(order: 2, band: .bandpass(2, 3.3), sampleRate: sampleRate))
         depthBand = StreamingFilter(try Butterworth.design(order: 2, band: .bandpass(0.05, 1), sampleRate: sampleRate))
+        noiseBand = StreamingFilter(
+            try Butterworth.design(order: 2, band: .bandpass(7.5, min(11, sampleRate * 0.45)), sampleRate: sampleRate))
         smoothing = 1 / (0.5 * sampleRate)
     }
 
@@ -81,6 +92,8 @@ public struct BreathEventReader: Sendable {
         let laugh = laughBand.step(value)
         let sob = sobBand.step(value)
         let depth = depthBand.step(value)
+        let noise = noiseBand.step(value)
+        noisePower += (noise * noise - noisePower) * smoothing
         laughPower += (laugh * laugh - laughPower) * smoothing
         sobPower += (sob * sob - sobPower) * smoothing
         depthPower += (depth * depth - depthPower) * smoothing / 8
@@ -93,8 +106,11 @@ public struct BreathEventReader: Sendable {
         guard warm, breathDepth > 0 else { return event }
         let laughLevel = laughPower.squareRoot()
         let sobLevel = sobPower.squareRoot()
-        let laughing = laughLevel > configuration.laughterShare * breathDepth && laughLevel > 1.3 * sobLevel
-        let sobbing = sobLevel > configuration.sobShare * breathDepth && sobLevel > laughLevel
+        let noiseLevel = noisePower.squareRoot() * configuration.overNoise
+        let laughing =
+            laughLevel > configuration.laughterShare * breathDepth && laughLevel > 1.3 * sobLevel
+            && laughLevel > noiseLevel
+        let sobbing = sobLevel > configuration.sobShare * breathDepth && sobLevel > laughLevel && sobLevel > noiseLevel
         if laughing || sobbing { lastBurst = time }
         // Laughter: held 0.3 s to begin a bout, 2 s without to end it.
         if laughing {
@@ -120,7 +136,7 @@ public struct BreathEventReader: Sendable {
             if !sobCandidate, time - sobSeen > 4_000 { sobSince = time }
             sobCandidate = true
             sobSeen = time
-            if !isSobbing, time - sobSince >= 1_000 {
+            if !isSobbing, time - sobSince >= configuration.sobHold {
                 isSobbing = true
                 if event == nil { event = .sobbingBegan(start: sobSince) }
             }

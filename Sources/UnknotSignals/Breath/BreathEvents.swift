@@ -19,7 +19,7 @@ public struct BreathEvents: Sendable, Hashable, Codable {
 
     public init() {}
 
-    /// Reads `signal` (raw breathing, at least 15 Hz).
+    /// Reads `signal` (raw breathing, at least 20 Hz).
     public static func read(
         _ signal: [Double], sampleRate: Double,
         configuration: BreathEventReader.Configuration = BreathEventReader.Configuration()

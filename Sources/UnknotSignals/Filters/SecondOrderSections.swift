@@ -62,13 +62,13 @@ public struct SecondOrderSections: Sendable, Hashable {
             let triple = SectionTriple(sections, from: first, states: states)
             if parts.count == 1 {
                 var pass = triple
-                pass.run(origin, count: range.count, step: step)
+                pass.runInterleaved(origin, count: range.count, step: step)
             } else {
                 let ends = ChunkedWork.Unchecked(UnsafeMutablePointer<SectionTriple>.allocate(capacity: parts.count))
                 ChunkedWork.forEach(count: range.count) { part in
                     let index = parts.firstIndex(of: part) ?? 0
                     var pass = index == 0 ? triple : triple.atRest
-                    pass.run(origin + part.lowerBound * step, count: part.count, step: step)
+                    pass.runInterleaved(origin + part.lowerBound * step, count: part.count, step: step)
                     (ends.value + index).initialize(to: pass)
                 }
                 // Carry each part's end state across the following parts, in order.

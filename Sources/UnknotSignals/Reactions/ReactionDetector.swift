@@ -51,6 +51,10 @@ public struct ReactionDetector: Sendable {
     private var spontaneousRiseSum = 0.0
     private var spontaneousCount = 0
     private var baselineDone = false
+    /// A slow (one-minute) average of the heart rate, for "rate up" before the baseline exists.
+    private var heartRateBefore = 0.0
+    /// The heart rate over the last few beats.
+    private var heartRateNow = 0.0
 
     // Episodes and recent evidence (times in ms; very negative when never).
     private var lastLaughterReport = Int.min / 2
@@ -93,6 +97,9 @@ public struct ReactionDetector: Sendable {
     /// One heart beat: the RR interval (ms) ending at `time`.
     public mutating func beat(rrMilliseconds rr: Double, at time: Int) {
         stream.beat(rrMilliseconds: rr, at: time)
+        let rate = 60_000 / max(rr, 1)
+        heartRateBefore = heartRateBefore == 0 ? rate : heartRateBefore + (rate - heartRateBefore) / 75
+        heartRateNow = heartRateNow == 0 ? rate : heartRateNow + (rate - heartRateNow) / 3
     }
 
     /// A sound label from the classifier at `time`.
@@ -188,14 +195,17 @@ public struct ReactionDetector: Sendable {
     private mutating func crying(at time: Int) {
         lastCryingReport = time
         lastCryingBodyReport = time
+        // Breath alone is weak evidence: on real resting recordings, coughs, speech and the
+        // heartbeat's harmonics can oscillate in the same band. It takes the heart or a sound.
         var evidence = ["breath: catching inhalations at 2-3 Hz"]
-        var confidence = 0.8
+        var confidence = 0.55
+        if heartRateNow > (baselineDone ? baselineHeartRate : heartRateBefore) + 4 {
+            evidence.append("heart: rate up")
+            confidence += 0.15
+        }
         if let heard = heard(.crying, .sobbing, within: 5_000, of: time) {
             evidence.append("sound: \(heard.rawValue)")
             confidence = 0.93
-        }
-        if baselineDone, stream.heart.heartRate > baselineHeartRate + 4 {
-            evidence.append("heart: rate up")
         }
         report(.crying, at: time, confidence: confidence, evidence)
     }
@@ -222,19 +232,21 @@ public struct ReactionDetector: Sendable {
         painCandidate = nil
         // Tears and laughter bring their own skin responses.
         if time - lastBurstActivity < 10_000 || time - lastCryingReport < 10_000 { return }
-        var evidence = ["skin: response \(String(format: "%.2f", candidate.rise)) µS"]
-        var confidence = 0.65
+        var evidence = ["skin: response \(String(format: "%.2f", candidate.rise)) µS (arousal)"]
+        // A skin response alone is arousal, which pain is one cause of (a startle, a stimulus,
+        // a thought are others): recorded, not acted on. The heart, a groan or guarding make it pain.
+        var confidence = 0.5
         if let sound = heard(.groan, .gasp, within: 6_000, of: candidate.at) {
             evidence.append("sound: \(sound.rawValue)")
-            confidence += 0.2
+            confidence += 0.25
         }
         if time - lastGuarding < 6_000 {
             evidence.append("guarding")
             confidence += 0.15
         }
-        if baselineDone, stream.heart.heartRate > baselineHeartRate + 3 {
+        if heartRateNow > (baselineDone ? baselineHeartRate : heartRateBefore) + 3 {
             evidence.append("heart: rate up")
-            confidence += 0.05
+            confidence += 0.15
         }
         if let digestive = heard(.stomachRumble, .flatulence, within: 3_000, of: candidate.at) {
             // A gut sound right there: the response is more likely the gut than distress.

@@ -23,11 +23,8 @@ public struct FourierTransform: Sendable {
                 n /= p
             }
         }
-        twiddles = (0..<max(count, 1)).map { k in
-            let angle = -2 * Double.pi * Double(k) / Double(max(count, 1))
-            return Complex(cos(angle), sin(angle))
-        }
         if n == 1 {
+            twiddles = Self.roots(count)
             factors = f
             chirp = nil
             chirpSpectrum = nil
@@ -35,13 +32,13 @@ public struct FourierTransform: Sendable {
         } else {
             // Bluestein: x·w, convolved with conj(w), times w, where w[k] = e^(−πi·k²/N).
             factors = []
+            twiddles = []
             // The smallest length at least 2N - 1 made of 2s, 3s and 5s (often far below the next
             // power of two), so the inner transforms stay mixed radix.
             let m = Self.smoothLength(atLeast: 2 * count - 1)
-            let w = (0..<count).map { k -> Complex in
-                let angle = -Double.pi * Double((k * k) % (2 * count)) / Double(count)
-                return Complex(cos(angle), sin(angle))
-            }
+            // w[k] = e^(−2πi·(k² mod 2N)/2N): a 2N-th root of unity, read from their table.
+            let doubled = Self.roots(2 * count)
+            let w = (0..<count).map { k in doubled[(k * k) % (2 * count)] }
             var b = [Complex](repeating: Complex(0), count: m)
             for k in 0..<count {
                 b[k] = Complex(w[k].re, -w[k].im)
@@ -52,6 +49,27 @@ public struct FourierTransform: Sendable {
             chirpSpectrum = transform.forward(b)
             inner = [transform]
         }
+    }
+
+    /// The n-th roots of unity e^(−2πi·k/n), k < n; when n is a multiple of 4, only a quarter
+    /// come from cos and sin and the rest by exact rotations of a quarter turn.
+    static func roots(_ n: Int) -> [Complex] {
+        guard n > 0 else { return [Complex(1, 0)] }
+        func root(_ k: Int) -> Complex {
+            let angle = -2 * Double.pi * Double(k) / Double(n)
+            return Complex(cos(angle), sin(angle))
+        }
+        guard n % 4 == 0 else { return (0..<n).map(root) }
+        let quarter = n / 4
+        var table = [Complex](repeating: Complex(0), count: n)
+        for k in 0..<quarter {
+            let w = root(k)
+            table[k] = w
+            table[k + quarter] = Complex(w.im, -w.re)  // × −i
+            table[k + 2 * quarter] = Complex(-w.re, -w.im)  // × −1
+            table[k + 3 * quarter] = Complex(-w.im, w.re)  // × i
+        }
+        return table
     }
 
     /// The transform of the complex signal `real + i·imaginary`.

@@ -87,14 +87,14 @@ public struct SyntheticBiosignals: Sendable {
         if now % 40 == 0 {
             var breath = sighDepth * sin(respiratoryPhase)
             let t = Double(now) / 1_000
-            if state.cryingFor >= 0, sin(respiratoryPhase * 3) > 0.3 {
-                // Short catching inhalations on top of the breath.
+            if state.cryingFor >= 0, sin(respiratoryPhase) > 0 {
+                // Sobbing: a train of short, convulsive catching inhalations through each in-breath.
                 let catchRate: Double = 2 * Double.pi * 2.7
-                breath += 0.35 * max(0, sin(catchRate * t))
+                breath += 1.4 * max(0, sin(catchRate * t))
             }
             if state.laughing {
                 let burstRate: Double = 2 * Double.pi * 5
-                breath += 0.4 * sin(burstRate * t)
+                breath += 0.6 * sin(burstRate * t)
             }
             breath += rng.nextGaussian(deviation: 0.03)
             let conductance = tonic + max(0, decay - rise) + rng.nextGaussian(deviation: 0.005)

@@ -4,13 +4,17 @@ import UnknotSession
 import UnknotSignals
 
 /// Scores the ``ReactionDetector`` against what the simulated clients really felt: whole
-/// sessions of every persona on simulated stations, their beats, skin and breath samples and
-/// the simulated sound classifier's labels fed to the detector, its reactions matched with the
+/// sessions of every persona on simulated stations, their beats, skin and breath samples, the
+/// simulated sound classifier's labels and the engine's guarding (from force and stiffness) fed
+/// to the detector, its reactions matched with the
 /// ground truth.
 ///
 /// This is synthetic data: the personas' bodies follow CARE.md section 7's account of how
 /// reactions show, not recordings of people. It measures whether the detector reads that
 /// account faithfully and what it makes of an imperfect sound classifier, not clinical accuracy.
+///
+/// Only reports the live session would act on count (confidence at or above
+/// `SessionConfiguration`'s threshold for the kind); weaker ones are recorded, not acted on.
 ///
 /// Guarantees: deterministic for the seeds; a detection counts as right when a true reaction of
 /// its kind spans it (from 2 s before the start to ``tolerance(for:)`` after the end); a true
@@ -75,6 +79,7 @@ public struct ReactionEvaluation: Sendable {
     /// Scores per kind over every persona and seed.
     public func run(seeds: [UInt64]) throws -> [Score] {
         var scores = Dictionary(uniqueKeysWithValues: ReactionKind.allCases.map { ($0, Score(kind: $0)) })
+        let acting = SessionConfiguration()
         for seed in seeds {
             for name in personas {
                 guard let persona = Persona.named(name, seed: seed), let booking = booking(for: persona) else {
@@ -85,7 +90,9 @@ public struct ReactionEvaluation: Sendable {
                     date: date, seed: seed)
                 for kind in ReactionKind.allCases {
                     let truths = session.truth.filter { $0.kind == kind }
-                    let found = session.detections.filter { $0.event.kind == kind }
+                    // What the live session would act on: reports at or above its confidence threshold.
+                    let threshold = acting.minimumConfidence[kind] ?? 0.5
+                    let found = session.detections.filter { $0.event.kind == kind && $0.event.confidence >= threshold }
                     let tolerance = Self.tolerance(for: kind)
                     func spans(_ truth: GroundTruthReaction, _ t: Int) -> Bool {
                         t >= truth.start - 2_000 && t <= truth.end + tolerance
@@ -117,17 +124,34 @@ public struct ReactionEvaluation: Sendable {
         var station = try SimulatedStation.planned(
             program: program, minutes: minutes, persona: persona, carePlan: carePlan, date: date, seed: seed,
             keepBiosignals: true)
-        station.run()
+        // The engine reads guarding from the force and stiffness it measures; those moments go
+        // to the detector as its force evidence.
+        var guarding: [Int] = []
+        station.run { events in
+            for event in events {
+                if case .reaction(let reaction, _, _) = event.event,
+                    reaction.evidence.contains(where: { $0 == "muscle guarding" || $0 == "force spike" })
+                {
+                    guarding.append(event.t)
+                }
+            }
+            events.removeAll(keepingCapacity: true)
+        }
         let log = station.biosignalLog ?? BiosignalLog()
         let sounds = station.client.soundLog.sorted { $0.at < $1.at }
         var detector = try ReactionDetector(sampleRate: BiosignalLog.sampleRate)
         var detections: [(at: Int, event: ReactionEvent)] = []
         var beat = 0
         var sound = 0
+        var force = 0
         for sample in log.samples {
             while beat < log.beats.count, log.beats[beat].t <= sample.t {
                 detector.beat(rrMilliseconds: log.beats[beat].rr, at: log.beats[beat].t)
                 beat += 1
+            }
+            while force < guarding.count, guarding[force] <= sample.t {
+                detector.guarding(at: guarding[force])
+                force += 1
             }
             while sound < sounds.count, sounds[sound].at <= sample.t {
                 detector.sound(sounds[sound].sound, at: sounds[sound].at)
