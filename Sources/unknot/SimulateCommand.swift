@@ -36,6 +36,11 @@ struct SimulateCommand: AsyncParsableCommand {
     @OptionGroup var programs: ProgramOptions
     @Option(help: "Day of the session, YYYY-MM-DD (default today).") var date: String?
     @Flag(help: "No live status line; print only the summary.") var quiet = false
+    @Flag(
+        help:
+            "Read reactions from the client's body signals and sound labels with the reaction detector, as a real station does (default: the simulated client's modelled detector reports)."
+    )
+    var readSignals = false
     @Option(help: "Make the robot report a fault this many seconds into the session (it resets 3 s later).")
     var robotFaultAt: Double?
     @Option(help: "Cut the sensor frames this many seconds into the session.") var dropoutAt: Double?
@@ -67,7 +72,7 @@ struct SimulateCommand: AsyncParsableCommand {
         do {
             station = try SimulatedStation.planned(
                 program: chosen, minutes: minutes, persona: who, carePlan: care, body: model, date: day, seed: seed,
-                keepBiosignals: signals != nil)
+                keepBiosignals: signals != nil, readsSignals: readSignals)
         } catch {
             throw CommandError(error.description)
         }

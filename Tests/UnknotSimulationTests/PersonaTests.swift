@@ -21,14 +21,14 @@ struct PersonaTests {
 
     static func simulate(
         _ persona: String, program: String = "neck-jaw-shoulders", minutes: Int = 30, seed: UInt64 = 7,
-        care: ((inout CarePlan) -> Void)? = nil, keepBiosignals: Bool = false
+        care: ((inout CarePlan) -> Void)? = nil, keepBiosignals: Bool = false, readsSignals: Bool = false
     ) throws -> Run {
         let who = try #require(Persona.named(persona, seed: seed))
         var plan = who.carePlan
         care?(&plan)
         var station = try SimulatedStation.planned(
             program: Fixtures.catalog().program(id: program)!, minutes: minutes, persona: who, carePlan: plan,
-            date: Fixtures.day, seed: seed, keepBiosignals: keepBiosignals)
+            date: Fixtures.day, seed: seed, keepBiosignals: keepBiosignals, readsSignals: readsSignals)
         var events: [TimedEvent] = []
         station.run(limit: (minutes + 15) * 60_000) { events.append(contentsOf: $0) }
         #expect(station.isFinished)
@@ -86,6 +86,23 @@ struct PersonaTests {
         #expect(run.controls.contains(.resume))
         #expect(run.summary.workedMilliseconds == run.station.engine.plan.durationMilliseconds)
         #expect(run.summary.pausedMilliseconds >= 40_000)
+    }
+
+    @Test("A station reading the body signals: laughter on the feet answered, and no pain or tears imagined")
+    func readsSignals() throws {
+        let run = try Self.simulate(
+            "ticklish-feet", program: "express", minutes: 15, care: { $0.focusAreas = [BodyArea(.feet)] },
+            readsSignals: true)
+        #expect(run.station.detector != nil)
+        #expect(run.station.client.truth.contains { $0.kind == .laughter })
+        #expect(run.decisions.contains { $0.trigger == .laughter && $0.actions.contains(.firmerSlowerBroad) })
+        // Every reaction the engine acted on came from the detector's evidence, and none was distress.
+        let acted = run.events.compactMap { event -> ReactionEvent? in
+            if case .reaction(let reaction, true, _) = event.event { reaction } else { nil }
+        }
+        #expect(!acted.isEmpty)
+        #expect(!acted.contains { $0.kind == .crying })
+        #expect(!acted.contains { $0.kind == .pain && !$0.evidence.contains("muscle guarding") })
     }
 
     @Test("Ticklish feet: laughter answered with firmer, broad contact; the feet are remembered as ticklish")

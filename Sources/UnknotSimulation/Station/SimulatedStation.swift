@@ -1,6 +1,7 @@
 import UnknotCore
 import UnknotPlanning
 import UnknotSession
+import UnknotSignals
 
 /// A whole station in simulation: the live engine driving a simulated robot over a simulated
 /// body, with a simulated client on the table. One ``step()`` is one millisecond.
@@ -18,18 +19,29 @@ public struct SimulatedStation: Sendable {
     public private(set) var pendingEvents: [TimedEvent] = []
     private var seen = 0
     private var faultedAt = -1
+    /// When set, the engine's reactions come from this detector reading the client's body
+    /// signals, the simulated sound classifier's labels and the engine's own guarding, instead
+    /// of the simulated client's modelled reports.
+    public private(set) var detector: ReactionDetector?
+    private var soundsSeen = 0
+    private var pendingSounds: [(at: Int, sound: SoundEvent)] = []
 
     /// - Parameters:
     ///   - keepBiosignals: keep every beat and sample in ``biosignalLog`` (grows with the session).
+    ///   - readsSignals: reactions from a ``ReactionDetector`` over the body signals (as a real
+    ///     station reads them) rather than the simulated client's modelled detector reports.
     public init(
         plan: SessionPlan, carePlan: CarePlan, persona: Persona, body model: BodyModel, seed: UInt64,
-        configuration: SessionConfiguration = SessionConfiguration(), keepBiosignals: Bool = false
+        configuration: SessionConfiguration = SessionConfiguration(), keepBiosignals: Bool = false,
+        readsSignals: Bool = false
     ) {
         engine = SessionEngine(plan: plan, carePlan: carePlan, body: model, configuration: configuration)
         robot = SimulatedRobot(seed: seed, at: plan.strokes.first?.path[0] ?? SurfacePoint(x: 0, y: 0))
         body = SimulatedClient.body(for: persona, on: model)
         client = SimulatedClient(persona: persona, planDuration: plan.durationMilliseconds, seed: seed)
         biosignalLog = keepBiosignals ? BiosignalLog() : nil
+        detector = readsSignals ? try? ReactionDetector(sampleRate: BiosignalLog.sampleRate) : nil
+        pendingSounds.reserveCapacity(16)
         pendingEvents.reserveCapacity(1_024)
         engine.start()
         engine.drainEvents(into: &pendingEvents)
@@ -40,14 +52,15 @@ public struct SimulatedStation: Sendable {
     public static func planned(
         program: Program, minutes: Int, persona: Persona, carePlan: CarePlan? = nil,
         body model: BodyModel = BodyModel(BodyMeasurements(height: 172)), date: CalendarDate, seed: UInt64,
-        configuration: SessionConfiguration = SessionConfiguration(), keepBiosignals: Bool = false
+        configuration: SessionConfiguration = SessionConfiguration(), keepBiosignals: Bool = false,
+        readsSignals: Bool = false
     ) throws(PlanningError) -> SimulatedStation {
         let care = carePlan ?? persona.carePlan
         let plan = try SessionPlanner().plan(
             PlanRequest(program: program, minutes: minutes, carePlan: care, body: model, date: date))
         return SimulatedStation(
             plan: plan, carePlan: care, persona: persona, body: model, seed: seed, configuration: configuration,
-            keepBiosignals: keepBiosignals)
+            keepBiosignals: keepBiosignals, readsSignals: readsSignals)
     }
 
     public var isFinished: Bool { engine.isFinished }
@@ -71,12 +84,20 @@ public struct SimulatedStation: Sendable {
                 ? engine.currentLevel(of: engine.lastSetpoint.part ?? BodyPartID(.upperBack, .midline)).value : 0,
             body: body)
         while let control = client.nextControl(at: now) { engine.take(control) }
-        while let reaction = client.nextReaction(at: now) { engine.take(reaction) }
+        if detector == nil {
+            while let reaction = client.nextReaction(at: now) { engine.take(reaction) }
+        } else {
+            while client.nextReaction(at: now) != nil {}
+        }
         if let rr = signals.beat {
             engine.take(beat: rr)
+            detector?.beat(rrMilliseconds: rr, at: now)
             biosignalLog?.beats.append(BiosignalLog.Beat(t: now, rr: rr))
         }
-        if let sample = signals.sample { biosignalLog?.samples.append(sample) }
+        if let sample = signals.sample {
+            biosignalLog?.samples.append(sample)
+            if detector != nil { read(sample, at: now) }
+        }
         // The integrator's reset: a robot fault is cleared a few seconds after it stopped the session.
         if engine.state == .faulted {
             if faultedAt < 0 { faultedAt = now }
@@ -121,9 +142,34 @@ public struct SimulatedStation: Sendable {
 
     private mutating func observeNewEvents() {
         while seen < pendingEvents.count {
-            client.observe(pendingEvents[seen])
+            let event = pendingEvents[seen]
+            client.observe(event)
+            // The engine's own reading of the force and stiffness is the detector's guarding.
+            if detector != nil, case .reaction(let reaction, _, _) = event.event,
+                reaction.evidence.contains(where: { $0 == "muscle guarding" || $0 == "force spike" })
+            {
+                detector?.guarding(at: event.t)
+            }
             seen += 1
         }
+    }
+
+    /// One body-signal sample through the detector, with the sound labels due by now; what it
+    /// finds goes to the engine.
+    private mutating func read(_ sample: BiosignalSample, at now: Int) {
+        let log = client.soundLog
+        while soundsSeen < log.count {
+            let heard = log[soundsSeen]
+            let index = pendingSounds.firstIndex { $0.at > heard.at } ?? pendingSounds.count
+            pendingSounds.insert(heard, at: index)
+            soundsSeen += 1
+        }
+        while let first = pendingSounds.first, first.at <= now {
+            detector?.sound(first.sound, at: first.at)
+            pendingSounds.removeFirst()
+        }
+        detector?.sample(skinConductance: sample.skinConductance, respiration: sample.respiration, at: now)
+        while let found = detector?.nextReaction() { engine.take(found.event) }
     }
 
     /// Gives direct access to the engine for controls from outside the simulation (a console, a test).
