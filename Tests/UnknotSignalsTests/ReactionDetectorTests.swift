@@ -13,7 +13,7 @@ struct ReactionDetectorTests {
     /// (`skin` at each time), with a steady heart, through a detector; returns what it reported.
     static func run(
         seconds: Double, sounds: [(Int, SoundEvent)] = [], extra: (Double) -> Double = { _ in 0 },
-        skin: (Double) -> Double = { _ in 6 }
+        skin: (Double) -> Double = { _ in 6 }, rr: (Double) -> Double = { _ in 850 }
     ) throws -> [(at: Int, event: ReactionEvent)] {
         var detector = try ReactionDetector(sampleRate: rate)
         var found: [(at: Int, event: ReactionEvent)] = []
@@ -23,8 +23,9 @@ struct ReactionDetectorTests {
             let time = k * 40
             let t = Double(time) / 1_000
             while nextBeat <= time {
-                detector.beat(rrMilliseconds: 850, at: nextBeat)
-                nextBeat += 850
+                let interval = rr(Double(nextBeat) / 1_000)
+                detector.beat(rrMilliseconds: interval, at: nextBeat)
+                nextBeat += Int(interval)
             }
             while let first = pending.first, first.0 <= time {
                 detector.sound(first.1, at: first.0)
@@ -66,6 +67,24 @@ struct ReactionDetectorTests {
         #expect(fused.event.kind == .crying)
         #expect(fused.event.confidence > (bodyOnly.first?.event.confidence ?? 1))
         #expect(fused.event.evidence.contains("sound: sobbing"))
+    }
+
+    @Test("Tears whose heart rate rose then fell are surer than breath alone, and say so")
+    func cryingHeart() throws {
+        let sobs: (Double) -> Double = { t in
+            let inhaling = sin(2 * Double.pi * 14 / 60 * t) > 0
+            return t >= 40 && t < 90 && inhaling ? 1.4 * max(0, sin(2 * Double.pi * 2.7 * t)) : 0
+        }
+        // 70 bpm, up to 84 during the first 15 s of tears, then down to 66.
+        let rr: (Double) -> Double = { t in
+            let bpm = t < 40 ? 70.0 : t < 55 ? 70 + 14 * min(1, (t - 40) / 4) : max(66, 84 - 6 * (t - 55))
+            return 60_000 / bpm
+        }
+        let found = try Self.run(seconds: 100, extra: sobs, rr: rr).filter { $0.event.kind == .crying }
+        #expect(found.count >= 3)
+        #expect(found.contains { $0.event.evidence.contains("heart: rate up") })
+        #expect(found.contains { $0.event.evidence.contains("heart: rate up, then falling") })
+        #expect(found.allSatisfy { $0.event.confidence >= 0.7 })
     }
 
     /// A skin conductance response of `amplitude` µS starting at `onset` s (rise 0.75 s, decay 4 s).

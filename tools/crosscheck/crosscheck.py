@@ -224,6 +224,7 @@ data, timer = heartpy.load_exampledata(2)
 rate = float(heartpy.get_samplerate_datetime(timer, timeformat="%Y-%m-%d %H:%M:%S.%f"))
 pulse("heartpy data3.csv", np.asarray(data, dtype=float), rate)
 
+pulse("pyphysio medical.txt (BVP)", medical()[:, 2], 2048.0)
 skin("pyphysio medical.txt (EDA)", medical()[:, 1], 2048.0)
 skin("systole Task1_EDA.npy", systole("Task1_EDA.npy"), 1000.0)
 breathing("pyphysio medical.txt (breathing)", medical()[:, 3], 2048.0)

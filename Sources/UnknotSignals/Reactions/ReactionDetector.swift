@@ -55,6 +55,8 @@ public struct ReactionDetector: Sendable {
     private var heartRateBefore = 0.0
     /// The heart rate over the last few beats.
     private var heartRateNow = 0.0
+    /// The highest heart rate during the current bout of sob-like breathing.
+    private var cryingPeakHeartRate = 0.0
 
     // Episodes and recent evidence (times in ms; very negative when never).
     private var lastLaughterReport = Int.min / 2
@@ -151,9 +153,12 @@ public struct ReactionDetector: Sendable {
         switch event {
         case .sigh(let ratio): sigh(ratio, at: time)
         case .laughterBegan: laughter(at: time)
-        case .sobbingBegan: crying(at: time)
+        case .sobbingBegan:
+            cryingPeakHeartRate = heartRateNow
+            crying(at: time)
         default: break
         }
+        if breath.isSobbing { cryingPeakHeartRate = max(cryingPeakHeartRate, heartRateNow) }
         // Tears that go on are reported again every 15 s.
         if breath.isSobbing, time - lastCryingBodyReport > 15_000 { crying(at: time) }
         // A response too small for pain, during the baseline, is one of the spontaneous ones.
@@ -199,8 +204,13 @@ public struct ReactionDetector: Sendable {
         // heartbeat's harmonics can oscillate in the same band. It takes the heart or a sound.
         var evidence = ["breath: catching inhalations at 2-3 Hz"]
         var confidence = 0.55
-        if heartRateNow > (baselineDone ? baselineHeartRate : heartRateBefore) + 4 {
+        let reference = baselineDone ? baselineHeartRate : heartRateBefore
+        // Crying raises the heart rate, then it falls back quickly while the tears go on.
+        if heartRateNow > reference + 4 {
             evidence.append("heart: rate up")
+            confidence += 0.15
+        } else if cryingPeakHeartRate > reference + 4, heartRateNow < cryingPeakHeartRate - 3 {
+            evidence.append("heart: rate up, then falling")
             confidence += 0.15
         }
         if let heard = heard(.crying, .sobbing, within: 5_000, of: time) {
