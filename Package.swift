@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "UnknotSignals", targets: ["UnknotSignals"]),
         .library(name: "UnknotSession", targets: ["UnknotSession"]),
         .library(name: "UnknotSimulation", targets: ["UnknotSimulation"]),
+        .library(name: "UnknotStudio", targets: ["UnknotStudio"]),
         .executable(name: "unknot", targets: ["unknot"]),
     ],
     dependencies: [
@@ -43,6 +44,11 @@ let package = Package(
         .target(
             name: "UnknotSimulation",
             dependencies: ["UnknotCore", "UnknotSession", "UnknotSignals"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "UnknotStudio",
+            dependencies: ["UnknotCore"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -87,6 +93,13 @@ let package = Package(
             name: "UnknotSignalsTests",
             dependencies: [
                 "UnknotCore", "UnknotSignals",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "UnknotStudioTests",
+            dependencies: [
+                "UnknotCore", "UnknotStudio",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
