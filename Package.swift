@@ -129,6 +129,15 @@ let package = Package(
             path: "Benchmarks/SessionBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "StudioBenchmarks",
+            dependencies: [
+                "UnknotCore", "UnknotStudio",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/StudioBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
