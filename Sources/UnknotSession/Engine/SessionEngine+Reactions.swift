@@ -358,7 +358,7 @@ extension SessionEngine {
         spikeTicks = frame.measuredForce > lastSetpoint.normalForce * 1.3 + 3 ? spikeTicks + 1 : 0
         guard now >= guardingQuietUntil else { return }
         if guardingTicks >= 200 || spikeTicks >= 50 {
-            let evidence = guardingTicks >= 200 ? "muscle guarding" : "force spike"
+            let evidence = guardingTicks >= 200 ? Self.guardingEvidence[0] : Self.guardingEvidence[1]
             guardingTicks = 0
             spikeTicks = 0
             emit(.reaction(ReactionEvent(.pain, confidence: 0.8, evidence: [evidence]), actedOn: true, note: nil))

@@ -17,6 +17,10 @@ import UnknotSignals
 /// wakes prompts the client silenced); every decision emits a ``PolicyDecision``, and every
 /// decision that changes what the client feels emits a ``ConsoleMessage``.
 public struct SessionEngine: Sendable {
+    /// The evidence the engine gives when it reads guarding from force and stiffness (tissue
+    /// stiffening under the contact, then force spikes), so other readers can recognise it.
+    public static let guardingEvidence = ["muscle guarding", "force spike"]
+
     public let plan: SessionPlan
     public let carePlan: CarePlan
     public let body: BodyModel

@@ -78,14 +78,7 @@ public struct SecondOrderSections: Sendable, Hashable {
                     var free = carried
                     free.addFreeResponse(to: origin + part.lowerBound * step, count: part.count, step: step)
                     // The next boundary's true state: this part's own end plus what the carry left.
-                    var next = ends.value[index]
-                    next.z00 += free.z00
-                    next.z01 += free.z01
-                    next.z10 += free.z10
-                    next.z11 += free.z11
-                    next.z20 += free.z20
-                    next.z21 += free.z21
-                    carried = next
+                    carried = ends.value[index].addingStates(of: free)
                 }
                 ends.value.deinitialize(count: parts.count)
                 ends.value.deallocate()

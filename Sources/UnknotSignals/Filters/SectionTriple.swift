@@ -30,6 +30,14 @@ struct SectionTriple {
         return copy
     }
 
+    /// These sections with `other`'s states added to theirs (superposition of two responses).
+    func addingStates(of other: SectionTriple) -> SectionTriple {
+        var sum = self
+        (sum.z00, sum.z01, sum.z10) = (z00 + other.z00, z01 + other.z01, z10 + other.z10)
+        (sum.z11, sum.z20, sum.z21) = (z11 + other.z11, z20 + other.z20, z21 + other.z21)
+        return sum
+    }
+
     /// The largest state magnitude.
     var stateMagnitude: Double { max(abs(z00), abs(z01), abs(z10), abs(z11), abs(z20), abs(z21)) }
 
@@ -132,9 +140,6 @@ struct SectionTriple {
         second.run(start + 2 * half * step, count: count - 2 * half, step: step)
         var free = first
         free.addFreeResponse(to: start + half * step, count: count - half, step: step)
-        (z00, z01, z10, z11) = (
-            second.z00 + free.z00, second.z01 + free.z01, second.z10 + free.z10, second.z11 + free.z11
-        )
-        (z20, z21) = (second.z20 + free.z20, second.z21 + free.z21)
+        self = second.addingStates(of: free)
     }
 }

@@ -21,7 +21,7 @@ import UnknotCore
 /// Guarantees: each input takes constant time and allocates nothing unless a reaction is
 /// reported; reactions come out in time order through ``nextReaction()``.
 public struct ReactionDetector: Sendable {
-    /// Tunable thresholds; the defaults were set on seeds 1-20 of the simulated personas.
+    /// Tunable thresholds; the defaults were set on seeds 1-10 of the simulated personas.
     public struct Configuration: Sendable, Hashable {
         /// How long the baseline is (ms).
         public var baseline = 120_000
@@ -42,7 +42,8 @@ public struct ReactionDetector: Sendable {
 
     public private(set) var breath: BreathEventReader
     private var start: Int?
-    private var now = 0
+    /// When relaxation and sleep are next looked at (every 5 s, whatever the sample rate).
+    private var nextCalmCheck = 0
 
     // Baseline.
     private var baselineHeartRate = 0.0
@@ -143,7 +144,6 @@ public struct ReactionDetector: Sendable {
     /// One skin conductance (µS) and breathing sample at `time` ms.
     public mutating func sample(skinConductance: Double, respiration: Double, at time: Int) {
         if start == nil { start = time }
-        now = time
         let elapsed = time - (start ?? time)
         let responded = stream.skin(skinConductance, at: time)
         let breathBegan = stream.breath(respiration, at: time)
@@ -167,7 +167,10 @@ public struct ReactionDetector: Sendable {
         }
         if !baselineDone, elapsed >= configuration.baseline { takeBaseline() }
         if let candidate = painCandidate, time - candidate.at >= 1_500 { decidePain(candidate, at: time) }
-        if baselineDone, time % 5_000 < 40 { calm(at: time) }
+        if baselineDone, time >= nextCalmCheck {
+            nextCalmCheck = time + 5_000
+            calm(at: time)
+        }
     }
 
     // MARK: - Breathing

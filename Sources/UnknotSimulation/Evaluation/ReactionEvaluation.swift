@@ -4,9 +4,9 @@ import UnknotSession
 import UnknotSignals
 
 /// Scores the ``ReactionDetector`` against what the simulated clients really felt: whole
-/// sessions of every persona on simulated stations, their beats, skin and breath samples, the
-/// simulated sound classifier's labels and the engine's guarding (from force and stiffness) fed
-/// to the detector, its reactions matched with the
+/// sessions of every persona on simulated stations that read reactions with the detector (their
+/// beats, skin and breath samples, the simulated sound classifier's labels and the engine's
+/// guarding from force and stiffness) and act on them, its reactions matched with the
 /// ground truth.
 ///
 /// This is synthetic data: the personas' bodies follow CARE.md section 7's account of how
@@ -117,49 +117,15 @@ public struct ReactionEvaluation: Sendable {
         public var detections: [(at: Int, event: ReactionEvent)]
     }
 
-    /// Runs one persona's session and feeds its signals, in time order, to a detector.
+    /// Runs one persona's session on a station that reads its reactions with the detector (body
+    /// signals, the simulated sound labels, the engine's guarding) and acts on them.
     public static func session(
         program: Program, minutes: Int, persona: Persona, carePlan: CarePlan, date: CalendarDate, seed: UInt64
     ) throws -> Session {
         var station = try SimulatedStation.planned(
             program: program, minutes: minutes, persona: persona, carePlan: carePlan, date: date, seed: seed,
-            keepBiosignals: true)
-        // The engine reads guarding from the force and stiffness it measures; those moments go
-        // to the detector as its force evidence.
-        var guarding: [Int] = []
-        station.run { events in
-            for event in events {
-                if case .reaction(let reaction, _, _) = event.event,
-                    reaction.evidence.contains(where: { $0 == "muscle guarding" || $0 == "force spike" })
-                {
-                    guarding.append(event.t)
-                }
-            }
-            events.removeAll(keepingCapacity: true)
-        }
-        let log = station.biosignalLog ?? BiosignalLog()
-        let sounds = station.client.soundLog.sorted { $0.at < $1.at }
-        var detector = try ReactionDetector(sampleRate: BiosignalLog.sampleRate)
-        var detections: [(at: Int, event: ReactionEvent)] = []
-        var beat = 0
-        var sound = 0
-        var force = 0
-        for sample in log.samples {
-            while beat < log.beats.count, log.beats[beat].t <= sample.t {
-                detector.beat(rrMilliseconds: log.beats[beat].rr, at: log.beats[beat].t)
-                beat += 1
-            }
-            while force < guarding.count, guarding[force] <= sample.t {
-                detector.guarding(at: guarding[force])
-                force += 1
-            }
-            while sound < sounds.count, sounds[sound].at <= sample.t {
-                detector.sound(sounds[sound].sound, at: sounds[sound].at)
-                sound += 1
-            }
-            detector.sample(skinConductance: sample.skinConductance, respiration: sample.respiration, at: sample.t)
-            while let found = detector.nextReaction() { detections.append(found) }
-        }
-        return Session(truth: station.client.truth, detections: detections)
+            readsSignals: true)
+        station.run()
+        return Session(truth: station.client.truth, detections: station.detections)
     }
 }

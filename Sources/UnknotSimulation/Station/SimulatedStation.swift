@@ -23,6 +23,8 @@ public struct SimulatedStation: Sendable {
     /// signals, the simulated sound classifier's labels and the engine's own guarding, instead
     /// of the simulated client's modelled reports.
     public private(set) var detector: ReactionDetector?
+    /// Everything the detector reported (acted on or not), when it reads the signals.
+    public private(set) var detections: [(at: Int, event: ReactionEvent)] = []
     private var soundsSeen = 0
     private var pendingSounds: [(at: Int, sound: SoundEvent)] = []
 
@@ -146,7 +148,7 @@ public struct SimulatedStation: Sendable {
             client.observe(event)
             // The engine's own reading of the force and stiffness is the detector's guarding.
             if detector != nil, case .reaction(let reaction, _, _) = event.event,
-                reaction.evidence.contains(where: { $0 == "muscle guarding" || $0 == "force spike" })
+                reaction.evidence.contains(where: SessionEngine.guardingEvidence.contains)
             {
                 detector?.guarding(at: event.t)
             }
@@ -169,7 +171,10 @@ public struct SimulatedStation: Sendable {
             pendingSounds.removeFirst()
         }
         detector?.sample(skinConductance: sample.skinConductance, respiration: sample.respiration, at: now)
-        while let found = detector?.nextReaction() { engine.take(found.event) }
+        while let found = detector?.nextReaction() {
+            detections.append(found)
+            engine.take(found.event)
+        }
     }
 
     /// Gives direct access to the engine for controls from outside the simulation (a console, a test).

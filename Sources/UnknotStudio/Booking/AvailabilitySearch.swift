@@ -83,8 +83,7 @@ public struct AvailabilitySearch: Sendable {
                 return low == 0 || reach[low - 1] <= t
             }
             for day in days {
-                let weekday = ((day + 3) % 7 + 7) % 7
-                for open in station.hours.days[weekday] {
+                for open in station.hours.days[StudioTime.weekday(ofDay: day)] {
                     var minute = (open.lowerBound + grid - 1) / grid * grid
                     while minute + need <= open.upperBound {
                         let t = day * 1_440 + minute

@@ -10,7 +10,7 @@ public struct StudioTime: Hashable, Sendable, Comparable, Codable, CustomStringC
     public init(minutes: Int) { self.minutes = minutes }
 
     public init(_ date: CalendarDate, minuteOfDay: Int) {
-        minutes = Self.days(date) * 1_440 + minuteOfDay
+        minutes = date.dayNumber * 1_440 + minuteOfDay
     }
 
     /// `date` at `hour`:`minute`.
@@ -18,15 +18,14 @@ public struct StudioTime: Hashable, Sendable, Comparable, Codable, CustomStringC
         self.init(date, minuteOfDay: hour * 60 + minute)
     }
 
-    private static let epochDay = CalendarDate(year: 1970, month: 1, day: 1)?.dayNumber ?? 0
-
-    static func days(_ date: CalendarDate) -> Int { date.dayNumber - epochDay }
-
     /// The day, studio-local.
     public var day: Int { minutes >= 0 ? minutes / 1_440 : (minutes - 1_439) / 1_440 }
     public var minuteOfDay: Int { minutes - day * 1_440 }
     /// 0 Monday … 6 Sunday (1970-01-01 was a Thursday).
-    public var weekday: Int { ((day + 3) % 7 + 7) % 7 }
+    public var weekday: Int { Self.weekday(ofDay: day) }
+
+    /// The weekday of studio day `day`, 0 Monday … 6 Sunday.
+    public static func weekday(ofDay day: Int) -> Int { ((day + 3) % 7 + 7) % 7 }
 
     public static func < (lhs: StudioTime, rhs: StudioTime) -> Bool { lhs.minutes < rhs.minutes }
     public static func + (lhs: StudioTime, minutes: Int) -> StudioTime { StudioTime(minutes: lhs.minutes + minutes) }
