@@ -1,0 +1,72 @@
+import Foundation
+import OpenAPIRuntime
+import UnknotStudio
+
+extension StudioAPI {
+    func createAccount(_ input: Operations.CreateAccount.Input) async throws -> Operations.CreateAccount.Output {
+        guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
+        _ = try await studio.createAccount(email: body.email, name: body.name, password: body.password)
+        let signedIn = try await studio.logIn(email: body.email, password: body.password)
+        return .created(.init(headers: .init(setCookie: Self.cookie(signedIn)), body: .json(.init(signedIn))))
+    }
+
+    func logIn(_ input: Operations.LogIn.Input) async throws -> Operations.LogIn.Output {
+        guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
+        let signedIn = try await studio.logIn(email: body.email, password: body.password)
+        return .ok(.init(headers: .init(setCookie: Self.cookie(signedIn)), body: .json(.init(signedIn))))
+    }
+
+    func logOut(_ input: Operations.LogOut.Input) async throws -> Operations.LogOut.Output {
+        _ = try caller()
+        if let token = RequestCaller.token { try await studio.logOut(token: token) }
+        return .noContent(.init(headers: .init(setCookie: Self.expiredCookie)))
+    }
+
+    func createStaffAccount(_ input: Operations.CreateStaffAccount.Input) async throws
+        -> Operations.CreateStaffAccount.Output
+    {
+        let caller = try caller()
+        guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
+        let role = Role(rawValue: body.role.rawValue) ?? .staff
+        try Self.requireAdmin(caller)
+        let account = try await studio.createAccount(
+            email: body.email, name: body.name, password: body.password, role: role, by: caller)
+        return .created(.init(body: .json(.init(account))))
+    }
+
+    func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
+        .ok(.init(body: .json(.init(try await studio.account(try caller())))))
+    }
+
+    func deleteMe(_ input: Operations.DeleteMe.Input) async throws -> Operations.DeleteMe.Output {
+        let caller = try caller()
+        guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
+        try await studio.deleteAccount(caller, password: body.password)
+        return .noContent(.init())
+    }
+
+    func exportMyData(_ input: Operations.ExportMyData.Input) async throws -> Operations.ExportMyData.Output {
+        let data = try await studio.export(try caller())
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        account: .init(data.account),
+                        carePlans: try data.carePlans.map(Components.Schemas.CarePlanVersion.init),
+                        bookings: data.bookings.map(Components.Schemas.Booking.init),
+                        records: try data.records.map(Components.Schemas.SessionRecordInfo.init)))))
+    }
+
+    static func requireAdmin(_ caller: Caller) throws(StudioError) {
+        guard caller.role == .admin else { throw StudioError(.forbidden, "only an admin can do this") }
+    }
+
+    static func cookie(_ signedIn: UnknotStudio.SignedIn) -> String {
+        let seconds = max(0, Int(signedIn.expiresAt.timeIntervalSinceNow))
+        return "\(SessionCookie.name)=\(signedIn.token); Path=/; Max-Age=\(seconds); HttpOnly; SameSite=Strict"
+    }
+
+    static var expiredCookie: String {
+        "\(SessionCookie.name)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import OpenAPIRuntime
+import UnknotStudio
+
+extension StudioAPI {
+    func listStations(_ input: Operations.ListStations.Input) async throws -> Operations.ListStations.Output {
+        .ok(.init(body: .json(try await studio.stations(try caller()).map(Components.Schemas.Station.init))))
+    }
+
+    func createStation(_ input: Operations.CreateStation.Input) async throws -> Operations.CreateStation.Output {
+        let caller = try caller()
+        guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
+        let change = try Self.stationChange(
+            name: body.name, status: body.status?.rawValue, buffer: body.cleaningBufferMinutes, hours: body.hours)
+        return .created(.init(body: .json(.init(try await studio.createStation(caller, change)))))
+    }
+
+    func updateStation(_ input: Operations.UpdateStation.Input) async throws -> Operations.UpdateStation.Output {
+        let caller = try caller()
+        guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
+        let change = try Self.stationChange(
+            name: body.name, status: body.status?.rawValue, buffer: body.cleaningBufferMinutes, hours: body.hours)
+        return .ok(.init(body: .json(.init(try await studio.updateStation(caller, id: input.path.stationId, change)))))
+    }
+
+    static func stationChange(name: String?, status: String?, buffer: Int?, hours: [[String]]?) throws(StudioError)
+        -> StationChange
+    {
+        var opening: OpeningHours?
+        if let hours {
+            do {
+                opening = try OpeningHours(text: hours)
+            } catch {
+                throw StudioError(.invalid, field: "hours", error.description)
+            }
+        }
+        return StationChange(
+            name: name, status: status.flatMap(StationStatus.init(rawValue:)), cleaningBuffer: buffer, hours: opening)
+    }
+}

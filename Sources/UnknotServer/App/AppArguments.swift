@@ -1,0 +1,42 @@
+import Foundation
+import Logging
+import UnknotStudio
+
+/// What the server is started with; the `serve` command and the tests both give these to
+/// ``buildApplication(_:)``.
+public protocol AppArguments: Sendable {
+    var hostname: String { get }
+    var port: Int { get }
+    var storage: StudioStorage { get }
+    /// Set up a demo studio on an empty database (and print its credentials once).
+    var demo: Bool { get }
+    var logLevel: Logger.Level { get }
+    var settings: StudioSettings { get }
+    /// The studio's clock (a settable one in tests).
+    var clock: any StudioClock { get }
+}
+
+/// Arguments with their usual values.
+public struct ServeArguments: AppArguments {
+    public var hostname: String
+    public var port: Int
+    public var storage: StudioStorage
+    public var demo: Bool
+    public var logLevel: Logger.Level
+    public var settings: StudioSettings
+    public var clock: any StudioClock
+
+    public init(
+        hostname: String = "127.0.0.1", port: Int = 8080, storage: StudioStorage = .sqlite(path: "unknot.sqlite"),
+        demo: Bool = true, logLevel: Logger.Level = .info, settings: StudioSettings = .init(),
+        clock: any StudioClock = SystemClock()
+    ) {
+        self.hostname = hostname
+        self.port = port
+        self.storage = storage
+        self.demo = demo
+        self.logLevel = logLevel
+        self.settings = settings
+        self.clock = clock
+    }
+}

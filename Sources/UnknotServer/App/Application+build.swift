@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import Logging
+import OpenAPIHummingbird
+import UnknotCore
+import UnknotStudio
+
+/// The one way the command line, the server and the tests build the studio application: open
+/// the database (running migrations), set the demo studio up when asked and the database is
+/// empty, and route every request through the middleware to the generated API.
+public func buildApplication(_ arguments: some AppArguments) async throws -> some ApplicationProtocol {
+    var logger = Logger(label: "unknot")
+    logger.logLevel = arguments.logLevel
+    let catalog = try ProgramCatalog.bundled()
+    let database = try await StudioDatabase.open(arguments.storage, logger: logger)
+    let studio = Studio(database: database, settings: arguments.settings, catalog: catalog, clock: arguments.clock)
+    do {
+        try await studio.prepareCatalog()
+        if arguments.demo, let credentials = try await studio.setUpDemoIfEmpty() {
+            DemoAnnouncement.print(credentials, storage: arguments.storage)
+        }
+    } catch {
+        await database.shutdown()
+        throw error
+    }
+    let router = buildRouter(studio: studio)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "Unknot"),
+        services: [DatabaseService(database: database)],
+        logger: logger)
+}
+
+/// The routes and middleware: metrics, request logs, body limits, problem+json errors, sign-in.
+func buildRouter(studio: Studio) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: BodyLimitMiddleware())
+    router.add(middleware: AuthenticationMiddleware(studio: studio))
+    let api = StudioAPI(studio: studio, metrics: StudioMetrics.shared)
+    do {
+        try api.registerHandlers(on: router)
+    } catch {
+        // Registration fails only for a route the generated code wrote twice: a build defect.
+        preconditionFailure("the generated routes could not be registered: \(error)")
+    }
+    return router
+}
+
+/// Builds the application and runs it until SIGINT or SIGTERM, then shuts down gracefully
+/// (requests in flight finish, the database closes). `ready` runs once it is built.
+public func runServer(_ arguments: some AppArguments, ready: @Sendable () -> Void = {}) async throws {
+    let app = try await buildApplication(arguments)
+    ready()
+    try await app.runService()
+}

@@ -1,0 +1,236 @@
+import FluentKit
+import Foundation
+import SQLKit
+import UnknotCore
+
+extension Studio {
+    /// Free starts for `program` and `minutes` on the days `from` through `to` (at most 62), on
+    /// one station or all in service, in time order. Open to anyone.
+    public func availability(
+        program id: String, minutes: Int, from: String, to: String, station: Int? = nil
+    ) async throws(StudioError) -> [SlotView] {
+        let program = try await offeredProgram(id)
+        guard program.lengths.contains(minutes) else {
+            throw .invalid("minutes", "\(program.name) is offered for \(program.lengths) minutes, not \(minutes)")
+        }
+        let first = try Self.date(from, field: "from")
+        let last = try Self.date(to, field: "to")
+        guard first <= last else { throw .invalid("to", "the range ends (\(last)) before it starts (\(first))") }
+        guard last.dayNumber - first.dayNumber < 62 else {
+            throw .invalid("to", "search at most 62 days at a time; narrow the range")
+        }
+        var stations = try await allStations()
+        if let station {
+            stations = stations.filter { $0.id == station }
+            guard !stations.isEmpty else { throw .notFound("there is no station \(station)") }
+        }
+        let days = first.dayNumber...last.dayNumber
+        let held = try await heldTimes(days: days)
+        var slots: [SlotView] = []
+        for station in stations {
+            for slot in try freeSlots(minutes: minutes, station: station, held: held[station.id] ?? [], days: days) {
+                slots.append(
+                    SlotView(stationID: station.id, stationName: station.name, start: slot, end: slot + minutes))
+            }
+        }
+        return slots.sorted { ($0.start, $0.stationID) < ($1.start, $1.stationID) }
+    }
+
+    /// The times bookings hold on each station around `days`: session and its own buffer.
+    func heldTimes(days: ClosedRange<Int>, excluding: UUID? = nil, on db: (any Database)? = nil)
+        async throws(StudioError) -> [Int: [(start: Int, end: Int)]]
+    {
+        let low = (days.lowerBound - 1) * 1_440
+        let high = (days.upperBound + 2) * 1_440
+        let active = [
+            BookingStatus.booked.rawValue, BookingStatus.inProgress.rawValue, BookingStatus.completed.rawValue,
+        ]
+        let rows = try await database.read { base in
+            try await BookingRow.query(on: db ?? base).filter(\.$start >= low).filter(\.$start < high)
+                .filter(\.$status ~~ active).all()
+        }
+        var held: [Int: [(start: Int, end: Int)]] = [:]
+        for row in rows where row.id != excluding {
+            held[row.stationID, default: []].append((row.start, row.start + row.minutes + row.buffer))
+        }
+        return held
+    }
+
+    /// Free starts on one station, by the availability search (its opening hours and buffer,
+    /// the 15-minute grid, nothing in the past).
+    func freeSlots(minutes: Int, station: StationView, held: [(start: Int, end: Int)], days: ClosedRange<Int>)
+        throws(StudioError) -> [StudioTime]
+    {
+        guard station.status == .inService else { return [] }
+        do {
+            let search = try AvailabilitySearch(cleaningBuffer: station.cleaningBuffer)
+            // The search adds the station's buffer after each booking; a booking made under an
+            // older buffer holds its own.
+            let bookings = held.map { h in
+                StudioTime(minutes: h.start)..<StudioTime(minutes: max(h.start + 1, h.end - station.cleaningBuffer))
+            }
+            let searched = AvailabilitySearch.Station(
+                id: station.id, inService: true, hours: station.hours, bookings: bookings)
+            return try search.slots(minutes: minutes, stations: [searched], days: days, now: now).map(\.start)
+        } catch {
+            throw .invalid("minutes", error.description)
+        }
+    }
+
+    /// Books a session for the caller (a client). Checks the rules (notice, how far ahead, the
+    /// care plan's screening), the slot (opening hours, buffer, grid), the price and the code,
+    /// then holds the station's minutes in one transaction: of any number of simultaneous
+    /// attempts at one slot, exactly one succeeds.
+    public func book(
+        _ caller: Caller, program id: String, minutes: Int, start text: String, station: Int? = nil,
+        code: String? = nil
+    ) async throws(StudioError) -> BookingView {
+        try caller.requireClient()
+        let program = try await offeredProgram(id)
+        guard program.lengths.contains(minutes) else {
+            throw .invalid("minutes", "\(program.name) is offered for \(program.lengths) minutes, not \(minutes)")
+        }
+        let start = try Self.time(text, field: "start")
+        let plan = try await currentCarePlan(caller)
+        if case .failure(let refusal) = settings.rules.checkBooking(
+            start: start, now: now, program: program, health: (plan?.plan ?? CarePlan()).health)
+        {
+            throw StudioError(.refused, field: "start", refusal.description)
+        }
+        let history = try await promoHistory(account: caller.accountID)
+        let quote = try await quote(program: program, minutes: minutes, code: code, history: history)
+        if case .refused(let code, let reason) = quote.promo {
+            throw StudioError(
+                .refused, field: "code",
+                "\(code) does not apply: \(reason); book without the code, or check it with POST /api/quotes")
+        }
+        let candidates = try await candidateStations(station)
+        var appliedCode: String?
+        if case .applied(let code, _) = quote.promo { appliedCode = code }
+        let version = plan?.version ?? 0
+        let createdAt = clock.now
+        // A new row per attempt: a row that failed to insert cannot be inserted again.
+        func makeRow(on candidate: StationView) -> BookingRow {
+            let booking = BookingRow()
+            booking.id = UUID()
+            booking.accountID = caller.accountID
+            booking.stationID = candidate.id
+            booking.programID = program.id
+            booking.start = start.minutes
+            booking.minutes = minutes
+            booking.buffer = candidate.cleaningBuffer
+            booking.status = BookingStatus.booked.rawValue
+            booking.priceCents = quote.base.cents
+            booking.discountCents = quote.discount.cents
+            booking.promoCode = appliedCode
+            booking.carePlanVersion = version
+            booking.sequence = 0
+            booking.createdAt = createdAt
+            return booking
+        }
+        let codeRule = try await promoRule(appliedCode)
+        var lastError = StudioError(.conflict, field: "start", "no station is free at \(start.text); search again")
+        for candidate in candidates {
+            let row = makeRow(on: candidate)
+            do throws(StudioError) {
+                try await database.write(conflict: Self.takenMessage(start, station: station)) { db in
+                    try await self.requireFree(row, station: candidate, excluding: nil, on: db)
+                    try await row.create(on: db)
+                    try await Self.holdCells(row, on: db)
+                    if let code = row.promoCode, let rule = codeRule {
+                        try await Self.takeUse(of: code, on: db)
+                        if rule.oncePerClient || rule.firstSessionOnly, let id = row.id {
+                            try await PromoRedemptionRow(accountID: row.accountID, code: code, bookingID: id)
+                                .create(on: db)
+                        }
+                    }
+                }
+                return BookingView(row, clientName: caller.name)
+            } catch  where error.kind == .conflict && station == nil {
+                lastError = error
+                continue
+            }
+        }
+        throw lastError
+    }
+
+    static func takenMessage(_ start: StudioTime, station: Int?) -> String {
+        if let station {
+            "station \(station) is not free at \(start.text) (another session or the cleaning time after one); search availability again"
+        } else {
+            "no station is free at \(start.text); search availability again"
+        }
+    }
+
+    func candidateStations(_ station: Int?) async throws(StudioError) -> [StationView] {
+        let all = try await allStations()
+        if let station {
+            guard let found = all.first(where: { $0.id == station }) else {
+                throw .invalid("stationId", "there is no station \(station)")
+            }
+            guard found.status == .inService else {
+                throw StudioError(
+                    .refused, field: "stationId", "station \(station) is \(found.status.rawValue); choose another")
+            }
+            return [found]
+        }
+        return all.filter { $0.status == .inService }
+    }
+
+    func promoRule(_ code: String?) async throws(StudioError) -> PromoCode? {
+        guard let code else { return nil }
+        return try await allPromoCodes().first { $0.code.code == code }?.code
+    }
+
+    /// Throws `conflict` unless `booking`'s start is a free slot on `station` (read inside the
+    /// transaction; the cells' constraint settles any race the read cannot see).
+    func requireFree(_ booking: BookingRow, station: StationView, excluding: UUID?, on db: any Database)
+        async throws(StudioError)
+    {
+        let day = StudioTime(minutes: booking.start).day
+        let held = try await heldTimes(days: day...day, excluding: excluding, on: db)
+        let free = try freeSlots(
+            minutes: booking.minutes, station: station, held: held[station.id] ?? [], days: day...day)
+        guard free.contains(StudioTime(minutes: booking.start)) else {
+            throw StudioError(
+                .conflict, field: "start", Self.takenMessage(StudioTime(minutes: booking.start), station: station.id))
+        }
+    }
+
+    /// Holds the station's five-minute cells for the session and its buffer.
+    static func holdCells(_ booking: BookingRow, on db: any Database) async throws {
+        guard let id = booking.id else { return }
+        let size = BookingCellRow.minutes
+        let first = booking.start / size
+        let end = (booking.start + booking.minutes + booking.buffer + size - 1) / size
+        let cells = (first..<end).map { BookingCellRow(bookingID: id, stationID: booking.stationID, cell: $0) }
+        try await cells.create(on: db)
+    }
+
+    static func releaseCells(_ booking: BookingRow, on db: any Database) async throws {
+        guard let id = booking.id else { return }
+        try await BookingCellRow.query(on: db).filter(\.$bookingID == id).delete()
+    }
+
+    /// Counts one use of a code, unless it is switched off or used up meanwhile.
+    static func takeUse(of code: String, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        let rows = try await sql.raw(
+            """
+            UPDATE promo_codes SET uses = uses + 1
+            WHERE code = \(bind: code) AND active = \(bind: true) AND (total_uses IS NULL OR uses < total_uses)
+            RETURNING uses
+            """
+        ).all()
+        guard !rows.isEmpty else {
+            throw StudioError(
+                .refused, field: "code", "\(code) was used up or switched off a moment ago; book without the code")
+        }
+    }
+
+    /// Gives back one use of a code (the booking that used it was cancelled or deleted).
+    static func releaseUse(of code: String, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        try await sql.raw("UPDATE promo_codes SET uses = uses - 1 WHERE code = \(bind: code) AND uses > 0").run()
+    }
+}

@@ -1,0 +1,24 @@
+import FluentKit
+import Foundation
+
+/// The live engine's record of a session, as the station sent it, with what was read from it.
+final class SessionRecordRow: Model, @unchecked Sendable {
+    static let schema = "session_records"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "booking_id") var bookingID: UUID
+    @Field(key: "account_id") var accountID: UUID
+    /// The record file, one JSON object per line.
+    @Field(key: "record") var record: String
+    /// The engine's summary as JSON (`{}` when the record ends without one).
+    @Field(key: "summary") var summary: String
+    /// The report lines as JSON.
+    @Field(key: "report") var report: String
+    /// The reactions staff may be alerted to, as JSON `[RecordedAlert]`.
+    @Field(key: "alerts") var alerts: String
+    @Field(key: "events") var events: Int
+    @Field(key: "complete") var complete: Bool
+    @Field(key: "received_at") var receivedAt: Date
+
+    init() {}
+}

@@ -1,0 +1,137 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+import Synchronization
+
+/// The studio's database: SQLite by default, PostgreSQL at scale, the same schema and the same
+/// queries on both. Opening it runs the migrations.
+///
+/// Guarantees: every write that must be all-or-nothing goes through ``write(_:)``, one
+/// transaction; on SQLite those transactions queue in the process (see `WriteGate`);
+/// ``shutdown()`` closes every connection and may be called more than once.
+public final class StudioDatabase: Sendable {
+    public let storage: StudioStorage
+    let databases: Databases
+    let logger: Logger
+    let gate: WriteGate?
+    private let closed = Mutex(false)
+
+    private init(storage: StudioStorage, databases: Databases, logger: Logger) {
+        self.storage = storage
+        self.databases = databases
+        self.logger = logger
+        if case .sqlite = storage { gate = WriteGate() } else { gate = nil }
+    }
+
+    /// Opens the database and brings its schema up to date.
+    ///
+    /// - Throws: ``StudioError`` (`unavailable`) naming the database and what to check.
+    public static func open(_ storage: StudioStorage, logger: Logger) async throws(StudioError) -> StudioDatabase {
+        let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        switch storage {
+        case .sqlite(let path):
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            guard FileManager.default.fileExists(atPath: folder) else {
+                throw StudioError(
+                    .unavailable,
+                    "cannot create \(path): the folder \(folder) does not exist; create it or pick another path")
+            }
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        case .postgres(let url):
+            do {
+                databases.use(
+                    try .postgres(url: url, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace), as: .psql)
+            } catch {
+                throw StudioError(
+                    .unavailable,
+                    "cannot read the database address \(storage): write it as postgres://user:password@host:5432/database"
+                )
+            }
+        }
+        let database = StudioDatabase(storage: storage, databases: databases, logger: logger)
+        do {
+            try await database.prepare()
+        } catch {
+            await database.shutdown()
+            throw StudioError(.unavailable, "cannot open \(storage): \(String(reflecting: error))")
+        }
+        return database
+    }
+
+    private func prepare() async throws {
+        if case .sqlite = storage, let sql = db as? any SQLDatabase {
+            // Readers do not wait for the writer, and the writer does not wait for readers.
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        }
+        let migrations = Migrations()
+        migrations.add(CreateStudioSchema())
+        let migrator = Migrator(
+            databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+
+    /// A database handle for reads.
+    var db: any Database {
+        databases.database(logger: logger, on: databases.eventLoopGroup.any())!
+    }
+
+    /// Runs `body` in one transaction (queued behind other writes on SQLite). A unique constraint
+    /// that fails inside it comes out as a ``StudioError`` of kind `conflict` with `conflict`'s message.
+    func write<T: Sendable>(
+        conflict: String = "that was changed meanwhile; try again",
+        _ body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws(StudioError) -> T {
+        if let gate { await gate.enter() }
+        do {
+            let result = try await db.transaction { tx in try await body(tx) }
+            if let gate { await gate.leave() }
+            return result
+        } catch let error as StudioError {
+            if let gate { await gate.leave() }
+            throw error
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            if let gate { await gate.leave() }
+            throw StudioError(.conflict, conflict)
+        } catch {
+            if let gate { await gate.leave() }
+            throw StudioError(.unavailable, "the database failed: \(String(describing: error))")
+        }
+    }
+
+    /// Runs a read, turning database failures into ``StudioError``.
+    func read<T: Sendable>(_ body: (any Database) async throws -> T) async throws(StudioError) -> T {
+        do {
+            return try await body(db)
+        } catch let error as StudioError {
+            throw error
+        } catch {
+            throw StudioError(.unavailable, "the database failed: \(String(describing: error))")
+        }
+    }
+
+    /// Whether the database answers a trivial query.
+    public func isHealthy() async -> Bool {
+        guard let sql = db as? any SQLDatabase else { return false }
+        do {
+            _ = try await sql.raw("SELECT 1").all()
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Closes every connection.
+    public func shutdown() async {
+        let first = closed.withLock { closed in
+            defer { closed = true }
+            return !closed
+        }
+        if first { await databases.shutdownAsync() }
+    }
+}

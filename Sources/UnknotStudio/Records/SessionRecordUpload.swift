@@ -1,0 +1,49 @@
+import Foundation
+
+/// A session record as the server read it from the station's upload.
+public struct SessionRecordUpload: Sendable {
+    /// The record file, one JSON object per line.
+    public var record: String
+    /// The engine's summary as JSON, `{}` when the record ends without one.
+    public var summaryJSON: String
+    /// The report, in sentences.
+    public var report: [String]
+    /// Reactions with their time from the session start (milliseconds).
+    public var reactions: [(milliseconds: Int, reaction: String, confidence: Double?, aboutStation: Bool)]
+    public var events: Int
+    /// Whether the record ends with the engine's summary.
+    public var complete: Bool
+
+    public init(
+        record: String, summaryJSON: String, report: [String],
+        reactions: [(milliseconds: Int, reaction: String, confidence: Double?, aboutStation: Bool)], events: Int,
+        complete: Bool
+    ) {
+        self.record = record
+        self.summaryJSON = summaryJSON
+        self.report = report
+        self.reactions = reactions
+        self.events = events
+        self.complete = complete
+    }
+}
+
+/// A stored session record as it is served back.
+public struct SessionRecordView: Sendable, Hashable {
+    public var bookingID: UUID
+    public var receivedAt: Date
+    public var events: Int
+    public var complete: Bool
+    public var summaryJSON: String
+    public var report: [String]
+}
+
+/// An alert for staff.
+public struct AlertView: Sendable, Hashable {
+    public var bookingID: UUID
+    public var stationID: Int
+    public var clientName: String
+    public var at: StudioTime
+    public var reaction: String
+    public var confidence: Double?
+}

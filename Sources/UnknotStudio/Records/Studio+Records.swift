@@ -1,0 +1,114 @@
+import FluentKit
+import Foundation
+
+extension Studio {
+    /// Stores the record of a session (staff: the station's operator). The booking becomes
+    /// completed; a second upload replaces the first (a station resending after a dropped line).
+    public func storeRecord(_ caller: Caller, booking id: UUID, _ upload: SessionRecordUpload) async throws(StudioError)
+        -> SessionRecordView
+    {
+        try caller.requireStaff()
+        let booking = try await bookingRow(caller, id: id)
+        guard booking.status != BookingStatus.cancelled.rawValue else {
+            throw StudioError(.refused, "the booking was cancelled; a cancelled session has no record")
+        }
+        guard booking.status != BookingStatus.booked.rawValue || now.minutes >= booking.start - 30 else {
+            throw StudioError(
+                .refused,
+                "the session has not started yet (it is booked for \(StudioTime(minutes: booking.start).text))")
+        }
+        // The engine's times run from the session start; the booking says when that was.
+        let alerts = upload.reactions.map {
+            RecordedAlert(
+                at: booking.start + $0.milliseconds / 60_000, reaction: $0.reaction, confidence: $0.confidence,
+                aboutStation: $0.aboutStation)
+        }
+        let row = SessionRecordRow()
+        row.id = UUID()
+        row.bookingID = id
+        row.accountID = booking.accountID
+        row.record = upload.record
+        row.summary = upload.summaryJSON
+        row.report = Self.json(upload.report)
+        row.alerts = Self.json(alerts)
+        row.events = upload.events
+        row.complete = upload.complete
+        row.receivedAt = clock.now
+        try await database.write(conflict: "the record was sent twice at once; send it again") { db in
+            try await SessionRecordRow.query(on: db).filter(\.$bookingID == id).delete()
+            try await row.create(on: db)
+            if let booking = try await BookingRow.find(id, on: db) {
+                booking.status = BookingStatus.completed.rawValue
+                try await booking.update(on: db)
+            }
+        }
+        return Self.view(row)
+    }
+
+    /// A session's record: for its client, or for staff where the client's care plan allows
+    /// staff to be alerted (a client can withdraw that at any time).
+    public func record(_ caller: Caller, booking id: UUID) async throws(StudioError) -> (SessionRecordView, String) {
+        let booking = try await bookingRow(caller, id: id)
+        if caller.role.isStaff && booking.accountID != caller.accountID {
+            guard try await staffMaySee(account: booking.accountID) else {
+                throw .forbidden("the client has not allowed staff to see their sessions")
+            }
+        }
+        let row = try await database.read { db in
+            try await SessionRecordRow.query(on: db).filter(\.$bookingID == id).first()
+        }
+        guard let row else { throw .notFound("there is no record of this session yet") }
+        return (Self.view(row), row.record)
+    }
+
+    func staffMaySee(account id: UUID) async throws(StudioError) -> Bool {
+        try await currentCarePlan(account: id)?.plan.staffMayBeAlerted ?? false
+    }
+
+    /// Reactions from sessions on the days `from` through `to`, only of clients who allow staff
+    /// to be alerted, and station faults of any session (staff).
+    public func alerts(_ caller: Caller, from: String, to: String) async throws(StudioError) -> [AlertView] {
+        try caller.requireStaff()
+        let bookings = try await bookings(caller, from: from, to: to)
+        let ids = bookings.filter(\.hasRecord).map(\.id)
+        guard !ids.isEmpty else { return [] }
+        let rows = try await database.read { db in
+            try await SessionRecordRow.query(on: db).filter(\.$bookingID ~~ ids).field(\.$id).field(\.$bookingID)
+                .field(\.$accountID).field(\.$alerts).all()
+        }
+        var allowed: [UUID: Bool] = [:]
+        var alerts: [AlertView] = []
+        for row in rows {
+            if allowed[row.accountID] == nil { allowed[row.accountID] = try await staffMaySee(account: row.accountID) }
+            guard let booking = bookings.first(where: { $0.id == row.bookingID }) else { continue }
+            for alert in Self.decode([RecordedAlert].self, row.alerts) ?? []
+            where alert.aboutStation || allowed[row.accountID] == true {
+                alerts.append(
+                    AlertView(
+                        bookingID: booking.id, stationID: booking.stationID, clientName: booking.clientName ?? "",
+                        at: StudioTime(minutes: alert.at), reaction: alert.reaction, confidence: alert.confidence))
+            }
+        }
+        return alerts.sorted { ($0.at, $0.stationID) < ($1.at, $1.stationID) }
+    }
+
+    static func view(_ row: SessionRecordRow) -> SessionRecordView {
+        SessionRecordView(
+            bookingID: row.bookingID, receivedAt: row.receivedAt, events: row.events, complete: row.complete,
+            summaryJSON: row.summary, report: decode([String].self, row.report) ?? [])
+    }
+
+    /// Everything kept about the caller: account, care plan versions, bookings, records.
+    public func export(_ caller: Caller) async throws(StudioError) -> (
+        account: AccountView, carePlans: [CarePlanVersion], bookings: [BookingView], records: [SessionRecordView]
+    ) {
+        let account = try await account(caller)
+        let plans = try await carePlanVersions(caller)
+        let bookings = try await myBookings(caller)
+        let id = caller.accountID
+        let rows = try await database.read { db in
+            try await SessionRecordRow.query(on: db).filter(\.$accountID == id).all()
+        }
+        return (account, plans, bookings, rows.map(Self.view))
+    }
+}

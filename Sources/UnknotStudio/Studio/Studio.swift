@@ -1,0 +1,62 @@
+import FluentKit
+import Foundation
+import UnknotCore
+
+/// The studio: accounts, care plans, stations, programs, prices, promo codes, bookings and
+/// session records, over a ``StudioDatabase``.
+///
+/// Guarantees: every operation checks who asks (a client only ever sees and changes their own
+/// data); every refusal is a ``StudioError`` that says what to do; every change that touches
+/// more than one row is one transaction, so a refused or failed request leaves nothing half
+/// written; no two bookings ever hold the same station minutes (see `BookingCellRow`).
+public struct Studio: Sendable {
+    public let database: StudioDatabase
+    public let settings: StudioSettings
+    /// The program definitions (phases, techniques); the database says how they are offered.
+    public let catalog: ProgramCatalog
+    public let clock: any StudioClock
+
+    public init(
+        database: StudioDatabase, settings: StudioSettings = .init(), catalog: ProgramCatalog,
+        clock: any StudioClock = SystemClock()
+    ) {
+        self.database = database
+        self.settings = settings
+        self.catalog = catalog
+        self.clock = clock
+    }
+
+    /// Now, studio-local.
+    public var now: StudioTime { StudioTime(clock.now, in: settings.timeZone) }
+
+    /// Today, studio-local.
+    public var today: CalendarDate { CalendarDate(dayNumber: now.day) }
+
+    static func json<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) } ?? "null"
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) -> T? {
+        try? JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+
+    /// Reads a `YYYY-MM-DD` date of a request.
+    static func date(_ text: String, field: String) throws(StudioError) -> CalendarDate {
+        guard let date = CalendarDate(text) else {
+            throw StudioError(.badRequest, field: field, "'\(text)' is not a date; write it as YYYY-MM-DD")
+        }
+        return date
+    }
+
+    /// Reads a `YYYY-MM-DDTHH:MM` studio time of a request.
+    static func time(_ text: String, field: String) throws(StudioError) -> StudioTime {
+        guard let time = StudioTime(text: text) else {
+            throw StudioError(
+                .badRequest, field: field,
+                "'\(text)' is not a studio time; write it as YYYY-MM-DDTHH:MM, e.g. 2026-12-01T14:30")
+        }
+        return time
+    }
+}

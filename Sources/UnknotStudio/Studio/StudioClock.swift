@@ -1,0 +1,29 @@
+import Foundation
+import Synchronization
+
+/// Where the studio reads the time: the system clock in service, a clock the test sets in tests
+/// (cut-offs and notice periods are tested at their edges without waiting).
+public protocol StudioClock: Sendable {
+    var now: Date { get }
+}
+
+/// The system's clock.
+public struct SystemClock: StudioClock {
+    public init() {}
+    public var now: Date { Date() }
+}
+
+/// A clock that stands still until it is set or advanced.
+///
+/// Guarantees: safe to read and set from any task.
+public final class SettableClock: StudioClock {
+    private let current: Mutex<Date>
+
+    public init(_ date: Date) { current = Mutex(date) }
+
+    public var now: Date { current.withLock { $0 } }
+
+    public func set(_ date: Date) { current.withLock { $0 = date } }
+
+    public func advance(minutes: Int) { current.withLock { $0 = $0.addingTimeInterval(Double(minutes) * 60) } }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// How a studio runs: its time zone, its booking rules, how long a sign-in lasts and how hard
+/// passwords are hashed.
+public struct StudioSettings: Sendable {
+    /// The studio's wall clock (bookings are in studio-local time; calendar files in UTC).
+    public var timeZone: TimeZone
+    public var rules: BookingRules
+    /// How long a sign-in lasts.
+    public var tokenLifetime: TimeInterval
+    /// bcrypt cost (4…31); 12 in service, lower only in tests.
+    public var passwordCost: UInt8
+    /// Where the studio is, for calendar entries.
+    public var address: String
+
+    public init(
+        timeZone: TimeZone = .current, rules: BookingRules = .init(), tokenLifetime: TimeInterval = 30 * 24 * 3600,
+        passwordCost: UInt8 = 12, address: String = "Unknot studio"
+    ) {
+        self.timeZone = timeZone
+        self.rules = rules
+        self.tokenLifetime = tokenLifetime
+        self.passwordCost = passwordCost
+        self.address = address
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Logging
+import UnknotServer
+import UnknotStudio
+
+/// `unknot serve`: the studio server (JSON API, pages to come) over SQLite or PostgreSQL.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the studio server: accounts, care plans, stations, booking, session records.",
+        discussion: """
+            With no options it listens on 127.0.0.1:8080 and keeps its data in unknot.sqlite; on an empty
+            database it sets up a demo studio and prints the demo accounts' passwords once. Give
+            --database-url (or DATABASE_URL) to run on PostgreSQL, so several servers can share one database.
+            """
+    )
+
+    @Option(name: .long, help: "The address to listen on.")
+    var hostname = "127.0.0.1"
+
+    @Option(name: .long, help: "The port to listen on.")
+    var port = 8080
+
+    @Option(name: .long, help: "The SQLite file (created if missing).")
+    var database = "unknot.sqlite"
+
+    @Option(
+        name: .customLong("database-url"),
+        help: "A PostgreSQL database, postgres://user:password@host:5432/name (default: $DATABASE_URL).")
+    var databaseURL: String?
+
+    @Flag(name: .customLong("no-demo"), help: "Do not set up a demo studio on an empty database.")
+    var noDemo = false
+
+    @Option(name: .long, help: "The studio's time zone, e.g. Europe/Paris (default: the system's).")
+    var timeZone: String?
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel = "info"
+
+    func run() async throws {
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            throw CommandError(
+                "--log-level \(logLevel) is not a level; use trace, debug, info, notice, warning or error")
+        }
+        var settings = StudioSettings()
+        if let timeZone {
+            guard let zone = TimeZone(identifier: timeZone) else {
+                throw CommandError(
+                    "--time-zone \(timeZone) is not a time zone; use a name like Europe/Paris or America/New_York")
+            }
+            settings.timeZone = zone
+        }
+        guard (1...65_535).contains(port) else { throw CommandError("--port \(port) is not 1 to 65535") }
+        let url = databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"]
+        let storage: StudioStorage =
+            if let url, !url.isEmpty { .postgres(url: url) } else { .sqlite(path: database) }
+        let arguments = ServeArguments(
+            hostname: hostname, port: port, storage: storage, demo: !noDemo, logLevel: level, settings: settings)
+        do {
+            try await runServer(arguments) {
+                let line =
+                    "Unknot studio on http://\(hostname):\(port) (\(storage)); the API contract is at /openapi.yaml\n"
+                FileHandle.standardOutput.write(Data(line.utf8))
+            }
+        } catch let error as StudioError {
+            throw CommandError(error.description)
+        }
+    }
+}
