@@ -140,14 +140,16 @@ let package = Package(
             dependencies: [
                 "UnknotCore", "UnknotStudio",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "UnknotServerTests",
             dependencies: [
-                "UnknotCore", "UnknotStudio", "UnknotServer",
+                "UnknotCore", "UnknotStudio", "UnknotServer", "UnknotSession", "UnknotSimulation", "UnknotTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
         ),
         .testTarget(
@@ -181,6 +183,7 @@ let package = Package(
             dependencies: [
                 "UnknotCore", "UnknotStudio",
                 .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/StudioBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -7,19 +7,22 @@ extension StudioAPI {
         guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
         _ = try await studio.createAccount(email: body.email, name: body.name, password: body.password)
         let signedIn = try await studio.logIn(email: body.email, password: body.password)
-        return .created(.init(headers: .init(setCookie: Self.cookie(signedIn)), body: .json(.init(signedIn))))
+        RequestCaller.cookie?.set(Self.cookie(signedIn))
+        return .created(.init(body: .json(.init(signedIn))))
     }
 
     func logIn(_ input: Operations.LogIn.Input) async throws -> Operations.LogIn.Output {
         guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
         let signedIn = try await studio.logIn(email: body.email, password: body.password)
-        return .ok(.init(headers: .init(setCookie: Self.cookie(signedIn)), body: .json(.init(signedIn))))
+        RequestCaller.cookie?.set(Self.cookie(signedIn))
+        return .ok(.init(body: .json(.init(signedIn))))
     }
 
     func logOut(_ input: Operations.LogOut.Input) async throws -> Operations.LogOut.Output {
         _ = try caller()
         if let token = RequestCaller.token { try await studio.logOut(token: token) }
-        return .noContent(.init(headers: .init(setCookie: Self.expiredCookie)))
+        RequestCaller.cookie?.set(Self.expiredCookie)
+        return .noContent(.init())
     }
 
     func createStaffAccount(_ input: Operations.CreateStaffAccount.Input) async throws

@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import OpenAPIRuntime
 import UnknotStudio
 
@@ -30,10 +31,16 @@ extension StudioAPI {
     func createBooking(_ input: Operations.CreateBooking.Input) async throws -> Operations.CreateBooking.Output {
         let caller = try caller()
         guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
-        let booking = try await studio.book(
-            caller, program: body.program, minutes: body.minutes.rawValue, start: body.start, station: body.stationId,
-            code: body.code)
-        return .created(.init(body: .json(.init(booking))))
+        do throws(StudioError) {
+            let booking = try await studio.book(
+                caller, program: body.program, minutes: body.minutes.rawValue, start: body.start,
+                station: body.stationId, code: body.code)
+            Counter(label: "unknot_bookings_total", dimensions: [("outcome", "booked")]).increment()
+            return .created(.init(body: .json(.init(booking))))
+        } catch {
+            Counter(label: "unknot_bookings_total", dimensions: [("outcome", error.kind.rawValue)]).increment()
+            throw error
+        }
     }
 
     func getBooking(_ input: Operations.GetBooking.Input) async throws -> Operations.GetBooking.Output {
@@ -43,6 +50,7 @@ extension StudioAPI {
 
     func cancelBooking(_ input: Operations.CancelBooking.Input) async throws -> Operations.CancelBooking.Output {
         let booking = try await studio.cancel(try caller(), id: try Self.bookingID(input.path.bookingId))
+        Counter(label: "unknot_cancellations_total").increment()
         return .ok(.init(body: .json(.init(booking))))
     }
 

@@ -60,8 +60,8 @@ extension StudioAPI {
             throw StudioError(
                 .invalid, field: "amountOffCents", "give either amountOffCents or percentOff, one of them")
         }
-        let from = try body.validFrom.map { text throws(StudioError) in try Self.date(text, field: "validFrom") }
-        let until = try body.validUntil.map { text throws(StudioError) in try Self.date(text, field: "validUntil") }
+        let from = try body.validFrom.map { text throws(StudioError) in try Studio.date(text, field: "validFrom") }
+        let until = try body.validUntil.map { text throws(StudioError) in try Studio.date(text, field: "validUntil") }
         if let minimum = body.minimumMinutes, !(0...240).contains(minimum) {
             throw StudioError(.invalid, field: "minimumMinutes", "give 0 to 240 minutes")
         }
@@ -81,7 +81,7 @@ extension StudioAPI {
     func updatePromoCode(_ input: Operations.UpdatePromoCode.Input) async throws -> Operations.UpdatePromoCode.Output {
         let caller = try caller()
         guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
-        let until = try body.validUntil.map { text throws(StudioError) in try Self.date(text, field: "validUntil") }
+        let until = try body.validUntil.map { text throws(StudioError) in try Studio.date(text, field: "validUntil") }
         if let total = body.totalUses, total < 1 {
             throw StudioError(.invalid, field: "totalUses", "allow at least one use")
         }
@@ -95,12 +95,5 @@ extension StudioAPI {
         let quote = try await studio.quote(
             caller, program: body.program, minutes: body.minutes.rawValue, code: body.code)
         return .ok(.init(body: .json(.init(quote))))
-    }
-
-    static func date(_ text: String, field: String) throws(StudioError) -> CalendarDate {
-        guard let date = CalendarDate(text) else {
-            throw StudioError(.badRequest, field: field, "'\(text)' is not a date; write it as YYYY-MM-DD")
-        }
-        return date
     }
 }

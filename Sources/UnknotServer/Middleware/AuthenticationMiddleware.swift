@@ -11,13 +11,20 @@ struct AuthenticationMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
-        guard let token = Self.token(of: request) else { return try await next(request, context) }
-        let caller = try await studio.caller(token: token)
-        return try await RequestCaller.$current.withValue(caller) {
-            try await RequestCaller.$token.withValue(token) {
-                try await next(request, context)
+        let jar = CookieToSet()
+        var response: Response
+        if let token = Self.token(of: request) {
+            let caller = try await studio.caller(token: token)
+            response = try await RequestCaller.$current.withValue(caller) {
+                try await RequestCaller.$token.withValue(token) {
+                    try await RequestCaller.$cookie.withValue(jar) { try await next(request, context) }
+                }
             }
+        } else {
+            response = try await RequestCaller.$cookie.withValue(jar) { try await next(request, context) }
         }
+        if let cookie = jar.cookie { response.headers[.setCookie] = cookie }
+        return response
     }
 
     static func token(of request: Request) -> String? {

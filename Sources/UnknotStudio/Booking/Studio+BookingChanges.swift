@@ -109,6 +109,7 @@ extension Studio {
         async throws(StudioError) -> BookingView
     {
         let newStart = try Self.time(text, field: "start")
+        try Self.checkGrid(newStart)
         let current = try await bookingRow(caller, id: id)
         guard current.status == BookingStatus.booked.rawValue else {
             throw StudioError(.refused, "the booking is \(current.status); only a booked session can be moved")

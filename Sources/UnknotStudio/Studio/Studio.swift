@@ -42,8 +42,8 @@ public struct Studio: Sendable {
         try? JSONDecoder().decode(type, from: Data(text.utf8))
     }
 
-    /// Reads a `YYYY-MM-DD` date of a request.
-    static func date(_ text: String, field: String) throws(StudioError) -> CalendarDate {
+    /// Reads a `YYYY-MM-DD` date of a request; the error names `field` and the format.
+    public static func date(_ text: String, field: String) throws(StudioError) -> CalendarDate {
         guard let date = CalendarDate(text) else {
             throw StudioError(.badRequest, field: field, "'\(text)' is not a date; write it as YYYY-MM-DD")
         }

@@ -1,0 +1,83 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite("API: sessions and their records")
+struct RecordAPITests {
+    static func upload(_ client: any TestClientProtocol, _ id: String, token: String, _ data: Data) async throws
+        -> Reply
+    {
+        var headers = HTTPFields()
+        headers[.authorization] = "Bearer \(token)"
+        headers[.contentType] = "application/x-ndjson"
+        let response = try await client.executeRequest(
+            uri: "/api/bookings/\(id)/record", method: .put, headers: headers, body: ByteBuffer(data: data))
+        return Reply(status: response.status, headers: response.headers, data: Data(buffer: response.body))
+    }
+
+    @Test(
+        "start pins the care plan; the record is stored, served to its client, to staff only if allowed",
+        arguments: TestStore.available)
+    func recordFlow(store: TestStore) async throws {
+        let record = try RecordedSession.make(program: "neck-jaw-shoulders")
+        try await TestStudio.run(store) { studio, client in
+            let t = try await client.tokens()
+            _ = try await client.call(.put, "/api/me/care-plan", token: t.cleo, json: ["schemaVersion": 1])
+            let booked = try await client.book(t.cleo, program: "neck-jaw-shoulders", start: "2026-11-24T10:00")
+            let id = try #require(booked.string("id"), "\(booked.detail)")
+            let other = try await client.book(t.cleo, program: "total-back", start: "2026-11-24T12:00")
+            let otherID = try #require(other.string("id"))
+
+            #expect(
+                try await client.call(.post, "/api/bookings/\(id)/start", token: t.staff).isProblem(
+                    .unprocessableContent))
+            studio.clock.set(TestStudio.monday.addingTimeInterval(86_400 + 115 * 60))  // Tuesday 09:55
+            #expect(try await client.call(.post, "/api/bookings/\(id)/start", token: t.cleo).isProblem(.forbidden))
+            let started = try await client.call(.post, "/api/bookings/\(id)/start", token: t.staff)
+            #expect(started.status == .ok, "\(started.detail)")
+            #expect((started.object["carePlan"] as? [String: Any])?["version"] as? Int == 1)
+            // A change now does not change the session under way.
+            _ = try await client.call(
+                .put, "/api/me/care-plan", token: t.cleo, json: ["schemaVersion": 1, "avoidAreas": ["neck"]])
+            let during = try await client.call(.get, "/api/bookings/\(id)", token: t.cleo)
+            #expect(during.int("carePlanVersion") == 1)
+            #expect(during.string("status") == "in-progress")
+
+            #expect(try await Self.upload(client, id, token: t.cleo, record).isProblem(.forbidden))
+            let garbage = try await Self.upload(client, id, token: t.staff, Data("not a record\n".utf8))
+            #expect(garbage.isProblem(.unprocessableContent, field: "record"), "\(garbage.detail)")
+            let mismatch = try await Self.upload(client, otherID, token: t.staff, record)
+            #expect(mismatch.isProblem(.unprocessableContent, field: "record"), "\(mismatch.detail)")
+            let stored = try await Self.upload(client, id, token: t.staff, record)
+            #expect(stored.status == .created, "\(stored.detail)")
+            #expect(stored.object["complete"] as? Bool == true)
+            #expect((stored.int("events") ?? 0) > 10)
+
+            let done = try await client.call(.get, "/api/bookings/\(id)", token: t.cleo)
+            #expect(done.string("status") == "completed")
+            #expect(done.object["hasRecord"] as? Bool == true)
+            let mine = try await client.call(.get, "/api/bookings/\(id)/record", token: t.cleo)
+            #expect(mine.status == .ok)
+            #expect(((mine.object["report"] as? [String]) ?? []).first?.contains("30 min") == true, "\(mine.text)")
+            let file = try await client.call(.get, "/api/bookings/\(id)/record.jsonl", token: t.cleo)
+            #expect(file.data == record)
+            #expect(try await client.call(.get, "/api/bookings/\(id)/record", token: t.dan).isProblem(.notFound))
+
+            // Staff: not without the client's consent; with it, the record and the alerts.
+            #expect(try await client.call(.get, "/api/bookings/\(id)/record", token: t.staff).isProblem(.forbidden))
+            let hidden = try await client.call(.get, "/api/alerts?from=2026-11-24&to=2026-11-24", token: t.staff)
+            #expect(hidden.array.allSatisfy { ($0["reaction"] as? String)?.hasPrefix("stationFault") == true })
+            #expect(
+                try await client.call(.get, "/api/alerts?from=2026-11-24&to=2026-11-24", token: t.cleo).isProblem(
+                    .forbidden))
+            _ = try await client.call(
+                .put, "/api/me/care-plan", token: t.cleo, json: ["schemaVersion": 1, "staffMayBeAlerted": true])
+            #expect(try await client.call(.get, "/api/bookings/\(id)/record", token: t.staff).status == .ok)
+            let alerts = try await client.call(.get, "/api/alerts?from=2026-11-24&to=2026-11-24", token: t.staff)
+            #expect(alerts.array.contains { $0["reaction"] as? String == "pain" }, "\(alerts.text)")
+            #expect(alerts.array.allSatisfy { $0["clientName"] as? String == "Cleo Client" })
+        }
+    }
+}
