@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 import Testing
 import UnknotCore
+import UnknotServer
 import UnknotStudio
 
 @Suite("Booking under concurrency")
@@ -46,5 +47,70 @@ struct ConcurrencyTests {
                 .get, "/api/bookings?from=2026-11-24&to=2026-11-24&stationId=1", token: staff)
             #expect(booked.array.count == 1)
         }
+    }
+
+    @Test("two servers on one PostgreSQL database: simultaneous bookings of one slot, one wins")
+    func twoServers() async throws {
+        guard TestStore.available.contains(.postgres) else { return }
+        try await TestStudio.run(.postgres) { studio, first in
+            let t = try await first.tokens()
+            let second = try await buildApplication(studio.arguments)
+            try await second.test(.router) { other in
+                let otherTokens = try await other.tokens()
+                // Ten rounds: each round, both clients on both servers go for the same slot.
+                for round in 0..<10 {
+                    let start = "2026-11-24T\(10 + round / 4):\(["00", "15", "30", "45"][round % 4])"
+                    async let a = first.book(t.cleo, start: start, station: 1)
+                    async let b = other.book(otherTokens.dan, start: start, station: 1)
+                    async let c = other.book(otherTokens.cleo, start: start, station: 1)
+                    async let d = first.book(t.dan, start: start, station: 1)
+                    let statuses = try await [a.status, b.status, c.status, d.status]
+                    #expect(statuses.filter { $0 == .created }.count <= 1, "round \(round): \(statuses)")
+                }
+                let list = try await other.call(
+                    .get, "/api/bookings?from=2026-11-24&to=2026-11-24&stationId=1", token: otherTokens.staff)
+                let starts = list.array.compactMap { $0["start"] as? String }.sorted()
+                // Whatever won, what is held never overlaps (30 minutes + 10 of cleaning).
+                let minutes = starts.compactMap { text -> Int? in
+                    let clock = text.split(separator: "T").last?.split(separator: ":").compactMap { Int($0) } ?? []
+                    return clock.count == 2 ? clock[0] * 60 + clock[1] : nil
+                }
+                for (a, b) in zip(minutes, minutes.dropFirst()) { #expect(b - a >= 40, "\(starts)") }
+                #expect(!starts.isEmpty)
+            }
+        }
+    }
+
+    @Test("two servers starting at once on an empty PostgreSQL database: one sets the studio up, both serve")
+    func twoServersStart() async throws {
+        guard TestStore.available.contains(.postgres) else { return }
+        let (storage, remove) = try await TestStore.postgres.make()
+        var arguments = ServeArguments(storage: storage, demo: true, logLevel: .warning)
+        arguments.settings.passwordCost = 4
+        let settings = arguments
+        do {
+            async let first = buildApplication(settings)
+            async let second = buildApplication(settings)
+            let (a, b) = try await (first, second)
+            try await a.test(.router) { one in
+                try await b.test(.router) { two in
+                    #expect(try await one.call(.get, "/health").status == .ok)
+                    #expect(try await two.call(.get, "/health").status == .ok)
+                    let programs = try await two.call(.get, "/api/programs")
+                    #expect(programs.array.count == 5)
+                    let availability = try await one.call(
+                        .get, "/api/availability?program=total-back&minutes=30&from=2026-12-01&to=2026-12-01")
+                    let stations = Set(
+                        ((availability.object["slots"] as? [[String: Any]]) ?? []).compactMap {
+                            $0["stationId"] as? Int
+                        })
+                    #expect(stations == [1, 2, 3, 4], "one demo studio, not two")
+                }
+            }
+        } catch {
+            await remove()
+            throw error
+        }
+        await remove()
     }
 }

@@ -15,10 +15,12 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     let database = try await StudioDatabase.open(arguments.storage, logger: logger)
     let studio = Studio(database: database, settings: arguments.settings, catalog: catalog, clock: arguments.clock)
     do {
-        try await studio.prepareCatalog()
-        if arguments.demo, let credentials = try await studio.setUpDemoIfEmpty() {
-            DemoAnnouncement.print(credentials, storage: arguments.storage)
+        let demo = arguments.demo
+        let credentials = try await database.whileStarting { () -> DemoCredentials? in
+            try await studio.prepareCatalog()
+            return demo ? try await studio.setUpDemoIfEmpty() : nil
         }
+        if let credentials { DemoAnnouncement.print(credentials, storage: arguments.storage) }
     } catch {
         await database.shutdown()
         throw error

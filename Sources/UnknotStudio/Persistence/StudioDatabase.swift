@@ -47,9 +47,10 @@ public final class StudioDatabase: Sendable {
                 databases.use(
                     try .postgres(url: url, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace), as: .psql)
             } catch {
+                let shown = url.contains("@") ? storage.description : "'\(url)'"
                 throw StudioError(
                     .unavailable,
-                    "cannot read the database address \(storage): write it as postgres://user:password@host:5432/database"
+                    "cannot read the database address \(shown): write it as postgres://user:password@host:5432/database"
                 )
             }
         }
@@ -68,6 +69,33 @@ public final class StudioDatabase: Sendable {
             // Readers do not wait for the writer, and the writer does not wait for readers.
             try await sql.raw("PRAGMA journal_mode=WAL").run()
         }
+        try await whileStarting { try await self.migrate() }
+    }
+
+    /// Runs `body` while no other server starting on the same database runs its own: on
+    /// PostgreSQL, under an advisory lock held on one connection (several servers may start at
+    /// once; the first migrates and sets up, the others wait and then find nothing to do). On
+    /// SQLite, which serves one process, it simply runs `body`.
+    public func whileStarting<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        guard case .postgres = storage else { return try await body() }
+        return try await db.withConnection { connection in
+            guard let sql = connection as? any SQLDatabase else { return try await body() }
+            try await sql.raw("SELECT pg_advisory_lock(\(literal: Self.migrationLock))").run()
+            do {
+                let result = try await body()
+                try await sql.raw("SELECT pg_advisory_unlock(\(literal: Self.migrationLock))").run()
+                return result
+            } catch {
+                try? await sql.raw("SELECT pg_advisory_unlock(\(literal: Self.migrationLock))").run()
+                throw error
+            }
+        }
+    }
+
+    /// The PostgreSQL advisory lock held while starting ("unknot" in ASCII).
+    static let migrationLock = 0x75_6e_6b_6e_6f_74
+
+    private func migrate() async throws {
         let migrations = Migrations()
         migrations.add(CreateStudioSchema())
         let migrator = Migrator(
