@@ -33,6 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-demo"), help: "Do not set up a demo studio on an empty database.")
     var noDemo = false
 
+    @Flag(name: .long, help: "Mark the session cookie Secure (when clients reach the server over HTTPS).")
+    var secureCookies = false
+
     @Option(name: .long, help: "The studio's time zone, e.g. Europe/Paris (default: the system's).")
     var timeZone: String?
 
@@ -45,6 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
                 "--log-level \(logLevel) is not a level; use trace, debug, info, notice, warning or error")
         }
         var settings = StudioSettings()
+        settings.secureCookies = secureCookies
         if let timeZone {
             guard let zone = TimeZone(identifier: timeZone) else {
                 throw CommandError(

@@ -94,4 +94,37 @@ struct AccountAPITests {
             #expect(try await client.call(.get, "/api/stations", token: token).status == .ok)
         }
     }
+
+    @Test("too many wrong passwords: a pause, then the right one works again", arguments: TestStore.available)
+    func signInPause(store: TestStore) async throws {
+        try await TestStudio.run(store) { studio, client in
+            let wrong: [String: Any] = ["email": "cleo@test.example", "password": "not her password"]
+            let right: [String: Any] = ["email": "cleo@test.example", "password": TestStudio.password]
+            for _ in 0..<4 {
+                #expect(try await client.call(.post, "/api/auth/login", json: wrong).isProblem(.unauthorized))
+            }
+            let fifth = try await client.call(.post, "/api/auth/login", json: wrong)
+            #expect(fifth.isProblem(.tooManyRequests), "\(fifth.detail)")
+            #expect(fifth.detail.contains("15 minutes"), "\(fifth.detail)")
+            // Even the right password waits; another account does not.
+            #expect(try await client.call(.post, "/api/auth/login", json: right).isProblem(.tooManyRequests))
+            _ = try await client.signIn("dan@test.example")
+            studio.clock.advance(minutes: 15)
+            #expect(try await client.call(.post, "/api/auth/login", json: right).status == .ok)
+            // The count starts again after a sign-in.
+            for _ in 0..<4 {
+                #expect(try await client.call(.post, "/api/auth/login", json: wrong).isProblem(.unauthorized))
+            }
+            #expect(try await client.call(.post, "/api/auth/login", json: right).status == .ok)
+        }
+    }
+
+    @Test("behind HTTPS the cookie is Secure", arguments: TestStore.available)
+    func secureCookie(store: TestStore) async throws {
+        try await TestStudio.run(store, configure: { $0.secureCookies = true }) { _, client in
+            let reply = try await client.call(
+                .post, "/api/auth/login", json: ["email": "cleo@test.example", "password": TestStudio.password])
+            #expect(reply.headers[.setCookie]?.hasSuffix("; Secure") == true, "\(reply.headers)")
+        }
+    }
 }

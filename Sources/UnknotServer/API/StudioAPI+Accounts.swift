@@ -7,21 +7,21 @@ extension StudioAPI {
         guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
         _ = try await studio.createAccount(email: body.email, name: body.name, password: body.password)
         let signedIn = try await studio.logIn(email: body.email, password: body.password)
-        RequestCaller.cookie?.set(Self.cookie(signedIn))
+        RequestCaller.cookie?.set(cookie(signedIn))
         return .created(.init(body: .json(.init(signedIn))))
     }
 
     func logIn(_ input: Operations.LogIn.Input) async throws -> Operations.LogIn.Output {
         guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
         let signedIn = try await studio.logIn(email: body.email, password: body.password)
-        RequestCaller.cookie?.set(Self.cookie(signedIn))
+        RequestCaller.cookie?.set(cookie(signedIn))
         return .ok(.init(body: .json(.init(signedIn))))
     }
 
     func logOut(_ input: Operations.LogOut.Input) async throws -> Operations.LogOut.Output {
         _ = try caller()
         if let token = RequestCaller.token { try await studio.logOut(token: token) }
-        RequestCaller.cookie?.set(Self.expiredCookie)
+        RequestCaller.cookie?.set(expiredCookie)
         return .noContent(.init())
     }
 
@@ -64,12 +64,12 @@ extension StudioAPI {
         guard caller.role == .admin else { throw StudioError(.forbidden, "only an admin can do this") }
     }
 
-    static func cookie(_ signedIn: UnknotStudio.SignedIn) -> String {
-        let seconds = max(0, Int(signedIn.expiresAt.timeIntervalSinceNow))
-        return "\(SessionCookie.name)=\(signedIn.token); Path=/; Max-Age=\(seconds); HttpOnly; SameSite=Strict"
+    func cookie(_ signedIn: UnknotStudio.SignedIn) -> String {
+        let seconds = max(0, Int(signedIn.expiresAt.timeIntervalSince(studio.clock.now)))
+        return "\(SessionCookie.name)=\(signedIn.token); Path=/; Max-Age=\(seconds); \(cookieFlags)"
     }
 
-    static var expiredCookie: String {
-        "\(SessionCookie.name)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
-    }
+    var expiredCookie: String { "\(SessionCookie.name)=; Path=/; Max-Age=0; \(cookieFlags)" }
+
+    var cookieFlags: String { "HttpOnly; SameSite=Strict" + (studio.settings.secureCookies ? "; Secure" : "") }
 }

@@ -85,6 +85,7 @@ struct ProblemReport: Encodable, Sendable {
         case .notFound: .notFound
         case .conflict: .conflict
         case .refused: .unprocessableContent
+        case .tooManyAttempts: .tooManyRequests
         case .unavailable: .serviceUnavailable
         }
     }

@@ -31,9 +31,39 @@ extension Studio {
         let row = try await database.read { db in
             try await AccountRow.query(on: db).filter(\.$email == email).first()
         }
+        let now = clock.now
+        if let row, let until = row.lockedUntil, until > now {
+            throw paused(until: until)
+        }
         let matches = try await verifyPassword(password, hash: row?.passwordHash ?? Self.decoyHash)
         guard let row, matches, let id = row.id else {
+            if let row, let id = row.id {
+                // Count the wrong password; after too many in a row, a pause.
+                let attempts = settings.signInAttempts
+                let pause = settings.signInPause
+                let locked = try await database.write { db -> Date? in
+                    guard let fresh = try await AccountRow.find(id, on: db) else { return nil }
+                    fresh.failedSignIns += 1
+                    var until: Date?
+                    if fresh.failedSignIns >= attempts {
+                        until = now.addingTimeInterval(pause)
+                        fresh.lockedUntil = until
+                        fresh.failedSignIns = 0
+                    }
+                    try await fresh.update(on: db)
+                    return until
+                }
+                if let locked { throw paused(until: locked) }
+            }
             throw StudioError(.unauthorized, field: "password", "the email or the password is wrong; check both")
+        }
+        if row.failedSignIns > 0 || row.lockedUntil != nil {
+            try await database.write { db in
+                guard let fresh = try await AccountRow.find(id, on: db) else { return }
+                fresh.failedSignIns = 0
+                fresh.lockedUntil = nil
+                try await fresh.update(on: db)
+            }
         }
         let token = Secret.make()
         let expires = clock.now.addingTimeInterval(settings.tokenLifetime)
@@ -99,6 +129,13 @@ extension Studio {
             try await AuthTokenRow.query(on: db).filter(\.$accountID == id).delete()
             try await AccountRow.query(on: db).filter(\.$id == id).delete()
         }
+    }
+
+    func paused(until: Date) -> StudioError {
+        let minutes = max(1, Int((until.timeIntervalSince(clock.now) / 60).rounded(.up)))
+        return StudioError(
+            .tooManyAttempts,
+            "too many wrong passwords for this account; try again in \(minutes) minute\(minutes == 1 ? "" : "s")")
     }
 
     static func checkEmail(_ email: String) throws(StudioError) -> String {

@@ -98,6 +98,7 @@ public final class StudioDatabase: Sendable {
     private func migrate() async throws {
         let migrations = Migrations()
         migrations.add(CreateStudioSchema())
+        migrations.add(AddSignInThrottle())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
         try await migrator.setupIfNeeded().get()

@@ -18,6 +18,8 @@ public struct StudioError: Error, Sendable, Hashable, CustomStringConvertible {
         case conflict
         /// A studio rule refuses it (cut-off, screening, a promo code that does not apply).
         case refused
+        /// Too many attempts (wrong passwords); the message says when to try again.
+        case tooManyAttempts
         /// The database does not answer.
         case unavailable
     }

@@ -12,6 +12,13 @@ public struct StudioSettings: Sendable {
     public var passwordCost: UInt8
     /// Where the studio is, for calendar entries.
     public var address: String
+    /// Mark the session cookie `Secure` (when the server is reached over HTTPS, e.g. behind a
+    /// TLS proxy).
+    public var secureCookies = false
+    /// Wrong passwords in a row before an account takes a pause from signing in.
+    public var signInAttempts = 5
+    /// How long that pause is (seconds).
+    public var signInPause: TimeInterval = 15 * 60
 
     public init(
         timeZone: TimeZone = .current, rules: BookingRules = .init(), tokenLifetime: TimeInterval = 30 * 24 * 3600,

@@ -36,13 +36,14 @@ struct TestStudio: Sendable {
 
     /// Runs `body` against a new studio on `store`, then removes the database.
     static func run<T: Sendable>(
-        _ store: TestStore, _ setup: TestingSetup = .router,
+        _ store: TestStore, _ setup: TestingSetup = .router, configure: (inout StudioSettings) -> Void = { _ in },
         _ body: @Sendable (TestStudio, any TestClientProtocol) async throws -> T
     ) async throws -> T {
         let (storage, remove) = try await store.make()
         let clock = SettableClock(monday)
         var settings = StudioSettings(timeZone: TimeZone(identifier: "UTC") ?? .current, passwordCost: 4)
         settings.address = "Unknot test studio"
+        configure(&settings)
         let studio = TestStudio(storage: storage, clock: clock, settings: settings)
         do {
             try await studio.seed()

@@ -14,6 +14,10 @@ final class AccountRow: Model, @unchecked Sendable {
     /// The secret in the client's calendar feed address; unique.
     @Field(key: "calendar_token") var calendarToken: String
     @Field(key: "created_at") var createdAt: Date
+    /// Wrong passwords since the last sign-in or lock.
+    @Field(key: "failed_sign_ins") var failedSignIns: Int
+    /// No sign-in until then, after too many wrong passwords.
+    @OptionalField(key: "locked_until") var lockedUntil: Date?
 
     init() {}
 
@@ -25,5 +29,7 @@ final class AccountRow: Model, @unchecked Sendable {
         self.role = role.rawValue
         self.calendarToken = calendarToken
         self.createdAt = createdAt
+        self.failedSignIns = 0
+        self.lockedUntil = nil
     }
 }
