@@ -70,8 +70,7 @@ actor StudioFixture {
         logger.logLevel = .error
         let database = try await StudioDatabase.open(.sqlite(path: path), logger: logger)
         let clock = SettableClock(Date(timeIntervalSince1970: 1_795_420_800))  // Monday 2026-11-23 08:00 UTC
-        var settings = StudioSettings(timeZone: TimeZone(identifier: "UTC") ?? .current, passwordCost: 4)
-        settings.rules.maximumDaysAhead = 90
+        let settings = StudioSettings(timeZone: TimeZone(identifier: "UTC") ?? .current, passwordCost: 4)
         let studio = Studio(database: database, settings: settings, catalog: try ProgramCatalog.bundled(), clock: clock)
         try await studio.prepareCatalog()
         let admin = try await studio.createAccount(

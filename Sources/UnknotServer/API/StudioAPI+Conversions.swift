@@ -49,10 +49,8 @@ extension Components.Schemas.ProgramOffer {
     init(_ offer: ProgramOffer) {
         self.init(
             id: offer.id, name: offer.name, summary: offer.summary, lengths: offer.lengths,
-            prices: offer.prices.compactMap { price in
-                Components.Schemas.Price.MinutesPayload(rawValue: price.minutes).map {
-                    .init(minutes: $0, cents: price.cents)
-                }
+            prices: offer.prices.sorted { $0.key < $1.key }.compactMap { minutes, cents in
+                Components.Schemas.Price.MinutesPayload(rawValue: minutes).map { .init(minutes: $0, cents: cents) }
             },
             acceptsPromoCodes: offer.acceptsPromoCodes, bookable: offer.bookable)
     }

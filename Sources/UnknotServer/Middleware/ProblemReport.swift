@@ -47,11 +47,6 @@ struct ProblemReport: Encodable, Sendable {
         case let error as HTTPError:
             return ProblemReport(status: error.status, detail: error.body ?? error.status.reasonPhrase)
         default:
-            let text = String(describing: error)
-            // The runtime's own errors (a missing body, a wrong content type) say what was wrong.
-            if String(reflecting: Swift.type(of: error)).contains("OpenAPIRuntime") {
-                return ProblemReport(status: .badRequest, detail: "the request could not be read: \(text)")
-            }
             return nil
         }
     }

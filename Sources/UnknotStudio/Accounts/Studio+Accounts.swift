@@ -4,12 +4,13 @@ import HummingbirdBcrypt
 import NIOPosix
 
 extension Studio {
-    /// Creates an account. Anyone may create a client account; staff and admin accounts are
-    /// created by an admin (`by`), or by the studio itself when it is set up (`by: nil, role:`).
+    /// Creates an account. Anyone may sign up as a client (`by: nil`); an account made by a
+    /// signed-in caller (`by`), of any role, is an admin's to make. The studio itself makes its
+    /// first accounts when it is set up (`by: nil, role:`).
     public func createAccount(
         email: String, name: String, password: String, role: Role = .client, by caller: Caller? = nil
     ) async throws(StudioError) -> AccountView {
-        if role != .client, let caller { try caller.requireAdmin() }
+        try caller?.requireAdmin()
         let email = try Self.checkEmail(email)
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...100).contains(name.count) else { throw .invalid("name", "give a name of 1 to 100 characters") }
@@ -68,7 +69,10 @@ extension Studio {
         let token = Secret.make()
         let expires = clock.now.addingTimeInterval(settings.tokenLifetime)
         let stored = AuthTokenRow(accountID: id, tokenHash: Secret.digest(token), expiresAt: expires)
-        try await database.write { db in try await stored.create(on: db) }
+        try await database.write { db in
+            try await AuthTokenRow.query(on: db).filter(\.$accountID == id).filter(\.$expiresAt <= now).delete()
+            try await stored.create(on: db)
+        }
         return SignedIn(token: token, expiresAt: expires, account: AccountView(row))
     }
 

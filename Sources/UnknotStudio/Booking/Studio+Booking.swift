@@ -199,7 +199,8 @@ extension Studio {
 
     func promoRule(_ code: String?) async throws(StudioError) -> PromoCode? {
         guard let code else { return nil }
-        return try await allPromoCodes().first { $0.code.code == code }?.code
+        let row = try await database.read { db in try await PromoCodeRow.find(code, on: db) }
+        return row.flatMap(Self.promo)?.code
     }
 
     /// Throws `conflict` unless `booking`'s start is a free slot on `station` (read inside the

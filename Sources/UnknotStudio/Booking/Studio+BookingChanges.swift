@@ -191,10 +191,11 @@ extension Studio {
     ) {
         let today = self.today
         let nowMinutes = now.minutes
-        let had = try await myBookings(caller).filter {
+        let bookings = try await myBookings(caller)
+        let had = bookings.filter {
             $0.status == .completed || ($0.status != .cancelled && $0.start.minutes < nowMinutes)
         }
-        let upcoming = try await myBookings(caller).filter { $0.status == .booked && $0.start.minutes >= nowMinutes }
+        let upcoming = bookings.filter { $0.status == .booked && $0.start.minutes >= nowMinutes }
         let days = had.map { CalendarDate(dayNumber: $0.start.day) }
         let date = NextVisit.suggestion(after: days, today: today)
         let reason: String

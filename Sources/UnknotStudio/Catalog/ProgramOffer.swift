@@ -5,18 +5,10 @@ public struct ProgramOffer: Sendable, Hashable {
     public var name: String
     public var summary: String
     public var lengths: [Int]
-    /// Price per offered length, cents (lengths without a price are not offered).
-    public var prices: [(minutes: Int, cents: Int)]
+    /// Cents per offered length that has a price.
+    public var prices: [Int: Int]
     public var acceptsPromoCodes: Bool
     public var bookable: Bool
-
-    public static func == (a: ProgramOffer, b: ProgramOffer) -> Bool {
-        a.id == b.id && a.lengths == b.lengths && a.prices.map(\.minutes) == b.prices.map(\.minutes)
-            && a.prices.map(\.cents) == b.prices.map(\.cents) && a.acceptsPromoCodes == b.acceptsPromoCodes
-            && a.bookable == b.bookable && a.name == b.name
-    }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
 
 /// What an admin changes about how a program is offered (`nil`: unchanged).

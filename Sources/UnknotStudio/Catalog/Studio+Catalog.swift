@@ -39,7 +39,7 @@ extension Studio {
         let lengths = (Self.decode([Int].self, row.lengths) ?? program.lengths).sorted()
         return ProgramOffer(
             id: program.id, name: program.name, summary: program.summary, lengths: lengths,
-            prices: lengths.compactMap { m in prices[m].map { (m, $0) } },
+            prices: prices.filter { lengths.contains($0.key) },
             acceptsPromoCodes: row.acceptsPromoCodes, bookable: row.bookable)
     }
 
@@ -130,10 +130,8 @@ extension Studio {
         return try await allPromoCodes()
     }
 
-    func allPromoCodes(on db: (any Database)? = nil) async throws(StudioError) -> [PromoCodeView] {
-        let rows = try await database.read { base in
-            try await PromoCodeRow.query(on: db ?? base).sort(\.$id).all()
-        }
+    func allPromoCodes() async throws(StudioError) -> [PromoCodeView] {
+        let rows = try await database.read { db in try await PromoCodeRow.query(on: db).sort(\.$id).all() }
         return rows.compactMap(Self.promo)
     }
 
@@ -247,16 +245,11 @@ extension Studio {
 
     /// A client's history as promo codes see it: sessions booked or had (not cancelled), and the
     /// codes used.
-    func promoHistory(account id: UUID, on db: (any Database)? = nil) async throws(StudioError) -> PromoHistory {
+    func promoHistory(account id: UUID) async throws(StudioError) -> PromoHistory {
         let cancelled = BookingStatus.cancelled.rawValue
-        let (sessions, codes) = try await database.read { base in
-            let db = db ?? base
-            let sessions = try await BookingRow.query(on: db).filter(\.$accountID == id)
-                .filter(\.$status != cancelled).count()
-            let codes = try await BookingRow.query(on: db).filter(\.$accountID == id)
-                .filter(\.$status != cancelled).all().compactMap(\.promoCode)
-            return (sessions, codes)
+        let bookings = try await database.read { db in
+            try await BookingRow.query(on: db).filter(\.$accountID == id).filter(\.$status != cancelled).all()
         }
-        return PromoHistory(sessions: sessions, codesUsed: Set(codes))
+        return PromoHistory(sessions: bookings.count, codesUsed: Set(bookings.compactMap(\.promoCode)))
     }
 }

@@ -11,8 +11,8 @@ extension Studio {
         return try await allStations()
     }
 
-    func allStations(on db: (any Database)? = nil) async throws(StudioError) -> [StationView] {
-        let rows = try await database.read { base in try await StationRow.query(on: db ?? base).sort(\.$id).all() }
+    func allStations() async throws(StudioError) -> [StationView] {
+        let rows = try await database.read { db in try await StationRow.query(on: db).sort(\.$id).all() }
         return rows.compactMap(StationView.init)
     }
 

@@ -3,14 +3,8 @@ import Foundation
 import UnknotCore
 
 /// The accounts a new demo studio was given, to print once.
-public struct DemoCredentials: Sendable, Hashable {
+public struct DemoCredentials: Sendable {
     public var accounts: [(role: Role, email: String, password: String)]
-
-    public static func == (a: DemoCredentials, b: DemoCredentials) -> Bool {
-        a.accounts.map(\.email) == b.accounts.map(\.email)
-    }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(accounts.map(\.email)) }
 }
 
 extension Studio {

@@ -52,5 +52,4 @@ public struct StudioError: Error, Sendable, Hashable, CustomStringConvertible {
     static func invalid(_ field: String, _ message: String) -> StudioError { .init(.invalid, field: field, message) }
     static func notFound(_ message: String) -> StudioError { .init(.notFound, message) }
     static func forbidden(_ message: String) -> StudioError { .init(.forbidden, message) }
-    static let signInFirst = StudioError(.unauthorized, "sign in first: send 'Authorization: Bearer <token>'")
 }
