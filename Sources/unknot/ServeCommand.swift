@@ -8,7 +8,7 @@ import UnknotStudio
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the studio server: accounts, care plans, stations, booking, session records.",
+        abstract: "Run the studio: web pages, the live console on simulated stations, and the JSON API.",
         discussion: """
             With no options it listens on 127.0.0.1:8080 and keeps its data in unknot.sqlite; on an empty
             database it sets up a demo studio and prints the demo accounts' passwords once. Give
@@ -42,6 +42,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Start the studio's clock at this instant (e.g. 2026-11-23T08:00:00Z); it then runs at normal speed.",
+            discussion: "For demos and browser tests: the studio is open whatever the hour the server starts."))
+    var clock: String?
+
+    @Option(name: .customLong("notice-minutes"), help: "The least notice a client may book with, in minutes.")
+    var noticeMinutes = 60
+
     func run() async throws {
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw CommandError(
@@ -56,16 +66,28 @@ struct ServeCommand: AsyncParsableCommand {
             }
             settings.timeZone = zone
         }
+        guard (0...1_440).contains(noticeMinutes) else {
+            throw CommandError("--notice-minutes \(noticeMinutes) is not 0 to 1440 (a day)")
+        }
+        settings.rules.minimumNotice = noticeMinutes
+        var studioClock: any StudioClock = SystemClock()
+        if let clock {
+            guard let start = ISO8601DateFormatter().date(from: clock) else {
+                throw CommandError("--clock \(clock) is not an instant; write it like 2026-11-23T08:00:00Z")
+            }
+            studioClock = RunningClock(from: start)
+        }
         guard (1...65_535).contains(port) else { throw CommandError("--port \(port) is not 1 to 65535") }
         let url = databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"]
         let storage: StudioStorage =
             if let url, !url.isEmpty { .postgres(url: url) } else { .sqlite(path: database) }
         let arguments = ServeArguments(
-            hostname: hostname, port: port, storage: storage, demo: !noDemo, logLevel: level, settings: settings)
+            hostname: hostname, port: port, storage: storage, demo: !noDemo, logLevel: level, settings: settings,
+            clock: studioClock)
         do {
             try await runServer(arguments) {
                 let line =
-                    "Unknot studio on http://\(hostname):\(port) (\(storage)); the API contract is at /openapi.yaml\n"
+                    "Unknot studio on http://\(hostname):\(port) (\(storage)): open it in a browser; the API contract is at /openapi.yaml\n"
                 FileHandle.standardOutput.write(Data(line.utf8))
             }
         } catch let error as StudioError {

@@ -51,7 +51,7 @@ struct AccessMatrixTests {
                 body: ["program": "total-back", "minutes": 30, "start": "2026-11-25T10:00"], access: .clientOnly),
             .init(method: .get, path: "/api/stations", access: .staffAndAdmin),
             .init(method: .patch, path: "/api/stations/2", body: ["status": "in-service"], access: .staffAndAdmin),
-            .init(method: .post, path: "/api/bookings/\(booking)/start", access: .staffAndAdmin),
+            .init(method: .post, path: "/api/bookings/\(booking)/start", access: .signedIn),
             .init(method: .get, path: "/api/alerts?from=2026-11-24&to=2026-11-24", access: .staffAndAdmin),
             .init(method: .post, path: "/api/stations", body: ["name": "Table 9"], access: .adminOnly),
             .init(method: .patch, path: "/api/programs/express", body: ["bookable": true], access: .adminOnly),

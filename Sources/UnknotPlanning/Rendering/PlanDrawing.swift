@@ -82,8 +82,9 @@ public enum PlanDrawing {
         return out
     }
 
-    /// Light levels cool blue, medium green-gold, firm orange-red.
-    static func color(_ level: PressureLevel) -> String {
+    /// Light levels cool blue, medium green-gold, firm orange-red: the one pressure palette of
+    /// every drawing (plans, the console, the report's heat map).
+    public static func color(_ level: PressureLevel) -> String {
         let palette = [
             "#6baed6", "#4f9fd0", "#3b8bc2", "#5aae61", "#a6b33a", "#e0b02c", "#f08a24", "#e4572e", "#c0392b",
             "#8e1b10",

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import OpenAPIHummingbird
 import UnknotCore
@@ -25,16 +26,32 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         await database.shutdown()
         throw error
     }
-    let router = buildRouter(studio: studio)
+    let pages: PageRenderer
+    do {
+        pages = try await PageRenderer.load()
+    } catch {
+        await database.shutdown()
+        throw error
+    }
+    let floor = LiveFloor(studio: studio, catalog: catalog, logger: logger)
+    arguments.stationPace.attach(floor)
+    let router = buildRouter(studio: studio, web: WebPages(studio: studio, floor: floor, pages: pages))
+    let channels = Router(context: BasicWebSocketRequestContext.self)
+    LiveChannels(studio: studio, floor: floor).addRoutes(to: channels)
     return Application(
         router: router,
+        // A ping every two seconds: a console whose network died silently is closed within four,
+        // and its station pauses.
+        server: .http1WebSocketUpgrade(
+            webSocketRouter: channels, configuration: .init(autoPing: .enabled(timePeriod: arguments.consolePing))),
         configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "Unknot"),
-        services: [DatabaseService(database: database)],
+        services: [DatabaseService(database: database), LiveFloorService(floor: floor, pace: arguments.stationPace)],
         logger: logger)
 }
 
-/// The routes and middleware: metrics, request logs, body limits, problem+json errors, sign-in.
-func buildRouter(studio: Studio) -> Router<BasicRequestContext> {
+/// The routes and middleware: metrics, request logs, body limits, problem+json errors, sign-in;
+/// the JSON API and the web pages.
+func buildRouter(studio: Studio, web: WebPages) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
@@ -48,6 +65,7 @@ func buildRouter(studio: Studio) -> Router<BasicRequestContext> {
         // Registration fails only for a route the generated code wrote twice: a build defect.
         preconditionFailure("the generated routes could not be registered: \(error)")
     }
+    web.addRoutes(to: router)
     return router
 }
 

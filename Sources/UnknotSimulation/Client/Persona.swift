@@ -11,6 +11,13 @@ public struct Persona: Sendable {
         public var radius: Double
         /// Pressure above this level hurts there.
         public var hurtsAboveLevel: Int
+
+        public init(area: BodyArea, at: RegionCoordinate, radius: Double, hurtsAboveLevel: Int) {
+            self.area = area
+            self.at = at
+            self.radius = radius
+            self.hurtsAboveLevel = hurtsAboveLevel
+        }
     }
 
     /// When tears come, and what the client wants then.
@@ -41,6 +48,9 @@ public struct Persona: Sendable {
     public var breakSeconds: ClosedRange<Double> = 60...180
     /// Presses pressure up twice at this fraction of the plan.
     public var pressesUpTwiceAt: Double?
+    /// Whether a real person at a console presses the controls: the simulated client then
+    /// presses nothing (no resume after a pause, no answers) and only its body reacts.
+    public var controlsFromConsole = false
     /// The stomach rumbles in deep work.
     public var rumbles = false
     public var baseHeartRate = 70.0

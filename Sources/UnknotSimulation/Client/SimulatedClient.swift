@@ -99,6 +99,7 @@ public struct SimulatedClient: Sendable {
     }
 
     private mutating func press(_ control: ClientControl, at time: Int) {
+        guard !persona.controlsFromConsole else { return }
         let index = controls.firstIndex { $0.at > time } ?? controls.count
         controls.insert((time, control), at: index)
     }

@@ -154,10 +154,10 @@ extension Studio {
         throw lastError
     }
 
-    /// The station starts the session (staff): the care plan version current now is the one
-    /// the session follows, whatever changes after. From 30 minutes before the start until its end.
+    /// The station starts the session, for staff or for the booking's own client at the
+    /// station's console: the care plan version current now is the one the session follows,
+    /// whatever changes after. From 30 minutes before the start until its end.
     public func startSession(_ caller: Caller, id: UUID) async throws(StudioError) -> (BookingView, CarePlanVersion) {
-        try caller.requireStaff()
         let now = self.now
         let row = try await bookingRow(caller, id: id)
         guard row.status == BookingStatus.booked.rawValue else {

@@ -36,6 +36,17 @@ extension Studio {
         return CarePlanVersion(version: row.version, createdAt: row.createdAt, plan: plan, json: text)
     }
 
+    /// Saves a care plan value as the caller's next version, checked exactly as JSON is.
+    public func saveCarePlan(_ caller: Caller, plan: CarePlan) async throws(StudioError) -> CarePlanVersion {
+        let json: Data
+        do {
+            json = try plan.exportJSON()
+        } catch {
+            throw StudioError(.invalid, "the care plan could not be written as JSON: \(error)")
+        }
+        return try await saveCarePlan(caller, json: json)
+    }
+
     /// The caller's current care plan, or `nil` when none was saved yet.
     public func currentCarePlan(_ caller: Caller) async throws(StudioError) -> CarePlanVersion? {
         try await currentCarePlan(account: caller.accountID)

@@ -99,6 +99,7 @@ public final class StudioDatabase: Sendable {
         let migrations = Migrations()
         migrations.add(CreateStudioSchema())
         migrations.add(AddSignInThrottle())
+        migrations.add(AddSessionFeedback())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
         try await migrator.setupIfNeeded().get()

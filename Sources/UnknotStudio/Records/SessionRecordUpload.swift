@@ -36,6 +36,16 @@ public struct SessionRecordView: Sendable, Hashable {
     public var complete: Bool
     public var summaryJSON: String
     public var report: [String]
+    /// The client's rating (1 to 5) and comment, once given.
+    public var feedbackRating: Int?
+    public var feedbackComment: String?
+    /// What the client decided about each suggestion, by its index in the summary.
+    public var decisions: [String: SuggestionDecision]
+}
+
+/// What a client decided about a change a session suggested for their care plan.
+public enum SuggestionDecision: String, Sendable, Hashable, Codable {
+    case accepted, dismissed
 }
 
 /// An alert for staff.

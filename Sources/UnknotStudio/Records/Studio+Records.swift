@@ -34,6 +34,7 @@ extension Studio {
         row.events = upload.events
         row.complete = upload.complete
         row.receivedAt = clock.now
+        row.decisions = "{}"
         try await database.write(conflict: "the record was sent twice at once; send it again") { db in
             try await SessionRecordRow.query(on: db).filter(\.$bookingID == id).delete()
             try await row.create(on: db)
@@ -95,7 +96,9 @@ extension Studio {
     static func view(_ row: SessionRecordRow) -> SessionRecordView {
         SessionRecordView(
             bookingID: row.bookingID, receivedAt: row.receivedAt, events: row.events, complete: row.complete,
-            summaryJSON: row.summary, report: decode([String].self, row.report) ?? [])
+            summaryJSON: row.summary, report: decode([String].self, row.report) ?? [],
+            feedbackRating: row.feedbackRating, feedbackComment: row.feedbackComment,
+            decisions: decode([String: SuggestionDecision].self, row.decisions) ?? [:])
     }
 
     /// Everything kept about the caller: account, care plan versions, bookings, records.

@@ -27,3 +27,18 @@ public final class SettableClock: StudioClock {
 
     public func advance(minutes: Int) { current.withLock { $0 = $0.addingTimeInterval(Double(minutes) * 60) } }
 }
+
+/// A clock that starts at a chosen instant and then runs at the system clock's pace: a demo
+/// studio on a Monday morning whatever the hour, and browser tests that book and start sessions
+/// during opening hours at any time of day.
+public struct RunningClock: StudioClock {
+    public let start: Date
+    private let launched: Date
+
+    public init(from start: Date) {
+        self.start = start
+        launched = Date()
+    }
+
+    public var now: Date { start.addingTimeInterval(Date().timeIntervalSince(launched)) }
+}

@@ -27,11 +27,16 @@ struct TestStudio: Sendable {
     let storage: StudioStorage
     let clock: SettableClock
     let settings: StudioSettings
+    /// The live stations' time: it passes only when the test advances it.
+    let pace: StationPace
 
     var arguments: ServeArguments {
         ServeArguments(
             hostname: "127.0.0.1", port: 0, storage: storage, demo: false, logLevel: .warning, settings: settings,
-            clock: clock)
+            clock: clock, stationPace: pace,
+            // The tests close their consoles themselves; a loaded test machine must not miss a
+            // ping and lose one it did not mean to.
+            consolePing: .seconds(60))
     }
 
     /// Runs `body` against a new studio on `store`, then removes the database.
@@ -44,7 +49,7 @@ struct TestStudio: Sendable {
         var settings = StudioSettings(timeZone: TimeZone(identifier: "UTC") ?? .current, passwordCost: 4)
         settings.address = "Unknot test studio"
         configure(&settings)
-        let studio = TestStudio(storage: storage, clock: clock, settings: settings)
+        let studio = TestStudio(storage: storage, clock: clock, settings: settings, pace: .manual())
         do {
             try await studio.seed()
             let app = try await buildApplication(studio.arguments)
@@ -128,6 +133,16 @@ extension TestClientProtocol {
         )
     }
 
+    /// Adds the blog's code as the demo studio has it: $10 off a first session of 30 minutes and up.
+    func addBlogCode(admin token: String) async throws {
+        let blog: [String: Any] = [
+            "code": "BLOG", "amountOffCents": 1000, "minimumMinutes": 30, "firstSessionOnly": true,
+            "oncePerClient": true,
+        ]
+        let reply = try await call(.post, "/api/promo-codes", token: token, json: blog)
+        #expect(reply.status == .created, "\(reply.detail)")
+    }
+
     /// Books for a client and returns the reply.
     func book(
         _ token: String, program: String = "total-back", minutes: Int = 30, start: String, station: Int? = nil,
@@ -140,7 +155,35 @@ extension TestClientProtocol {
     }
 }
 
+extension TestClientProtocol {
+    /// Sends an HTML form (`application/x-www-form-urlencoded`) signed in with the pages' cookie.
+    func form(
+        _ uri: String, method: HTTPRequest.Method = .post, token: String?, _ fields: [(String, String)] = []
+    ) async throws -> Reply {
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        if let token { headers[.cookie] = "unknot_session=\(token)" }
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_.~"))
+        let body = fields.map { name, value in
+            "\(name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)"
+        }.joined(separator: "&")
+        let response = try await executeRequest(
+            uri: uri, method: method, headers: headers, body: method == .get ? nil : ByteBuffer(string: body))
+        return Reply(status: response.status, headers: response.headers, data: Data(buffer: response.body))
+    }
+
+    /// Opens a page signed in with the pages' cookie.
+    func page(_ uri: String, token: String?) async throws -> Reply {
+        var headers: HTTPFields = [:]
+        if let token { headers[.cookie] = "unknot_session=\(token)" }
+        let response = try await executeRequest(uri: uri, method: .get, headers: headers, body: nil)
+        return Reply(status: response.status, headers: response.headers, data: Data(buffer: response.body))
+    }
+}
+
 extension Reply {
+    /// Where a redirect sends the browser.
+    var location: String? { headers[.location] }
+
     /// Whether the reply is a problem+json naming `field` (when given) with `status`.
     func isProblem(_ status: HTTPResponse.Status, field: String? = nil) -> Bool {
         self.status == status && headers[.contentType] == "application/problem+json"

@@ -19,6 +19,11 @@ final class SessionRecordRow: Model, @unchecked Sendable {
     @Field(key: "events") var events: Int
     @Field(key: "complete") var complete: Bool
     @Field(key: "received_at") var receivedAt: Date
+    /// The client's rating, 1 to 5, once given.
+    @OptionalField(key: "feedback_rating") var feedbackRating: Int?
+    @OptionalField(key: "feedback_comment") var feedbackComment: String?
+    /// The client's decision on each suggestion, as JSON `{"0": "accepted", "1": "dismissed"}`.
+    @Field(key: "decisions") var decisions: String
 
     init() {}
 }

@@ -1,0 +1,78 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdWebSocket
+import UnknotCore
+import UnknotStudio
+
+/// The live WebSocket channels: a console's (its session's updates out; the client's controls
+/// and a ping every second in) and the staff dashboard's (every station's state out).
+///
+/// Signed in with the same cookie as the pages; a console belongs to its session's client only,
+/// the dashboard to staff. A console's silence is how the station learns it is lost.
+struct LiveChannels: Sendable {
+    let studio: Studio
+    let floor: LiveFloor
+
+    func addRoutes(to router: Router<BasicWebSocketRequestContext>) {
+        router.ws("/console/:id/live") { request, context in
+            guard let caller = await caller(of: request), let text = context.parameters.get("id"),
+                let id = UUID(uuidString: text), let live = await floor.session(id),
+                live.info.accountID == caller.accountID
+            else { return .dontUpgrade }
+            return .upgrade()
+        } onUpgrade: { inbound, outbound, context in
+            guard let text = context.requestContext.parameters.get("id"), let id = UUID(uuidString: text),
+                let live = await floor.session(id)
+            else { return }
+            let (subscriber, updates) = await live.subscribe(.console)
+            defer { Task { await live.unsubscribe(subscriber) } }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    for await update in updates { try await outbound.write(.text(update)) }
+                }
+                group.addTask {
+                    for try await message in inbound.messages(maxSize: 4_096) {
+                        guard case .text(let text) = message else { continue }
+                        await handle(text, from: subscriber, on: live)
+                    }
+                }
+                try await group.next()
+                group.cancelAll()
+            }
+        }
+        router.ws("/staff/live") { request, _ in
+            guard let caller = await caller(of: request), caller.role.isStaff else { return .dontUpgrade }
+            return .upgrade()
+        } onUpgrade: { inbound, outbound, _ in
+            let (subscriber, updates) = await floor.subscribeFloor()
+            defer { Task { await floor.unsubscribeFloor(subscriber) } }
+            if let first = try? await floor.floor() { try await outbound.write(.text(LiveUpdate.json(first))) }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    for await update in updates { try await outbound.write(.text(update)) }
+                }
+                group.addTask {
+                    for try await _ in inbound.messages(maxSize: 1_024) {}
+                }
+                try await group.next()
+                group.cancelAll()
+            }
+        }
+    }
+
+    /// A control or a ping from the console.
+    func handle(_ text: String, from console: UUID, on live: LiveSession) async {
+        let data = Data(text.utf8)
+        if let control = try? JSONDecoder().decode(ClientControl.self, from: data) {
+            await live.take(control, from: console)
+        } else {
+            await live.heard(from: console)
+        }
+    }
+
+    func caller(of request: Request) async -> Caller? {
+        guard let token = AuthenticationMiddleware<BasicRequestContext>.token(of: request) else { return nil }
+        return try? await studio.caller(token: token)
+    }
+}

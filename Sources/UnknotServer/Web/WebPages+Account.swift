@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import UnknotCore
+import UnknotStudio
+
+extension WebPages {
+    func addAccountRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/sign-in") { request, _ in
+            render(
+                "sign-in", title: "Sign in",
+                ["next": Self.safeNext(request.uri.queryParameters["next"].map(String.init))])
+        }
+        router.post("/sign-in") { request, _ in try await respond(request) { try await signIn(request) } }
+        router.get("/sign-up") { _, _ in render("sign-up", title: "Create your account") }
+        router.post("/sign-up") { request, _ in try await respond(request) { try await signUp(request) } }
+        router.post("/sign-out") { request, _ in
+            if let token = RequestCaller.token { try? await studio.logOut(token: token) }
+            RequestCaller.cookie?.set(expiredCookie)
+            return Self.redirect("/sign-in")
+        }
+    }
+
+    func home(_ request: Request) async throws -> Response {
+        guard let caller = RequestCaller.current else {
+            return render("welcome", title: "Unknot")
+        }
+        if caller.role.isStaff { return Self.redirect("/staff") }
+        let bookings = try await studio.myBookings(caller)
+        let now = studio.now
+        let upcoming = bookings.filter { $0.status == .booked && $0.end > now }.prefix(3).map { bookingContext($0) }
+        let reports = bookings.filter(\.hasRecord).suffix(3).reversed().map { bookingContext($0) }
+        let plan = try await studio.currentCarePlan(caller)
+        return render(
+            "home", title: "Your sessions",
+            [
+                "name": caller.name, "upcoming": Array(upcoming), "hasUpcoming": !upcoming.isEmpty,
+                "reports": Array(reports), "hasReports": !reports.isEmpty, "hasCarePlan": plan != nil,
+            ])
+    }
+
+    func signIn(_ request: Request) async throws -> Response {
+        let form = try await FormFields.read(request)
+        let next = Self.safeNext(form["next"])
+        do {
+            let signedIn = try await studio.logIn(email: form["email"] ?? "", password: form["password"] ?? "")
+            RequestCaller.cookie?.set(cookie(signedIn))
+            return Self.redirect(signedIn.account.role.isStaff && next == "/" ? "/staff" : next)
+        } catch {
+            return render(
+                "sign-in", title: "Sign in", ["error": error.description, "email": form["email"] ?? "", "next": next],
+                status: error.kind == .tooManyAttempts ? .tooManyRequests : .unauthorized)
+        }
+    }
+
+    func signUp(_ request: Request) async throws -> Response {
+        let form = try await FormFields.read(request)
+        let email = form["email"] ?? ""
+        let name = form["name"] ?? ""
+        let password = form["password"] ?? ""
+        do {
+            _ = try await studio.createAccount(email: email, name: name, password: password)
+            let signedIn = try await studio.logIn(email: email, password: password)
+            RequestCaller.cookie?.set(cookie(signedIn))
+            return Self.redirect("/care-plan?welcome=1")
+        } catch {
+            return render(
+                "sign-up", title: "Create your account",
+                ["error": error.description, "email": email, "name": name, "field": error.field ?? ""],
+                status: .unprocessableContent)
+        }
+    }
+
+    func cookie(_ signedIn: SignedIn) -> String {
+        let seconds = max(0, Int(signedIn.expiresAt.timeIntervalSince(studio.clock.now)))
+        return "\(SessionCookie.name)=\(signedIn.token); Path=/; Max-Age=\(seconds); \(cookieFlags)"
+    }
+
+    var expiredCookie: String { "\(SessionCookie.name)=; Path=/; Max-Age=0; \(cookieFlags)" }
+
+    var cookieFlags: String { "HttpOnly; SameSite=Strict" + (studio.settings.secureCookies ? "; Secure" : "") }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import UnknotCore
+import UnknotStudio
+
+/// The studio's web pages, rendered by the server (Mustache) with small hand-written CSS and
+/// scripts: sign-up and sign-in, the care plan on a body map, booking, the live console, the
+/// session report and the staff dashboard.
+///
+/// Every page works without JavaScript except the live console, which needs its WebSocket.
+/// Pages are signed in with the `unknot_session` cookie (HttpOnly, SameSite=Strict, so another
+/// site cannot post the forms on the client's behalf).
+struct WebPages: Sendable {
+    let studio: Studio
+    let floor: LiveFloor
+    let pages: PageRenderer
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/") { request, _ in try await respond(request) { try await home(request) } }
+        router.get("/static/:file") { _, context -> Response in
+            guard let name = context.parameters.get("file"), let file = pages.file(name) else {
+                return Response(status: .notFound)
+            }
+            return file
+        }
+        addAccountRoutes(to: router)
+        addCarePlanRoutes(to: router)
+        addBookingRoutes(to: router)
+        addLiveRoutes(to: router)
+        addReportRoutes(to: router)
+        addStaffRoutes(to: router)
+    }
+
+    // MARK: Shared
+
+    /// Runs a page handler: a redirect it asks for is a 303; a studio error is a page that says
+    /// what was wrong and how to go on.
+    func respond(_ request: Request, _ body: () async throws -> Response) async throws -> Response {
+        do {
+            return try await body()
+        } catch let redirect as PageRedirect {
+            return Self.redirect(redirect.location)
+        } catch {
+            guard let report = ProblemReport.from(error) else { throw error }
+            if report.status == 401 { return Self.redirect("/sign-in?next=\(Self.escapeQuery(request.uri.path))") }
+            return render(
+                "message", title: "Something needs your attention",
+                ["heading": "That did not work", "detail": report.detail, "back": "javascript:history.back()"],
+                status: HTTPResponse.Status(code: report.status))
+        }
+    }
+
+    /// The signed-in person, or a redirect to the sign-in page.
+    func signedIn(_ request: Request) throws -> Caller {
+        guard let caller = RequestCaller.current else {
+            throw PageRedirect("/sign-in?next=\(Self.escapeQuery(request.uri.path))")
+        }
+        return caller
+    }
+
+    func signedInClient(_ request: Request) throws -> Caller {
+        let caller = try signedIn(request)
+        guard caller.role == .client else { throw PageRedirect("/staff") }
+        return caller
+    }
+
+    func signedInStaff(_ request: Request) throws -> Caller {
+        let caller = try signedIn(request)
+        guard caller.role.isStaff else {
+            throw StudioError(.forbidden, "the staff pages are for studio staff; your pages are at /")
+        }
+        return caller
+    }
+
+    /// A page inside the layout, with the menu for whoever is signed in.
+    func render(
+        _ template: String, title: String, _ context: [String: Any] = [:], status: HTTPResponse.Status = .ok
+    ) -> Response {
+        var context = context
+        context["title"] = title
+        if let caller = RequestCaller.current {
+            context["user"] =
+                [
+                    "name": caller.name, "isStaff": caller.role.isStaff, "isClient": caller.role == .client,
+                ] as [String: Any]
+        }
+        return pages.page(template, context, status: status)
+    }
+
+    static func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+
+    static func escapeQuery(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_.~")))
+            ?? "/"
+    }
+
+    /// A path the sign-in may go back to: only this site's own pages.
+    static func safeNext(_ text: String?) -> String {
+        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\") else { return "/" }
+        return text
+    }
+
+    static func uuid(_ context: BasicRequestContext, _ name: String = "id") throws -> UUID {
+        guard let text = context.parameters.get(name), let id = UUID(uuidString: text) else {
+            throw StudioError(.notFound, "there is no such page; go back to your bookings")
+        }
+        return id
+    }
+
+    /// A clause as a sentence: capital first, full stop last.
+    static func sentence(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        let body = first.uppercased() + text.dropFirst()
+        return body.hasSuffix(".") ? body : body + "."
+    }
+
+    static func money(_ cents: Int) -> String { Money(cents: cents).description }
+
+    static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ]
+
+    /// "Monday 23 November" for a day.
+    static func day(_ date: CalendarDate) -> String {
+        let weekday = weekdays[StudioTime.weekday(ofDay: date.dayNumber)]
+        return "\(weekday) \(date.day) \(months[max(1, min(12, date.month)) - 1])"
+    }
+
+    /// "Monday 23 November, 10:00" in the studio's time zone.
+    static func when(_ time: StudioTime) -> String {
+        "\(day(CalendarDate(dayNumber: time.day))), \(clock(time))"
+    }
+
+    static func clock(_ time: StudioTime) -> String {
+        String(format: "%02d:%02d", time.minuteOfDay / 60, time.minuteOfDay % 60)
+    }
+}
+
+/// A page handler's wish to send the browser elsewhere (303 See Other).
+struct PageRedirect: Error {
+    var location: String
+    init(_ location: String) { self.location = location }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import HummingbirdWSClient
+import HummingbirdWSTesting
+import Testing
+
+/// The station's state as a console receives it.
+struct ConsoleStatus: Sendable, Decodable {
+    var time: Int
+    var state: String
+    var stateText: String
+    var contact: Bool
+    var level: Int
+    var planTime: Int
+    var report: String?
+}
+
+/// What a console received over its WebSocket, in order.
+actor ConsoleFeed {
+    private(set) var statuses: [ConsoleStatus] = []
+    private(set) var messages: [String] = []
+
+    private struct Envelope: Decodable {
+        var type: String
+        var text: String?
+    }
+
+    func add(_ text: String) {
+        let data = Data(text.utf8)
+        guard let envelope = try? JSONDecoder().decode(Envelope.self, from: data) else { return }
+        switch envelope.type {
+        case "status":
+            if let status = try? JSONDecoder().decode(ConsoleStatus.self, from: data) { statuses.append(status) }
+        case "message": if let text = envelope.text { messages.append(text) }
+        default: break
+        }
+    }
+
+    var lastStatus: ConsoleStatus? { statuses.last }
+}
+
+extension TestStudio {
+    /// Advances the stations in steps of 100 ms until `condition` holds (or `limit` ms pass);
+    /// returns whether it held.
+    func advance(until condition: () async -> Bool, limit: Int = 60_000) async -> Bool {
+        var passed = 0
+        while passed < limit {
+            if await condition() { return true }
+            await pace.advance(milliseconds: 100)
+            // Let the console's socket deliver what the station sent.
+            try? await Task.sleep(for: .milliseconds(2))
+            passed += 100
+        }
+        return await condition()
+    }
+}
+
+extension TestClientProtocol {
+    /// Opens a console on a live session, signed in with the pages' cookie; `body` gets the feed
+    /// and a way to press controls.
+    func console(
+        _ session: String, token: String,
+        _ body:
+            @escaping @Sendable (ConsoleFeed, @escaping @Sendable (String) async throws -> Void) async throws -> Void
+    ) async throws {
+        var configuration = WebSocketClientConfiguration()
+        configuration.additionalHeaders = [.cookie: "unknot_session=\(token)"]
+        try await ws("/console/\(session)/live", configuration: configuration) { inbound, outbound, _ in
+            let feed = ConsoleFeed()
+            let reader = Task {
+                for try await message in inbound.messages(maxSize: 1 << 20) {
+                    if case .text(let text) = message { await feed.add(text) }
+                }
+            }
+            try await body(feed) { control in try await outbound.write(.text("{\"control\":\"\(control)\"}")) }
+            reader.cancel()
+        }
+    }
+}

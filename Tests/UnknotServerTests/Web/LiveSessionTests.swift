@@ -1,0 +1,178 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import HummingbirdWSTesting
+import Testing
+
+/// Live sessions on the simulated stations, on the stations' own clock (advanced by the test),
+/// driven through the console's WebSocket as the page drives it.
+@Suite("Web: live sessions, the console and the staff floor")
+struct LiveSessionTests {
+    static func session(from reply: Reply) throws -> String {
+        let location = try #require(reply.location, "\(reply.status) \(reply.text.prefix(400))")
+        #expect(location.hasPrefix("/console/"))
+        return String(location.dropFirst("/console/".count))
+    }
+
+    @Test("a booked session from its console: that hurts eases off, a break, the end, the report and its suggestions")
+    func bookedSession() async throws {
+        try await TestStudio.run(.sqlite, .live) { studio, client in
+            let t = try await client.tokens()
+            try await client.addBlogCode(admin: t.admin)
+            let plan: [String: Any] = ["schemaVersion": 1, "focusAreas": ["upper-back"], "staffMayBeAlerted": true]
+            #expect(try await client.call(.put, "/api/me/care-plan", token: t.cleo, json: plan).status.code < 300)
+            let booked = try await client.book(t.cleo, start: "2026-11-23T09:00", code: "BLOG")
+            let booking = try #require(booked.string("id"), "\(booked.detail)")
+            // Not yet: the start is more than 30 minutes away.
+            #expect(try await client.form("/bookings/\(booking)/start", token: t.cleo).status == .unprocessableContent)
+            studio.clock.set(TestStudio.monday.addingTimeInterval(45 * 60))
+            #expect(try await client.form("/bookings/\(booking)/start", token: t.dan).status == .notFound)
+            let id = try Self.session(from: try await client.form("/bookings/\(booking)/start", token: t.cleo))
+            #expect(try await client.page("/console/\(id)", token: t.dan).status == .notFound)
+            let page = try await client.page("/console/\(id)", token: t.cleo)
+            #expect(page.status == .ok && page.text.contains("live-map-contact-posterior"))
+            // Someone else's console does not connect.
+            await #expect(throws: (any Error).self) {
+                try await client.console(id, token: t.dan) { _, _ in }
+            }
+
+            try await client.console(id, token: t.cleo) { feed, press in
+                #expect(await studio.advance(until: { await feed.lastStatus != nil }, limit: 1_000))
+                let working = await studio.advance(
+                    until: {
+                        guard let s = await feed.lastStatus else { return false }
+                        return s.state == "working" && s.contact && s.level >= 2 && s.planTime >= 20_000
+                    }, limit: 90_000)
+                let first = await feed.lastStatus
+                #expect(working, "the station settles in and works: \(String(describing: first))")
+                let before = first?.level ?? 0
+                try await press("that-hurts")
+                let eased = await studio.advance(
+                    until: {
+                        let level = await feed.lastStatus?.level ?? 0
+                        return await feed.messages.contains { $0.hasPrefix("Easing off") } && level > 0
+                            && level < before
+                    }, limit: 20_000)
+                let said = await feed.messages.suffix(3)
+                #expect(eased, "after that hurts: \(said)")
+                try await press("break")
+                #expect(await studio.advance(until: { await feed.lastStatus?.state == "on-break" }))
+                let onBreak = await feed.lastStatus
+                let breakStart = onBreak?.time ?? 0
+                #expect(await studio.advance(until: { (await feed.lastStatus?.time ?? 0) >= breakStart + 5_000 }))
+                let later = await feed.lastStatus
+                #expect(later?.state == "on-break")
+                #expect(later?.planTime == onBreak?.planTime, "a break never eats the client's time")
+                try await press("resume")
+                #expect(await studio.advance(until: { await feed.lastStatus?.state == "working" }))
+                try await press("end")
+                let reported = await studio.advance(until: { await feed.lastStatus?.report != nil }, limit: 20_000)
+                #expect(reported)
+                let report = await feed.lastStatus?.report
+                #expect(report == "/sessions/\(booking)/report")
+            }
+
+            let report = try await client.page("/sessions/\(booking)/report", token: t.cleo)
+            #expect(report.status == .ok)
+            #expect(report.text.contains("You said it hurt") && report.text.contains("You took a break"))
+            #expect(report.text.contains("moment-pain") && report.text.contains("spot-tender"))
+            #expect(report.text.contains("Mark a tender spot on your"))
+            // Accept the tender spot: the care plan's next version has it, learned.
+            let index = try #require(
+                report.text.range(
+                    of:
+                        #"suggestions/(\d+)" class="inline">\s*<button type="submit" name="decision" value="accept" class="primary" aria-label="Accept: Mark a tender"#,
+                    options: .regularExpression
+                )
+                .flatMap { Int(report.text[$0].dropFirst("suggestions/".count).prefix { $0.isNumber }) })
+            let accepted = try await client.form(
+                "/sessions/\(booking)/suggestions/\(index)", token: t.cleo, [("decision", "accept")])
+            #expect(accepted.status == .seeOther)
+            let current = try await client.call(.get, "/api/me/care-plan", token: t.cleo).object
+            #expect(current["version"] as? Int == 2)
+            #expect(String(describing: current["plan"] ?? "").contains("learned"))
+            #expect(
+                try await client.form(
+                    "/sessions/\(booking)/suggestions/\(index)", token: t.cleo, [("decision", "dismiss")]
+                )
+                .status == .conflict, "decided once")
+            // Feedback, kept with the record.
+            #expect(
+                try await client.form("/sessions/\(booking)/feedback", token: t.cleo, [("rating", "9")]).status
+                    == .unprocessableContent)
+            let thanks = try await client.form(
+                "/sessions/\(booking)/feedback", token: t.cleo, [("rating", "5"), ("comment", "Lovely")])
+            #expect(thanks.status == .seeOther)
+            let again = try await client.page("/sessions/\(booking)/report", token: t.cleo)
+            #expect(again.text.contains("value=\"5\" checked") && again.text.contains(">Lovely</textarea>"))
+            // The booking is completed with its record, for the API too.
+            #expect(
+                try await client.call(.get, "/api/bookings/\(booking)", token: t.cleo).string("status") == "completed")
+        }
+    }
+
+    @Test("a lost console pauses the station until the client resumes; staff see it on the floor")
+    func lostConsole() async throws {
+        try await TestStudio.run(.sqlite, .live) { studio, client in
+            let t = try await client.tokens()
+            let id = try Self.session(from: try await client.form("/demo", token: t.cleo))
+            try await client.console(id, token: t.cleo) { feed, _ in
+                let working = await studio.advance(
+                    until: { await feed.lastStatus?.state == "working" }, limit: 20_000)
+                #expect(working)
+            }
+            // The socket closed; the server notices in real time, the station in its own.
+            var paused = false
+            for _ in 0..<50 where !paused {
+                try await Task.sleep(for: .milliseconds(20))
+                await studio.pace.advance(milliseconds: 500)
+                paused = try await client.page("/staff", token: t.staff).text.contains("paused: console lost")
+            }
+            #expect(paused, "the floor shows the station paused for a lost console")
+            await studio.pace.advance(milliseconds: 30_000)
+            try await client.console(id, token: t.cleo) { feed, press in
+                #expect(await studio.advance(until: { await feed.lastStatus != nil }, limit: 1_000))
+                let state = await feed.lastStatus?.state
+                #expect(state == "paused", "nothing resumed by itself")
+                let messages = await feed.messages
+                #expect(messages.contains { $0.contains("lost its connection") })
+                try await press("resume")
+                #expect(await studio.advance(until: { await feed.lastStatus?.state == "working" }))
+            }
+        }
+    }
+
+    @Test("staff stop a station at once; clients cannot; one session per station")
+    func emergencyStop() async throws {
+        try await TestStudio.run(.sqlite, .live) { studio, client in
+            let t = try await client.tokens()
+            let id = try Self.session(from: try await client.form("/demo", token: t.cleo))
+            let second = try Self.session(from: try await client.form("/demo", token: t.cleo))
+            #expect(second == id, "a client's second demo is the one running")
+            let other = try Self.session(from: try await client.form("/demo", token: t.dan))
+            #expect(other != id, "another client gets another station")
+            try await client.console(id, token: t.cleo) { feed, _ in
+                #expect(
+                    await studio.advance(
+                        until: {
+                            let s = await feed.lastStatus
+                            return s?.state == "working" && s?.contact == true
+                        }, limit: 30_000))
+                let floor = try await client.page("/staff", token: t.staff).text
+                #expect(floor.contains("Cleo Client") && floor.contains("Dan Client"))
+                #expect(try await client.form("/staff/stations/1/stop", token: t.cleo).status == .forbidden)
+                #expect(try await client.form("/staff/stations/1/stop", token: t.staff).location == "/staff")
+                #expect(
+                    await studio.advance(
+                        until: { await feed.lastStatus?.stateText == "stopped by staff" }, limit: 1_000))
+                let stoppedAt = await feed.lastStatus?.time ?? 0
+                #expect(await studio.advance(until: { (await feed.lastStatus?.time ?? 0) >= stoppedAt + 2_000 }))
+                let s = await feed.lastStatus
+                #expect(s?.contact == false && s?.level == 0, "lifted and held: \(String(describing: s))")
+                #expect(s?.stateText == "stopped by staff", "and it stays stopped")
+                #expect(try await client.page("/staff", token: t.staff).text.contains("stopped by staff"))
+                #expect(try await client.form("/staff/stations/9/stop", token: t.staff).status == .notFound)
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+"""Shared set-up of the browser tests: a headless chromium per test, the server's address, and
+screenshots of every page (named by the test) in UNKNOT_SCREENSHOTS."""
+
+import os
+import uuid
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+URL = os.environ.get("UNKNOT_URL", "http://127.0.0.1:8080")
+SHOTS = os.environ.get("UNKNOT_SCREENSHOTS", ".build/screenshots")
+
+
+def make_browser(width=1280, height=900):
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("UNKNOT_CHROMIUM", "/usr/bin/chromium")
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                 f"--window-size={width},{height}", "--lang=en-GB", "--force-color-profile=srgb"):
+        options.add_argument(flag)
+    service = Service(os.environ.get("UNKNOT_CHROMEDRIVER", "/usr/bin/chromedriver"))
+    browser = webdriver.Chrome(service=service, options=options)
+    browser.set_page_load_timeout(30)
+    return browser
+
+
+@pytest.fixture
+def browser():
+    b = make_browser()
+    yield b
+    b.quit()
+
+
+@pytest.fixture
+def tablet():
+    """A 768 px wide tablet in portrait, the narrowest screen the pages are made for."""
+    b = make_browser(768, 1024)
+    yield b
+    b.quit()
+
+
+def open_page(browser, path):
+    browser.get(URL + path)
+
+
+def wait(browser, seconds=15):
+    """Waits for a condition; live pages replace parts of themselves, so a stale element only
+    means "look again"."""
+    return WebDriverWait(browser, seconds, poll_frequency=0.2,
+                         ignored_exceptions=[StaleElementReferenceException, NoSuchElementException])
+
+
+def shot(browser, name, full=True):
+    """Saves a screenshot; full pages are captured whole by resizing to their height."""
+    os.makedirs(SHOTS, exist_ok=True)
+    path = os.path.join(SHOTS, f"{name}.png")
+    if full:
+        browser.execute_script("window.scrollTo(0, 0)")
+        size = browser.get_window_size()
+        height = browser.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
+        browser.set_window_size(size["width"], min(max(height, size["height"]), 4000))
+        browser.save_screenshot(path)
+        browser.set_window_size(size["width"], size["height"])
+    else:
+        browser.save_screenshot(path)
+    return path
+
+
+def sign_up(browser, name="Robin Tester"):
+    email = f"robin-{uuid.uuid4().hex[:8]}@example.com"
+    open_page(browser, "/sign-up")
+    browser.find_element(By.ID, "name").send_keys(name)
+    browser.find_element(By.ID, "email").send_keys(email)
+    browser.find_element(By.ID, "password").send_keys("a long and calm password")
+    return email
+
+
+def sign_in(browser, email, password):
+    open_page(browser, "/sign-in")
+    browser.find_element(By.ID, "email").send_keys(email)
+    browser.find_element(By.ID, "password").send_keys(password)
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    wait(browser).until(EC.url_changes(URL + "/sign-in"))

@@ -1,0 +1,122 @@
+"""A client's whole journey in a real browser: sign up, write a care plan on the body map, book
+with BLOG and see $10 off, start the session, say "that hurts" and see the pressure drop and the
+station's answer, take a break and resume, end, and read the report with the pain and the tender
+spot it suggests."""
+
+import re
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select
+
+from conftest import URL, open_page, shot, sign_up, wait
+
+
+def text(browser, element_id):
+    return browser.find_element(By.ID, element_id).text.strip()
+
+
+def level(browser):
+    value = text(browser, "level")
+    return int(value) if value.isdigit() else None
+
+
+def test_client_journey(browser):
+    # Sign up.
+    sign_up(browser, "Robin Tester")
+    shot(browser, "01-sign-up")
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "care-plan-form")))
+    assert "/care-plan" in browser.current_url
+
+    # The care plan: regions picked on the body map, then marked in their fieldsets.
+    browser.find_element(By.CSS_SELECTOR, '#care-map a[href="#region-lower-back"]').click()
+    lower_back = browser.find_element(By.ID, "region-lower-back")
+    assert "picked" in lower_back.get_attribute("class")
+    lower_back.find_element(By.CSS_SELECTOR, 'input[name="mark-lower-back"][value="focus"]').click()
+    browser.find_element(By.CSS_SELECTOR, '#care-map a[href="#region-shoulders"]').click()
+    shoulders = browser.find_element(By.ID, "region-shoulders")
+    Select(shoulders.find_element(By.ID, "side-shoulders")).select_by_value("left")
+    shoulders.find_element(By.CSS_SELECTOR, 'input[name="tender-shoulders"]').click()
+    # A sensitive region's marks are off until its consent is ticked.
+    glutes = browser.find_element(By.ID, "region-glutes")
+    assert not glutes.find_element(By.CSS_SELECTOR, 'input[name="tender-glutes"]').is_enabled()
+    # The map follows the marks as they change.
+    fill = browser.find_element(By.ID, "care-map-left-lower-back").get_attribute("fill")
+    assert fill == "#5aae61", fill
+    assert browser.find_element(By.ID, "care-map-left-shoulders").get_attribute("fill") == "#e4572e"
+    assert browser.find_element(By.ID, "care-map-right-shoulders").get_attribute("fill") == "#efe6dc"
+    Select(browser.find_element(By.ID, "level")).select_by_value("5")
+    browser.find_element(By.CSS_SELECTOR, 'input[name="ifICry"][value="pause-and-offer-tissue"]').click()
+    browser.find_element(By.CSS_SELECTOR, 'input[name="staffMayBeAlerted"]').click()
+    shot(browser, "02-care-plan")
+    browser.find_element(By.ID, "save-care-plan").click()
+    saved = wait(browser).until(EC.presence_of_element_located((By.ID, "saved")))
+    assert "version 1" in saved.text
+    assert browser.find_element(By.CSS_SELECTOR, 'input[name="mark-lower-back"][value="focus"]').is_selected()
+    assert browser.find_element(By.CSS_SELECTOR, 'input[name="tender-shoulders"]').is_selected()
+
+    # The printable card says it in plain words.
+    open_page(browser, "/care-plan/card")
+    card = browser.find_element(By.CSS_SELECTOR, ".care-card").text
+    assert "MASSAGE CARE CARD" in card and "lower back" in card and "Pause and offer me a tissue" in card
+    shot(browser, "03-care-card")
+
+    # Book with BLOG: the live quote takes $10 off before anything is booked.
+    open_page(browser, "/book?program=total-back&minutes=30")
+    code = browser.find_element(By.ID, "code")
+    code.send_keys("BLOG")
+    wait(browser).until(lambda b: "$10.00" in text(b, "quote-summary"))
+    summary = text(browser, "quote-summary")
+    assert re.search(r"- \$10\.00 \(BLOG\)", summary), summary
+    shot(browser, "04-book")
+    browser.find_element(By.CSS_SELECTOR, "#slots button.slot").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "booked")))
+    assert "$10.00" in text(browser, "booking-discount")
+    shot(browser, "05-booking")
+
+    # Start the session from the booking.
+    browser.find_element(By.ID, "start-session").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "console")))
+    wait(browser).until(lambda b: "Connected" in text(b, "connection"))
+    # A little massage first (about 20 s of the plan), so the report has something to show.
+    wait(browser, 60).until(
+        lambda b: text(b, "state") == "working" and (level(b) or 0) >= 2 and text(b, "remaining") <= "29:40")
+    before = level(browser)
+    shot(browser, "06-console", full=False)
+
+    # "That hurts": the pressure drops and the station says so.
+    browser.find_element(By.ID, "that-hurts").click()
+    wait(browser, 20).until(lambda b: "Easing off" in b.find_element(By.ID, "messages").text)
+    wait(browser, 30).until(lambda b: level(b) is not None and level(b) < before)
+    assert "Easing off" in browser.find_element(By.ID, "messages").text
+    shot(browser, "07-console-that-hurts", full=False)
+
+    # A break, then resume.
+    browser.find_element(By.ID, "take-break").click()
+    wait(browser).until(lambda b: text(b, "state") == "on a break")
+    shot(browser, "08-console-break", full=False)
+    browser.find_element(By.ID, "resume").click()
+    wait(browser).until(lambda b: text(b, "state") in ("working", "checking in"))
+
+    # End, and the report.
+    browser.find_element(By.ID, "end").click()
+    wait(browser, 30).until(EC.visibility_of_element_located((By.ID, "open-report")))
+    shot(browser, "09-console-ended", full=False)
+    browser.find_element(By.ID, "open-report").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "moments")))
+    moments = text(browser, "moments")
+    assert "You said it hurt" in moments, moments
+    assert "You took a break" in moments, moments
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.timeline .moment-pain")
+    assert browser.find_elements(By.CSS_SELECTOR, "#heat-map .spot-tender"), "the learned tender spot is on the heat map"
+    learned = text(browser, "learned")
+    assert "Mark a tender spot on your" in learned, learned
+    shot(browser, "10-report")
+
+    # Accepting the tender spot puts it in the care plan.
+    accept = browser.find_element(By.CSS_SELECTOR, 'button[aria-label^="Accept: Mark a tender spot"]')
+    accept.click()
+    wait(browser).until(lambda b: "Added to your care plan" in text(b, "learned"))
+    open_page(browser, "/care-plan")
+    assert "Tender spot on your" in browser.find_element(By.ID, "care-plan-form").text

@@ -1,0 +1,52 @@
+"""Staff on the studio floor: the dashboard shows a client's running session live, and its
+emergency stop stops the station at once (the client's console shows it too)."""
+
+import os
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+
+from conftest import make_browser, open_page, shot, sign_in, sign_up, wait
+
+
+def test_dashboard_shows_the_session_and_the_emergency_stop_stops_it(browser):
+    # A client starts a demo session and keeps the console open.
+    sign_up(browser, "Kim Demo")
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "care-plan-form")))
+    open_page(browser, "/")
+    browser.find_element(By.ID, "start-demo").click()
+    wait(browser).until(lambda b: "Connected" in b.find_element(By.ID, "connection").text)
+    wait(browser, 30).until(lambda b: b.find_element(By.ID, "state").text == "working")
+
+    staff = make_browser()
+    try:
+        sign_in(staff, os.environ["UNKNOT_STAFF_EMAIL"], os.environ["UNKNOT_STAFF_PASSWORD"])
+        open_page(staff, "/staff")
+        card = wait(staff).until(
+            lambda s: next((c for c in s.find_elements(By.CSS_SELECTOR, ".station") if "Kim Demo" in c.text), None))
+        assert "working" in card.text.lower()
+        station = card.get_attribute("id")
+        shot(staff, "11-staff-dashboard")
+        card.find_element(By.CSS_SELECTOR, "button.estop").click()
+        wait(staff).until(lambda s: "stopped by staff" in s.find_element(By.ID, station).text)
+        shot(staff, "12-staff-emergency-stop")
+        # The station really stopped: the client's console says so and no pressure is applied.
+        wait(browser, 10).until(lambda b: b.find_element(By.ID, "state").text == "stopped by staff")
+        wait(browser, 10).until(lambda b: b.find_element(By.ID, "level").text == "–")
+        shot(browser, "13-console-stopped", full=False)
+    finally:
+        staff.quit()
+
+
+def test_pages_fit_a_tablet(tablet):
+    """From 768 px wide: nothing scrolls sideways on the main pages."""
+    sign_up(tablet, "Tab Let")
+    tablet.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    wait(tablet).until(EC.presence_of_element_located((By.ID, "care-plan-form")))
+    for path in ("/", "/care-plan", "/book", "/bookings"):
+        open_page(tablet, path)
+        overflow = tablet.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow} px at 768 px"
+    shot(tablet, "14-tablet-care-plan")
