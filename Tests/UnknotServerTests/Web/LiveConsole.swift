@@ -60,12 +60,13 @@ extension TestClientProtocol {
     /// Opens a console on a live session, signed in with the pages' cookie; `body` gets the feed
     /// and a way to press controls.
     func console(
-        _ session: String, token: String,
+        _ session: String, token: String, origin: String? = nil,
         _ body:
             @escaping @Sendable (ConsoleFeed, @escaping @Sendable (String) async throws -> Void) async throws -> Void
     ) async throws {
         var configuration = WebSocketClientConfiguration()
         configuration.additionalHeaders = [.cookie: "unknot_session=\(token)"]
+        if let origin { configuration.additionalHeaders[.origin] = origin }
         try await ws("/console/\(session)/live", configuration: configuration) { inbound, outbound, _ in
             let feed = ConsoleFeed()
             let reader = Task {

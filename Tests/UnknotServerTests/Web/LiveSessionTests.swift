@@ -31,9 +31,12 @@ struct LiveSessionTests {
             #expect(try await client.page("/console/\(id)", token: t.dan).status == .notFound)
             let page = try await client.page("/console/\(id)", token: t.cleo)
             #expect(page.status == .ok && page.text.contains("live-map-contact-posterior"))
-            // Someone else's console does not connect.
+            // Someone else's console does not connect, nor a page of another site in the client's name.
             await #expect(throws: (any Error).self) {
                 try await client.console(id, token: t.dan) { _, _ in }
+            }
+            await #expect(throws: (any Error).self) {
+                try await client.console(id, token: t.cleo, origin: "http://elsewhere.example") { _, _ in }
             }
 
             try await client.console(id, token: t.cleo) { feed, press in
