@@ -49,4 +49,14 @@ def test_pages_fit_a_tablet(tablet):
         overflow = tablet.execute_script(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow} px at 768 px"
-    shot(tablet, "14-tablet-care-plan")
+    shot(tablet, "14-tablet-bookings")
+    # The console too, with its big buttons all on the screen's width.
+    open_page(tablet, "/")
+    tablet.find_element(By.ID, "start-demo").click()
+    wait(tablet).until(lambda b: "Connected" in b.find_element(By.ID, "connection").text)
+    overflow = tablet.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the console scrolls sideways by {overflow} px at 768 px"
+    buttons = tablet.find_elements(By.CSS_SELECTOR, ".control")
+    assert all(b.size["height"] >= 64 for b in buttons), "touch targets are large"
+    shot(tablet, "15-tablet-console", full=False)
+    tablet.find_element(By.ID, "end").click()

@@ -134,31 +134,29 @@ extension WebPages {
         return context
     }
 
-    /// Free times grouped by hour of the day, one button per time and station.
+    /// One button per free time; the studio gives the session a free station (the first), and
+    /// the button says how many are free.
     func slotContexts(_ slots: [SlotView]) -> [[String: Any]] {
-        var byStart: [(start: StudioTime, slots: [SlotView])] = []
+        var byStart: [(start: StudioTime, count: Int)] = []
         for slot in slots {
             if let last = byStart.last, last.start == slot.start {
-                byStart[byStart.count - 1].slots.append(slot)
+                byStart[byStart.count - 1].count += 1
             } else {
-                byStart.append((slot.start, [slot]))
+                byStart.append((slot.start, 1))
             }
         }
         return byStart.map { group in
             [
-                "time": Self.clock(group.start),
-                "choices": group.slots.map { slot in
-                    [
-                        "value": "\(slot.stationID)|\(slot.start.text)", "station": slot.stationName,
-                        "label": "\(Self.clock(slot.start)) at \(slot.stationName)",
-                    ] as [String: Any]
-                },
+                "time": Self.clock(group.start), "value": group.start.text,
+                "free": group.count == 1 ? "1 table" : "\(group.count) tables",
             ]
         }
     }
 
-    static func slot(_ text: String?) throws(StudioError) -> (Int, String) {
+    /// A chosen time (`2026-11-24T10:00`), or a time at a station (`1|2026-11-24T10:00`).
+    static func slot(_ text: String?) throws(StudioError) -> (Int?, String) {
         let parts = (text ?? "").split(separator: "|")
+        if parts.count == 1, StudioTime(text: String(parts[0])) != nil { return (nil, String(parts[0])) }
         guard parts.count == 2, let station = Int(parts[0]) else {
             throw StudioError(.invalid, field: "slot", "choose one of the free times")
         }

@@ -92,7 +92,8 @@ struct WebPagesTests {
                 "/book?program=total-back&minutes=30&date=2026-11-24&code=blog", token: t.cleo)
             #expect(page.status == .ok)
             #expect(page.text.contains("$10.00"), "the quote with the code")
-            #expect(page.text.contains("name=\"slot\" value=\"1|2026-11-24T09:00\""))
+            #expect(page.text.contains("name=\"slot\" value=\"2026-11-24T09:00\""))
+            #expect(page.text.contains("2 tables"), "one button per time, saying how many tables are free")
             let booked = try await client.form(
                 "/book", token: t.cleo,
                 [("program", "total-back"), ("minutes", "30"), ("code", "blog"), ("slot", "1|2026-11-24T10:00")])

@@ -48,7 +48,7 @@
       if (here) { dot.setAttribute('cx', s.x.toFixed(1)); dot.setAttribute('cy', s.y.toFixed(1)); }
     });
     var paused = s.state === 'paused' || s.state === 'on-break' || s.state === 'faulted';
-    $('resume').setAttribute('aria-pressed', paused ? 'false' : 'true');
+    $('resume').classList.toggle('attention', paused);
     root.dataset.state = s.state;
     var question = s.checkIn;
     var box = $('check-in');
