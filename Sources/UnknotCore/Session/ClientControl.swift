@@ -15,6 +15,8 @@ public enum ClientControl: Hashable, Sendable {
     case skipThisArea
     case moreTimeHere
     case end
+    /// The client asks for a member of staff to come (always passed on: it is the client's own call).
+    case callStaff
     /// A one-tap answer to the open check-in question.
     case answer(CheckInAnswer)
 
@@ -30,6 +32,7 @@ public enum ClientControl: Hashable, Sendable {
         case .skipThisArea: "skip-this-area"
         case .moreTimeHere: "more-time-here"
         case .end: "end"
+        case .callStaff: "call-staff"
         case .answer: "answer"
         }
     }
@@ -46,6 +49,7 @@ public enum ClientControl: Hashable, Sendable {
         case .skipThisArea: "skip this area"
         case .moreTimeHere: "more time here"
         case .end: "end the session"
+        case .callStaff: "call a person"
         case .answer(let answer): "answered \"\(answer.label)\""
         }
     }
@@ -53,7 +57,7 @@ public enum ClientControl: Hashable, Sendable {
     /// Every control name, for error messages.
     public static let names = [
         "pressure-up", "pressure-down", "pause", "resume", "break", "that-hurts", "skip-this-area", "more-time-here",
-        "end", "answer",
+        "end", "call-staff", "answer",
     ]
 }
 
@@ -79,6 +83,7 @@ extension ClientControl: Codable {
         case "skip-this-area": self = .skipThisArea
         case "more-time-here": self = .moreTimeHere
         case "end": self = .end
+        case "call-staff": self = .callStaff
         case "answer": self = .answer(try c.decode(CheckInAnswer.self, forKey: .answer))
         default:
             throw DecodingError.dataCorruptedError(

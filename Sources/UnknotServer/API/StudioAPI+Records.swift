@@ -62,7 +62,7 @@ extension StudioAPI {
             case .reaction(let reaction, let actedOn, _) where actedOn && reaction.kind.mayReachStaff:
                 reactions.append((timed.t, reaction.kind.rawValue, reaction.confidence, false))
             case .alert(let alert):
-                reactions.append((timed.t, "\(alert.kind.rawValue): \(alert.text)", nil, alert.kind == .stationFault))
+                reactions.append((timed.t, "\(alert.kind.rawValue): \(alert.text)", nil, alert.kind != .persistentPain))
             default: break
             }
         }

@@ -203,10 +203,8 @@ actor LiveFloor {
     /// Runs every live session for `milliseconds`; stores the records of those that finished.
     func advance(milliseconds: Int) async {
         for (stationID, live) in running {
-            let before = await live.alerts.count
             let finished = await live.advance(milliseconds: milliseconds)
-            let after = await live.alerts
-            for alert in after.dropFirst(before) {
+            for alert in await live.takeAlerts() {
                 alerts.append(
                     .init(
                         station: live.info.stationName, client: live.info.clientName,

@@ -37,7 +37,8 @@ actor LiveSession {
     private var consoleLost = false
     private var lastConsoleAt = 0
     private var lastStatusAt = -1_000
-    private(set) var alerts: [(t: Int, text: String)] = []
+    /// Alerts staff may see, not yet handed to the floor.
+    private var newAlerts: [(t: Int, text: String)] = []
     private(set) var finished = false
     private(set) var reportPath: String?
     /// The record file's bytes once the session finished.
@@ -207,6 +208,13 @@ actor LiveSession {
             heartRate: s.heartRate, stopped: station.engine.supervisor.isEmergencyStopped)
     }
 
+    /// The alerts staff may see since the last call (however they arose: a reaction during the
+    /// station's time, or a control the client pressed).
+    func takeAlerts() -> [(t: Int, text: String)] {
+        defer { newAlerts.removeAll() }
+        return newAlerts
+    }
+
     /// The summary, once the engine finished.
     func summary() -> SessionSummary { station.engine.summary() }
 
@@ -241,7 +249,7 @@ actor LiveSession {
                 statusDue = true
             case .alert(let alert):
                 if timed.event.isVisibleToStaff(staffMayBeAlerted: info.staffMayBeAlerted) {
-                    alerts.append((timed.t, alert.text))
+                    newAlerts.append((timed.t, alert.text))
                 }
             default: break
             }

@@ -23,6 +23,9 @@ extension SessionEngine {
             guard state != .finished, state != .ending else { return }
             beginEnding("ended by you")
             say("Ending here. Take your time getting up.", .question)
+        case .callStaff:
+            emit(.alert(StaffAlert(kind: .clientAsksForStaff, text: "The client asks for a person to come.")))
+            say("I've asked a member of staff to come. You can pause while you wait.", .question)
         case .answer(let answer): answerCheckIn(answer)
         }
     }

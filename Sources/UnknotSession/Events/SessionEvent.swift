@@ -39,11 +39,12 @@ public enum SessionEvent: Sendable, Hashable {
     }
 
     /// Whether a staff view may show this event. Digestive noises never reach staff, and no
-    /// reaction does unless the client allowed alerts.
+    /// reaction does unless the client allowed alerts; a client's own call for a person always
+    /// does.
     public func isVisibleToStaff(staffMayBeAlerted: Bool) -> Bool {
         switch self {
         case .stateChanged, .fault, .faultCleared, .telemetry: true
-        case .alert(let alert): alert.kind == .stationFault || staffMayBeAlerted
+        case .alert(let alert): alert.kind == .stationFault || alert.kind == .clientAsksForStaff || staffMayBeAlerted
         case .reaction(let reaction, _, _): staffMayBeAlerted && reaction.kind.mayReachStaff
         case .decision(let decision): staffMayBeAlerted && decision.trigger != .digestiveNoise
         case .control, .message, .checkIn, .checkInClosed, .levelChanged: false

@@ -17,4 +17,6 @@ public enum StaffAlertKind: String, Codable, Sendable {
     case persistentPain = "persistent-pain"
     /// The station stopped itself.
     case stationFault = "station-fault"
+    /// The client pressed "call a person" on the console.
+    case clientAsksForStaff = "client-asks-for-staff"
 }

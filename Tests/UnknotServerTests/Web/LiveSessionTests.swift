@@ -154,7 +154,7 @@ struct LiveSessionTests {
             #expect(second == id, "a client's second demo is the one running")
             let other = try Self.session(from: try await client.form("/demo", token: t.dan))
             #expect(other != id, "another client gets another station")
-            try await client.console(id, token: t.cleo) { feed, _ in
+            try await client.console(id, token: t.cleo) { feed, press in
                 #expect(
                     await studio.advance(
                         until: {
@@ -163,6 +163,15 @@ struct LiveSessionTests {
                         }, limit: 30_000))
                 let floor = try await client.page("/staff", token: t.staff).text
                 #expect(floor.contains("Cleo Client") && floor.contains("Dan Client"))
+                #expect(!floor.contains("asks for a person"))
+                // Calling a person always reaches staff (Cleo allowed no alerts: it is her own call).
+                try await press("call-staff")
+                #expect(
+                    await studio.advance(until: { await feed.messages.contains { $0.contains("member of staff") } }))
+                await studio.pace.advance(milliseconds: 100)
+                #expect(
+                    try await client.page("/staff", token: t.staff).text.contains(
+                        "The client asks for a person to come."))
                 #expect(try await client.form("/staff/stations/1/stop", token: t.cleo).status == .forbidden)
                 #expect(try await client.form("/staff/stations/1/stop", token: t.staff).location == "/staff")
                 #expect(
