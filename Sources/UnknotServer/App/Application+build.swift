@@ -43,7 +43,8 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         // A ping every two seconds: a console whose network died silently is closed within four,
         // and its station pauses.
         server: .http1WebSocketUpgrade(
-            webSocketRouter: channels, configuration: .init(autoPing: .enabled(timePeriod: arguments.consolePing))),
+            webSocketRouter: channels,
+            configuration: .init(ws: .init(autoPing: .enabled(timePeriod: arguments.consolePing)))),
         configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "Unknot"),
         services: [DatabaseService(database: database), LiveFloorService(floor: floor, pace: arguments.stationPace)],
         logger: logger)
