@@ -69,13 +69,18 @@ extension TestClientProtocol {
         if let origin { configuration.additionalHeaders[.origin] = origin }
         try await ws("/console/\(session)/live", configuration: configuration) { inbound, outbound, _ in
             let feed = ConsoleFeed()
-            let reader = Task {
-                for try await message in inbound.messages(maxSize: 1 << 20) {
-                    if case .text(let text) = message { await feed.add(text) }
+            // The reader is a child task, stopped and awaited before the handler returns: the
+            // client's close handshake reads the same inbound stream afterwards.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    for try await message in inbound.messages(maxSize: 1 << 20) {
+                        if case .text(let text) = message { await feed.add(text) }
+                    }
                 }
+                try await body(feed) { control in try await outbound.write(.text("{\"control\":\"\(control)\"}")) }
+                group.cancelAll()
+                do { try await group.waitForAll() } catch is CancellationError {}
             }
-            try await body(feed) { control in try await outbound.write(.text("{\"control\":\"\(control)\"}")) }
-            reader.cancel()
         }
     }
 }
