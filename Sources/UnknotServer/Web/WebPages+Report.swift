@@ -17,7 +17,8 @@ extension WebPages {
                 page["id"] = id.uuidString.lowercased()
                 page["when"] = Self.when(booking.start)
                 page["station"] = "Station \(booking.stationID)"
-                page["rating"] = (1...5).map { ["value": $0, "checked": view.feedbackRating == $0] as [String: Any] }
+                let rating = view.feedbackRating ?? 0
+                page["rating"] = (1...5).map { value -> [String: Any] in ["value": value, "checked": rating == value] }
                 page["comment"] = view.feedbackComment ?? ""
                 page["hasFeedback"] = view.feedbackRating != nil
                 page["thanks"] = request.uri.queryParameters["thanks"] != nil

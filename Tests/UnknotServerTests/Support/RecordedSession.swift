@@ -11,7 +11,8 @@ enum RecordedSession {
     static func make(persona name: String = "tender-left-trapezius", program: String, minutes: Int = 30) throws -> Data
     {
         let persona = try #require(Persona.named(name, seed: 11))
-        let chosen = try #require(try Fixtures.catalog().program(id: program))
+        let catalog = Fixtures.catalog()
+        let chosen = try #require(catalog.program(id: program))
         var station = try SimulatedStation.planned(
             program: chosen, minutes: minutes, persona: persona, date: Fixtures.day, seed: 11)
         var events: [TimedEvent] = []
