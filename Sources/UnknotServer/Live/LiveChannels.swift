@@ -61,14 +61,10 @@ struct LiveChannels: Sendable {
         }
     }
 
-    /// A control or a ping from the console.
+    /// A control from the console (anything else is ignored).
     func handle(_ text: String, from console: UUID, on live: LiveSession) async {
-        let data = Data(text.utf8)
-        if let control = try? JSONDecoder().decode(ClientControl.self, from: data) {
-            await live.take(control, from: console)
-        } else {
-            await live.heard(from: console)
-        }
+        guard let control = try? JSONDecoder().decode(ClientControl.self, from: Data(text.utf8)) else { return }
+        await live.take(control, from: console)
     }
 
     /// The signed-in caller of an upgrade request from one of the studio's own pages (a page of

@@ -142,8 +142,6 @@ actor LiveFloor {
 
     func session(_ id: UUID) -> LiveSession? { byID[id] }
 
-    func runningSession(station: Int) -> LiveSession? { running[station] }
-
     /// A finished demo's record, for its client's report.
     func demoRecord(_ id: UUID) -> (info: LiveSessionInfo, record: Data)? {
         demoRecords.first { $0.info.id == id }
@@ -208,7 +206,7 @@ actor LiveFloor {
                 alerts.append(
                     .init(
                         station: live.info.stationName, client: live.info.clientName,
-                        at: Self.clock(alert.t), text: alert.text))
+                        at: SessionRecord.clock(alert.t), text: alert.text))
             }
             if alerts.count > Self.keptAlerts { alerts.removeFirst(alerts.count - Self.keptAlerts) }
             if finished {
@@ -250,7 +248,8 @@ actor LiveFloor {
     }
 
     /// The server is stopping: every running station pauses (the arm lifts) as if its console
-    /// were lost, and what was recorded so far is stored.
+    /// were lost, and its record file is flushed. (The record is not stored with the booking: the
+    /// session did not finish.)
     func shutDown() async {
         for (_, live) in running { await live.pauseForShutdown() }
     }
@@ -260,6 +259,4 @@ actor LiveFloor {
         let text = LiveUpdate.json(floor)
         for (_, continuation) in dashboards { continuation.yield(text) }
     }
-
-    static func clock(_ ms: Int) -> String { String(format: "%02d:%02d", ms / 60_000, ms / 1_000 % 60) }
 }

@@ -63,7 +63,6 @@ actor LiveSession {
     }
 
     var now: Int { station.engine.now }
-    var state: SessionState { station.engine.state }
 
     /// Runs the station for `milliseconds`; returns `true` when the session finished during it.
     @discardableResult
@@ -100,7 +99,7 @@ actor LiveSession {
         flush()
     }
 
-    /// The console spoke (a control, or its regular ping).
+    /// The console is there (it connected, or pressed a control).
     func heard(from console: UUID) {
         guard subscribers[console] != nil else { return }
         consoles.insert(console)
@@ -214,9 +213,6 @@ actor LiveSession {
         defer { newAlerts.removeAll() }
         return newAlerts
     }
-
-    /// The summary, once the engine finished.
-    func summary() -> SessionSummary { station.engine.summary() }
 
     // MARK: Internals
 

@@ -20,7 +20,6 @@ extension WebPages {
                 let rating = view.feedbackRating ?? 0
                 page["rating"] = (1...5).map { value -> [String: Any] in ["value": value, "checked": rating == value] }
                 page["comment"] = view.feedbackComment ?? ""
-                page["hasFeedback"] = view.feedbackRating != nil
                 page["thanks"] = request.uri.queryParameters["thanks"] != nil
                 if caller.role == .client {
                     let next = try await studio.nextVisit(caller)
@@ -116,7 +115,6 @@ extension WebPages {
             "program": record.header.programName, "minutes": record.header.minutes,
             "heatMap": heatMap, "timeline": SessionTimelineDrawing.svg(record),
             "moments": moments, "hasMoments": !moments.isEmpty,
-            "painEvents": moments.filter { ($0["kind"] as? String) == "pain" }.count,
             "levels": (1...10).map { ["value": $0, "color": BodyMapDrawing.color(level: $0)] },
             "mine": mine,
         ]

@@ -10,7 +10,6 @@
   var socket = null;
   var retry = 0;
   var finished = false;
-  var pinger = null;
   var $ = function (id) { return document.getElementById(id); };
 
   function clock(ms) {
@@ -103,8 +102,6 @@
     socket.addEventListener('open', function () {
       retry = 0;
       connection('Connected to the station.', false);
-      clearInterval(pinger);
-      pinger = setInterval(function () { send({ ping: Date.now() }); }, 1000);
     });
     socket.addEventListener('message', function (event) {
       var data;
@@ -114,7 +111,6 @@
       else if (data.type === 'pressure') showPressure(data);
     });
     socket.addEventListener('close', function () {
-      clearInterval(pinger);
       if (finished) return;
       connection('Connection lost: the station has paused. Reconnecting…', true);
       retry = Math.min(retry + 1, 5);

@@ -37,8 +37,8 @@ struct BodyMapDrawing {
         let height = maxY - top + 4
         var out = """
             <svg xmlns="http://www.w3.org/2000/svg" id="\(id)" class="body-map" viewBox="0 \(f(top)) \(f(2 * Self.panelWidth)) \(f(height))" \
-            role="group" aria-label="\(escape(title))">
-            <title>\(escape(title))</title>
+            role="group" aria-label="\(PlanDrawing.escape(title))">
+            <title>\(PlanDrawing.escape(title))</title>
 
             """
         for face in [BodyFace.posterior, .anterior] {
@@ -56,9 +56,9 @@ struct BodyMapDrawing {
                 let s = style(part)
                 let shape =
                     "<polygon id=\"\(id)-\(Self.domID(part))\" class=\"part\" data-part=\"\(part.area.code)\" data-region=\"\(part.region.rawValue)\" "
-                    + "points=\"\(points(body.patch(for: part).outline.vertices))\" fill=\"\(s.fill)\"><title>\(escape(s.label))</title></polygon>"
+                    + "points=\"\(points(body.patch(for: part).outline.vertices))\" fill=\"\(s.fill)\"><title>\(PlanDrawing.escape(s.label))</title></polygon>"
                 if let link = s.link {
-                    out += "<a href=\"\(link)\" aria-label=\"\(escape(s.label))\">\(shape)</a>\n"
+                    out += "<a href=\"\(link)\" aria-label=\"\(PlanDrawing.escape(s.label))\">\(shape)</a>\n"
                 } else {
                     out += shape + "\n"
                 }
@@ -66,7 +66,7 @@ struct BodyMapDrawing {
             for (spot, kind) in spots where spot.area.region.face == face {
                 guard let circle = body.spotCircle(spot) else { continue }
                 out +=
-                    "<circle class=\"spot spot-\(kind)\" cx=\"\(f(circle.center.x))\" cy=\"\(f(circle.center.y))\" r=\"\(f(max(2, circle.radius)))\"><title>\(escape(kind)) spot, \(escape(spot.area.description))</title></circle>\n"
+                    "<circle class=\"spot spot-\(kind)\" cx=\"\(f(circle.center.x))\" cy=\"\(f(circle.center.y))\" r=\"\(f(max(2, circle.radius)))\"><title>\(PlanDrawing.escape(kind)) spot, \(PlanDrawing.escape(spot.area.description))</title></circle>\n"
             }
             if withContact {
                 out +=
@@ -89,10 +89,4 @@ struct BodyMapDrawing {
 
     /// The pressure palette of every drawing.
     static func color(level: Int) -> String { PlanDrawing.color(PressureLevel(clamping: level)) }
-}
-
-/// Escapes text for HTML and SVG.
-func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
 }

@@ -1,5 +1,6 @@
 import Foundation
 import UnknotCore
+import UnknotPlanning
 import UnknotSession
 
 /// A session's timeline drawn as SVG by the server: the pressure level in contact (a stepped
@@ -139,7 +140,7 @@ enum SessionTimelineDrawing {
             out +=
                 "<g class=\"moment moment-\(moment.kind)\"><line x1=\"\(f(px))\" y1=\"\(f(levelTop))\" x2=\"\(f(px))\" y2=\"\(f(markerRow - 8))\"/>"
             out +=
-                "<circle cx=\"\(f(px))\" cy=\"\(f(markerRow))\" r=\"6\"/><title>\(SessionRecord.clock(moment.t)) \(escape(moment.label))</title></g>\n"
+                "<circle cx=\"\(f(px))\" cy=\"\(f(markerRow))\" r=\"6\"/><title>\(SessionRecord.clock(moment.t)) \(PlanDrawing.escape(moment.label))</title></g>\n"
         }
         out += "</svg>\n"
         return out
