@@ -32,7 +32,6 @@ actor LiveSession {
     private var gauge = RelaxationGauge()
     private var pressureSoFar: [BodyPartID: Int] = [:]
     private var subscribers: [UUID: (audience: Audience, continuation: AsyncStream<String>.Continuation)] = [:]
-    private var consoles: Set<UUID> = []
     private var consoleEverSeen = false
     private var consoleLost = false
     private var lastConsoleAt = 0
@@ -102,7 +101,6 @@ actor LiveSession {
     /// The console is there (it connected, or pressed a control).
     func heard(from console: UUID) {
         guard subscribers[console] != nil else { return }
-        consoles.insert(console)
         lastConsoleAt = now
         consoleEverSeen = true
         if consoleLost {
@@ -154,7 +152,6 @@ actor LiveSession {
 
     func unsubscribe(_ id: UUID) {
         subscribers.removeValue(forKey: id)?.continuation.finish()
-        consoles.remove(id)
     }
 
     /// The report is ready: consoles are told where.
@@ -254,9 +251,12 @@ actor LiveSession {
         if statusDue { sendStatus() }
     }
 
+    /// Whether a console is connected (a console subscriber).
+    private var hasConsole: Bool { subscribers.values.contains { $0.audience == .console } }
+
     private func sendStatus() {
         lastStatusAt = now
-        guard subscribers.values.contains(where: { $0.audience == .console }) else { return }
+        guard hasConsole else { return }
         broadcast(LiveUpdate.json(status()), to: .console)
     }
 
@@ -268,7 +268,7 @@ actor LiveSession {
 
     private func watchConsole() {
         guard !consoleLost, !finished else { return }
-        if !consoles.isEmpty {
+        if hasConsole {
             lastConsoleAt = now
             return
         }
