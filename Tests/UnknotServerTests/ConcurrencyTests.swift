@@ -85,8 +85,13 @@ struct ConcurrencyTests {
     func twoServersStart() async throws {
         guard TestStore.available.contains(.postgres) else { return }
         let (storage, remove) = try await TestStore.postgres.make()
-        var arguments = ServeArguments(storage: storage, demo: true, logLevel: .warning)
+        // The studio's clock is the test's, never the machine's: the day asked for below is
+        // always an open day ahead, on whatever day the test runs.
+        var arguments = ServeArguments(
+            storage: storage, demo: true, logLevel: .warning, clock: SettableClock(TestStudio.monday))
         arguments.settings.passwordCost = 4
+        arguments.settings.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let tuesday = TestStudio.day(after: 1)
         let settings = arguments
         do {
             async let first = buildApplication(settings)
@@ -99,7 +104,7 @@ struct ConcurrencyTests {
                     let programs = try await two.call(.get, "/api/programs")
                     #expect(programs.array.count == 5)
                     let availability = try await one.call(
-                        .get, "/api/availability?program=total-back&minutes=30&from=2026-12-01&to=2026-12-01")
+                        .get, "/api/availability?program=total-back&minutes=30&from=\(tuesday)&to=\(tuesday)")
                     let stations = Set(
                         ((availability.object["slots"] as? [[String: Any]]) ?? []).compactMap {
                             $0["stationId"] as? Int

@@ -17,6 +17,16 @@ struct TestStudio: Sendable {
     /// Monday 2026-11-23 08:00 UTC.
     static let monday = Date(timeIntervalSince1970: 1_795_420_800)
 
+    /// The studio day `days` after `monday`, as the API writes it (`YYYY-MM-DD`): tests ask
+    /// for days relative to their clock, never for a day on the calendar that will pass.
+    static func day(after days: Int) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let date = monday.addingTimeInterval(Double(days) * 86_400)
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
     /// Quiet: only warnings and errors.
     static var logger: Logger {
         var logger = Logger(label: "test")
