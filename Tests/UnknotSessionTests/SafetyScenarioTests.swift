@@ -59,27 +59,38 @@ struct SafetyScenarioTests {
         #expect(bench.engine.state == .working)
     }
 
-    static func supervisor(_ care: CarePlan = CarePlan(), at now: Int = 0) -> SafetySupervisor {
-        SafetySupervisor(carePlan: care, screening: ScreeningOutcome(), body: Fixtures.body, startingAt: now)
+    static func supervisor(_ care: CarePlan = CarePlan(), at point: SurfacePoint, face: BodyFace = .posterior)
+        -> SafetySupervisor
+    {
+        SafetySupervisor(carePlan: care, screening: ScreeningOutcome(), body: Fixtures.body, lyingOn: face, at: point)
     }
 
-    static func contact(_ part: BodyPartID, _ point: SurfacePoint, _ technique: Technique, _ force: Double) -> Setpoint
-    {
+    static func contact(
+        _ part: BodyPartID?, _ point: SurfacePoint, _ technique: Technique, _ force: Double,
+        face: BodyFace = .posterior
+    ) -> Setpoint {
         Setpoint(
-            contact: true, position: point, face: .posterior, part: part, technique: technique, normalForce: force,
-            speed: 3)
+            contact: true, position: point, face: face, part: part, technique: technique, normalForce: force, speed: 3)
+    }
+
+    /// A fresh supervisor with its arm lifted over `point`, asked for contact there at t = 1.
+    static func firstContact(
+        _ care: CarePlan = CarePlan(), _ part: BodyPartID?, _ point: SurfacePoint, _ technique: Technique,
+        _ force: Double = 1, face: BodyFace = .posterior
+    ) -> Setpoint {
+        var s = supervisor(care, at: point, face: face)
+        s.observe(SensorFrame(measuredForce: 0, tissueStiffness: 0), at: 1)
+        return s.filter(contact(part, point, technique, force, face: face), at: 1)
     }
 
     @Test("Force is clamped to the client's level, the pain limit and the ISO ceiling; rises are limited")
     func clampsAndRises() {
-        var s = Self.supervisor()
         let part = BodyPartID(.upperBack, .left)
         let point = Fixtures.body.patch(for: part).center
+        var s = Self.supervisor(at: point)
         var force = 0.0
         for t in 1...10_000 {
-            s.observe(
-                SensorFrame(measuredForce: force, tissueStiffness: 8), at: t,
-                touching: Self.contact(part, point, .gliding, force))
+            s.observe(SensorFrame(measuredForce: force, tissueStiffness: 8), at: t)
             let out = s.filter(Self.contact(part, point, .gliding, 500), at: t)
             #expect(out.normalForce - force <= SafetySupervisor.risePerTick + 1e-12)
             force = out.normalForce
@@ -94,35 +105,32 @@ struct SafetyScenarioTests {
     func forbiddenAreas() {
         var care = CarePlan()
         care.avoidAreas = [BodyArea(.shoulders, side: .left)]
-        var s = Self.supervisor(care)
         let avoided = Fixtures.body.patch(for: BodyPartID(.shoulders, .left)).center
-        s.observe(
-            SensorFrame(measuredForce: 0, tissueStiffness: 0), at: 1, touching: .lifted(at: avoided, face: .posterior))
-        #expect(!s.filter(Self.contact(BodyPartID(.shoulders, .left), avoided, .gliding, 10), at: 1).contact)
+        #expect(!Self.firstContact(care, BodyPartID(.shoulders, .left), avoided, .gliding, 10).contact)
         let spine = SurfacePoint(x: 0, y: Fixtures.body.patch(for: BodyPartID(.midBack, .left)).center.y)
-        #expect(!s.filter(Self.contact(BodyPartID(.midBack, .left), spine, .gliding, 10), at: 2).contact)
+        #expect(!Self.firstContact(care, BodyPartID(.midBack, .left), spine, .gliding, 10).contact)
         let ok = Fixtures.body.patch(for: BodyPartID(.lowerBack, .right)).center
-        #expect(s.filter(Self.contact(BodyPartID(.lowerBack, .right), ok, .broadStillPressure, 1), at: 3).contact)
+        var s = Self.supervisor(care, at: ok)
+        s.observe(SensorFrame(measuredForce: 0, tissueStiffness: 0), at: 1)
+        #expect(s.filter(Self.contact(BodyPartID(.lowerBack, .right), ok, .broadStillPressure, 1), at: 1).contact)
         s.forbid(spotAt: ok, radius: 4, on: .posterior)
-        #expect(!s.filter(Self.contact(BodyPartID(.lowerBack, .right), ok, .broadStillPressure, 1), at: 4).contact)
+        #expect(!s.filter(Self.contact(BodyPartID(.lowerBack, .right), ok, .broadStillPressure, 1), at: 2).contact)
     }
 
     @Test("Point pressure in an endangerment zone is lifted; broad light contact there is allowed")
     func zones() throws {
-        var s = Self.supervisor()
         let zone = try #require(Fixtures.body.zones.first { $0.kind == .poplitealFossa })
-        let inside = zone.shape.vertices.reduce(SurfacePoint(x: 0, y: 0)) {
-            SurfacePoint(
-                x: $0.x + $1.x / Double(zone.shape.vertices.count), y: $0.y + $1.y / Double(zone.shape.vertices.count))
-        }
         let part = BodyPartID(.hamstrings, zone.side)
-        s.observe(
-            SensorFrame(measuredForce: 0, tissueStiffness: 0), at: 1, touching: .lifted(at: inside, face: .posterior))
-        var point = Self.contact(part, inside, .triggerPointHold, 1)
-        point.face = zone.face
-        #expect(!s.filter(point, at: 1).contact)
-        var broad = Self.contact(part, inside, .broadStillPressure, 1)
-        broad.face = zone.face
-        #expect(s.filter(broad, at: 2).contact)
+        // The zone's top edge lies on the hamstrings: a point of the zone on that part.
+        let patch = Fixtures.body.patch(for: part)
+        let x = (zone.shape.minX + zone.shape.maxX) / 2
+        let inside = try #require(
+            (0..<400).lazy.map { SurfacePoint(x: x, y: zone.shape.minY + Double($0) * 0.02) }
+                .first { zone.shape.contains($0) && patch.contains($0) })
+        // The inner thigh is a sensitive area: consented here, so the broad disk may reach it.
+        var care = CarePlan()
+        care.sensitiveAreasOptedIn = [.innerThigh]
+        #expect(!Self.firstContact(care, part, inside, .triggerPointHold, face: zone.face).contact)
+        #expect(Self.firstContact(care, part, inside, .broadStillPressure, face: zone.face).contact)
     }
 }

@@ -18,4 +18,19 @@ public enum SafetyLimits {
     public static let maximumTravelSpeed = 15.0
     /// Shortest lift between two strokes, milliseconds.
     public static let minimumLiftMilliseconds = 1_000
+
+    /// Largest movement of the contact between two 1 ms setpoints, as a fraction above the
+    /// stroke speed limit: rounding in a path's arc length, not motion (a 10 cm/s stroke moves
+    /// 0.1 mm a tick; 0.11 mm passes, anything more is a jump and lifts the arm).
+    public static let stepTolerance = 0.1
+    /// Force a sensor may read with nothing touching it, newtons: the noise floor of a
+    /// six-axis wrist sensor after bias removal is about 1 N; 5 N leaves room for cable drag and
+    /// acceleration. More than this with the arm lifted and settled is a bump or a broken
+    /// sensor, and faults the session; less than its negative is an impossible reading.
+    public static let forceNoiseFloor = 5.0
+    /// Time the end effector is given to leave the skin after a lift before any force it still
+    /// reads counts as force without contact, milliseconds (a lift from the highest ceiling
+    /// decays below the noise floor in about 30 ms on the simulated arm; real arms are quoted at
+    /// 50-80 ms).
+    public static let liftSettleMilliseconds = 100
 }

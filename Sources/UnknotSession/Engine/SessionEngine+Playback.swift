@@ -85,9 +85,15 @@ extension SessionEngine {
         active.kind = .none
     }
 
-    /// Moves the lifted end effector toward `target` at the travel speed limit.
+    /// Moves the lifted end effector toward `target` at the travel speed limit. A target on the
+    /// other face means the client has turned over: the supervisor is told, and the arm's place
+    /// is read on the new face's chart (mirrored: the client's right is now the station's left).
     mutating func travel(toward target: SurfacePoint, face targetFace: BodyFace) -> Setpoint {
-        if face != targetFace { face = targetFace }
+        if face != targetFace {
+            face = targetFace
+            position = position.mirrored
+            supervisor.clientLies(on: targetFace)
+        }
         let distance = position.distance(to: target)
         if distance <= Self.travelPerTick {
             position = target

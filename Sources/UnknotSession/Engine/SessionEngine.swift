@@ -132,7 +132,6 @@ public struct SessionEngine: Sendable {
         self.body = body
         self.policy = policy
         self.configuration = configuration
-        supervisor = SafetySupervisor(carePlan: carePlan, screening: plan.screening, body: body)
         tracks = plan.strokes.map { stroke in
             var lengths = [0.0]
             lengths.reserveCapacity(stroke.path.count)
@@ -149,6 +148,8 @@ public struct SessionEngine: Sendable {
         position = first?.path[0] ?? SurfacePoint(x: 0, y: 0)
         face = first?.face ?? .posterior
         lastSetpoint = .lifted(at: position, face: face)
+        supervisor = SafetySupervisor(
+            carePlan: carePlan, screening: plan.screening, body: body, lyingOn: face, at: position)
         var base = Array(repeating: 1, count: PartSlot.count)
         for slot in 0..<PartSlot.count {
             let part = PartSlot.part(slot)
@@ -266,7 +267,7 @@ public struct SessionEngine: Sendable {
     /// Takes one sensor frame: the safety supervisor's watchdog and ceiling check, then the
     /// engine's own watch for muscle guarding.
     public mutating func take(_ frame: SensorFrame) {
-        supervisor.observe(frame, at: now, touching: lastSetpoint)
+        supervisor.observe(frame, at: now)
         lastFrame = frame
         watchForGuarding(frame)
     }

@@ -85,7 +85,8 @@ extension SessionSummary {
         lines.append("Faults: \(faults.isEmpty ? "none" : faults.map(\.description).joined(separator: "; "))")
         lines.append(
             "Safety supervisor: \(safety.forceClamped) force clamps, \(safety.riseLimited) rise limits, "
-                + "\(safety.forbiddenContact) forbidden contacts and \(safety.pointPressureInZone) zone contacts lifted"
+                + "\(safety.forbiddenContact) forbidden contacts and \(safety.pointPressureInZone) zone contacts lifted; "
+                + "\(safety.jumpLifted) jumps, \(safety.wrongFace) wrong-face and \(safety.offBody) off-body contacts lifted"
         )
         if heartAtStart.beats > 1, heartAtEnd.beats > 1 {
             func one(_ v: Double) -> String { String(Double((v * 10).rounded()) / 10) }

@@ -1,19 +1,30 @@
 import UnknotCore
 
 /// Sits between every setpoint and the robot and holds the station's limits, whatever the
-/// planner, the client, the server or a bug asks. It is separate from the care policy and
-/// knows nothing of reactions: only limits, sensor health and the emergency stop.
+/// planner, the client, the server, a bug or a lying setpoint asks. It is separate from the
+/// care policy and knows nothing of reactions: only limits, sensor health and the emergency
+/// stop. It trusts no claim a setpoint makes about itself: the part it says it touches is
+/// ignored, and the limits come from where the contact is.
 ///
-/// Guarantees, for every setpoint ``filter(_:at:)`` returns:
-/// - the normal force is at most the region's ISO/TS 15066 ceiling for the technique's contact
-///   area, at most the force of the client's current level on that part, and at most the force
-///   of the pain limit (capped again by the screening and the region);
-/// - the force rises by at most ``SafetyLimits/maximumForceRise`` per second; it may always fall;
-/// - no contact reaches an untouchable area, the spine, or a spot left for the session;
-/// - no point pressure reaches an endangerment zone;
-/// - once faulted (no sensor frame for ``watchdogMilliseconds``, measured force above the
-///   ceiling, a robot fault, the emergency stop) every setpoint is lifted with no force until
-///   the fault is cleared, and an emergency stop stays latched until it is released.
+/// Guarantees, for every setpoint ``filter(_:at:)`` returns (the independent checker
+/// `SupervisorChecker` in UnknotTesting holds each one against adversarial streams):
+/// - every value is finite; a setpoint with a non-finite position, force or speed lifts the arm
+///   and faults the session (``SafetyFault/invalidSetpoint(_:)``) for good;
+/// - contact only on the face the client is lying on (``clientLies(on:)``), with its centre on
+///   a part of the body (a patch of the body model), with a technique and a positive force;
+/// - the normal force is at most the strictest, over every part the contact disk overlaps, of
+///   the ISO/TS 15066 ceiling for the technique's contact area, the force of the client's
+///   current level on that part and of the part's level limit (pain limit, screening, region);
+/// - the force rises by at most ``risePerTick`` per tick; it may always fall;
+/// - no contact reaches an untouchable area, the spine, or a spot left for the session, and no
+///   point pressure reaches an endangerment zone;
+/// - the end effector moves at most ``contactStep`` per tick in contact (a jump lifts the arm)
+///   and at most ``travelStep`` per tick lifted (a longer move is cut to that step), measured
+///   in the station frame, so a change of face is a move too;
+/// - once faulted (no sensor frame for ``watchdogMilliseconds``, an implausible frame, a
+///   measured force above the ceiling, a robot fault, the emergency stop, an invalid setpoint)
+///   every setpoint is lifted with no force, in place, until the fault is cleared; an
+///   emergency stop stays latched until it is released.
 ///
 /// Filtering allocates nothing.
 public struct SafetySupervisor: Sendable {
@@ -21,31 +32,57 @@ public struct SafetySupervisor: Sendable {
     public static let watchdogMilliseconds = 50
     /// Force rise allowed per 1 ms tick, newtons.
     public static let risePerTick = SafetyLimits.maximumForceRise / 1_000
+    /// Largest move of the contact in one tick, cm (the stroke speed limit, with the tolerance).
+    public static let contactStep = SafetyLimits.strokeSpeed.upperBound / 1_000 * (1 + SafetyLimits.stepTolerance)
+    /// Largest move of the lifted end effector in one tick, cm.
+    public static let travelStep = SafetyLimits.maximumTravelSpeed / 1_000 * (1 + SafetyLimits.stepTolerance)
     /// Contact this close to a forbidden edge (cm) still counts as clear: rounding, not contact.
     static let edgeTolerance = 1e-6
 
     /// ISO ceiling per part slot and technique: `ceilings[slot * Technique.count + technique]`.
-    private let ceilings: [Double]
+    let ceilings: [Double]
+    /// The force the client's current level allows, capped by the ceiling, same layout.
+    var levelForces: [Double]
     /// Highest level the pain limit, the screening and the region allow, per part slot.
     public let levelLimit: [Int]
     /// The client's current level per part slot (the engine reports each change).
     public private(set) var clientLevel: [Int]
-    private var forbidden: [(shape: SurfacePolygon, face: BodyFace)]
-    private let zones: [EndangermentZone]
+    var forbidden: [(shape: SurfacePolygon, face: BodyFace)]
+    let zones: [EndangermentZone]
+    let atlas: ContactAtlas
 
-    private var lastForce = 0.0
-    private var lastSensorAt: Int
-    private var lastStatus = RobotStatus.ready
-    public private(set) var fault: SafetyFault?
+    /// The face the client lies on: the only one that may be touched.
+    public private(set) var lyingOn: BodyFace
+    /// The setpoint the robot last received.
+    public internal(set) var lastOutput: Setpoint
+    /// Where the contact was located, and for which disk, while it stays valid.
+    var located: (center: SurfacePoint, face: BodyFace, radius: Double, location: ContactAtlas.Location)?
+    /// The ceiling of the contact last sent (and, after a lift, of the contact being left).
+    var contactCeiling = 0.0
+    /// When the arm was last lifted off the skin; `nil` before any contact.
+    var liftedAt: Int?
+    var lastSensorAt: Int
+    var lastStatus = RobotStatus.ready
+    var lastFramePlausible = true
+    /// The first invalid setpoint seen: a software fault latches for the rest of the session.
+    public internal(set) var softwareFault: SetpointDefect?
+    public internal(set) var fault: SafetyFault?
     public private(set) var isEmergencyStopped = false
-    public private(set) var interventions = SafetyInterventions()
+    public internal(set) var interventions = SafetyInterventions()
+    /// Guards switched off: only the mutation check (`@testable`) sets this.
+    var disabledGuards: SafetyGuards = []
 
     /// - Parameters:
     ///   - carePlan: the client's care plan (levels, pain limit, untouchable areas).
     ///   - screening: the contraindication screening of this session.
     ///   - body: the client's body model (patches, endangerment zones).
+    ///   - lyingOn: the face the client lies on at the start.
+    ///   - position: where the lifted end effector is at the start, on the chart of `lyingOn`.
     ///   - startingAt: the time the supervisor starts watching, ms.
-    public init(carePlan: CarePlan, screening: ScreeningOutcome, body: BodyModel, startingAt now: Int = 0) {
+    public init(
+        carePlan: CarePlan, screening: ScreeningOutcome, body: BodyModel, lyingOn: BodyFace = .posterior,
+        at position: SurfacePoint = SurfacePoint(x: 0, y: 0), startingAt now: Int = 0
+    ) {
         var ceilings = Array(repeating: 0.0, count: PartSlot.count * Technique.count)
         var levelLimit = Array(repeating: 1, count: PartSlot.count)
         var clientLevel = Array(repeating: 1, count: PartSlot.count)
@@ -62,6 +99,7 @@ public struct SafetySupervisor: Sendable {
         self.ceilings = ceilings
         self.levelLimit = levelLimit
         self.clientLevel = clientLevel
+        levelForces = ceilings
         var forbidden: [(shape: SurfacePolygon, face: BodyFace)] = []
         forbidden.reserveCapacity(64)
         for part in BodyPartID.all where carePlan.whyUntouchable(part, screening: screening) != nil {
@@ -71,7 +109,11 @@ public struct SafetySupervisor: Sendable {
         for zone in body.zones where zone.kind.forbidsContact { forbidden.append((zone.shape, zone.face)) }
         self.forbidden = forbidden
         zones = body.zones.filter { !$0.kind.forbidsContact }
+        atlas = ContactAtlas(body: body)
+        self.lyingOn = lyingOn
+        lastOutput = .lifted(at: position, face: lyingOn)
         lastSensorAt = now
+        for slot in 0..<PartSlot.count { updateLevelForces(slot) }
     }
 
     /// The hard ceiling for a technique on a part, newtons.
@@ -79,23 +121,34 @@ public struct SafetySupervisor: Sendable {
         ceilings[PartSlot.of(part) * Technique.count + technique.ordinal]
     }
 
-    /// The highest force the supervisor lets through for a technique on a part right now.
+    /// The highest force the supervisor lets through for a technique on a part right now (a
+    /// contact that overlaps other parts gets the strictest of theirs).
     public func allowedForce(for part: BodyPartID, with technique: Technique) -> Double {
-        let slot = PartSlot.of(part)
-        let level = PressureLevel(clamping: min(clientLevel[slot], levelLimit[slot]))
-        return min(
-            ceilings[slot * Technique.count + technique.ordinal],
-            PressureScale.force(level, on: part.region, with: technique))
+        levelForces[PartSlot.of(part) * Technique.count + technique.ordinal]
     }
 
     /// Records the client's current level on a part; never above the part's limit.
     public mutating func setClientLevel(_ level: PressureLevel, for part: BodyPartID) {
         let slot = PartSlot.of(part)
         clientLevel[slot] = min(level.value, levelLimit[slot])
+        updateLevelForces(slot)
     }
+
+    private mutating func updateLevelForces(_ slot: Int) {
+        let part = PartSlot.part(slot)
+        let level = PressureLevel(clamping: min(clientLevel[slot], levelLimit[slot]))
+        for technique in Technique.allCases {
+            let i = slot * Technique.count + technique.ordinal
+            levelForces[i] = min(ceilings[i], PressureScale.force(level, on: part.region, with: technique))
+        }
+    }
+
+    /// The client now lies on `face` (turned over): only that face may be touched from now on.
+    public mutating func clientLies(on face: BodyFace) { lyingOn = face }
 
     /// Forbids any contact within `radius` of `center` from now on (a spot left for the session).
     public mutating func forbid(spotAt center: SurfacePoint, radius: Double, on face: BodyFace) {
+        guard center.x.isFinite, center.y.isFinite, radius.isFinite, radius > 0 else { return }
         forbidden.append((SurfacePolygon.ellipse(center: center, radiusX: radius, radiusY: radius), face))
     }
 
@@ -115,25 +168,6 @@ public struct SafetySupervisor: Sendable {
         return false
     }
 
-    /// Takes one sensor frame: refreshes the watchdog and faults on a robot fault or a measured
-    /// force above the ceiling of what is in contact.
-    public mutating func observe(_ frame: SensorFrame, at now: Int, touching setpoint: Setpoint) {
-        lastSensorAt = now
-        lastStatus = frame.status
-        guard fault == nil else { return }
-        if case .fault(let code) = frame.status {
-            fault = .robotFault(code: code)
-            return
-        }
-        let ceiling: Double
-        if setpoint.contact, let part = setpoint.part, let technique = setpoint.technique {
-            ceiling = self.ceiling(for: part, with: technique)
-        } else {
-            ceiling = BodyRegion.jaw.forceCeiling.force
-        }
-        if frame.measuredForce > ceiling { fault = .forceAboveCeiling(measured: frame.measuredForce, ceiling: ceiling) }
-    }
-
     /// Latches the emergency stop: everything lifts until ``releaseEmergencyStop()``.
     public mutating func emergencyStop() {
         isEmergencyStopped = true
@@ -143,56 +177,17 @@ public struct SafetySupervisor: Sendable {
     /// Releases a latched emergency stop (staff only); the session stays faulted until cleared.
     public mutating func releaseEmergencyStop() { isEmergencyStopped = false }
 
-    /// Clears the fault if its cause is gone: no latched e-stop, fresh sensor frames, robot ready.
-    /// Returns whether the supervisor now lets contact through.
+    /// Clears the fault if its cause is gone: no latched e-stop, fresh and plausible sensor
+    /// frames, robot ready. An invalid setpoint (a software fault) never clears: the session
+    /// ends and staff restart the station. Returns whether the supervisor now lets contact
+    /// through.
     public mutating func clearFault(at now: Int) -> Bool {
         guard fault != nil else { return true }
-        guard !isEmergencyStopped, now - lastSensorAt < Self.watchdogMilliseconds, !lastStatus.isFault else {
-            return false
-        }
+        guard softwareFault == nil, !isEmergencyStopped, now - lastSensorAt < Self.watchdogMilliseconds,
+            !lastStatus.isFault,
+            lastFramePlausible
+        else { return false }
         fault = nil
         return true
-    }
-
-    /// The setpoint the robot may actually receive for this tick.
-    public mutating func filter(_ proposed: Setpoint, at now: Int) -> Setpoint {
-        if fault == nil, now - lastSensorAt >= Self.watchdogMilliseconds {
-            fault = .sensorDropout(milliseconds: now - lastSensorAt)
-        }
-        var out = proposed
-        out.speed = min(
-            max(0, out.speed), out.contact ? SafetyLimits.strokeSpeed.upperBound : SafetyLimits.maximumTravelSpeed)
-        if fault != nil {
-            if proposed.contact || proposed.normalForce > 0 { interventions.heldLifted += 1 }
-            return lift(out)
-        }
-        guard out.contact, let part = out.part, let technique = out.technique, out.normalForce > 0,
-            out.normalForce.isFinite
-        else { return lift(out) }
-        let radius = technique.spec.contactWidth / 2
-        if reachesForbiddenArea(out.position, radius: radius, on: out.face) {
-            interventions.forbiddenContact += 1
-            return lift(out)
-        }
-        if technique.spec.isPointPressure, reachesEndangermentZone(out.position, radius: radius, on: out.face) {
-            interventions.pointPressureInZone += 1
-            return lift(out)
-        }
-        let allowed = allowedForce(for: part, with: technique)
-        if out.normalForce > allowed {
-            if out.normalForce > allowed + 1e-6 { interventions.forceClamped += 1 }
-            out.normalForce = allowed
-        }
-        if out.normalForce > lastForce + Self.risePerTick {
-            if out.normalForce > lastForce + Self.risePerTick + 1e-6 { interventions.riseLimited += 1 }
-            out.normalForce = lastForce + Self.risePerTick
-        }
-        lastForce = out.normalForce
-        return out
-    }
-
-    private mutating func lift(_ setpoint: Setpoint) -> Setpoint {
-        lastForce = 0
-        return setpoint.liftedOff
     }
 }
