@@ -64,7 +64,7 @@ extension SignalsCommand {
                     found.map {
                         Row(
                             t: $0.at, kind: $0.event.kind.rawValue, confidence: $0.event.confidence,
-                            evidence: $0.event.evidence)
+                            evidence: $0.event.evidence.map(\.description))
                     })
             case .text:
                 let minutes = Double(count) / rate / 60
@@ -77,7 +77,7 @@ extension SignalsCommand {
                 }
                 for (at, event) in found {
                     print(
-                        "  \(String(format: "%7.1f", Double(at) / 1_000)) s  \(event.kind.rawValue)  \(String(format: "%.2f", event.confidence))  \(event.evidence.joined(separator: "; "))"
+                        "  \(String(format: "%7.1f", Double(at) / 1_000)) s  \(event.kind.rawValue)  \(String(format: "%.2f", event.confidence))  \(event.evidence.map(\.description).joined(separator: "; "))"
                     )
                 }
             }

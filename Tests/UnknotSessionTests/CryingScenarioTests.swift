@@ -7,7 +7,7 @@ import UnknotTesting
 /// gently, one level lighter, check in quietly once, and never end the session on tears alone.
 @Suite("Care policy: crying")
 struct CryingScenarioTests {
-    static let tears = ReactionEvent(.crying, confidence: 0.9, evidence: ["sound: sobbing"])
+    static let tears = ReactionEvent(.crying, confidence: 0.9, evidence: [.sound(.sobbing)])
 
     @Test("By default: one level lighter, one quiet check-in, keep going, never end on tears")
     func defaultDirective() throws {

@@ -126,7 +126,7 @@ struct PainScenarioTests {
         var bench = try Self.atWork()
         let part = bench.setpoints.last!.part!
         let level = bench.engine.currentLevel(of: part)
-        bench.take(ReactionEvent(.pain, confidence: 0.75, evidence: ["sound: groan"]))
+        bench.take(ReactionEvent(.pain, confidence: 0.75, evidence: [.sound(.groan)]))
         bench.tick()
         #expect(bench.engine.currentLevel(of: part) < level)
         #expect(bench.checkIns().last?.kind == .afterDetectedPain)
@@ -134,7 +134,7 @@ struct PainScenarioTests {
         #expect(bench.engine.currentLevel(of: part) == level)
         // The same detector is not acted on there for a minute.
         let t = bench.engine.now
-        bench.take(ReactionEvent(.pain, confidence: 0.75, evidence: ["sound: groan"]))
+        bench.take(ReactionEvent(.pain, confidence: 0.75, evidence: [.sound(.groan)]))
         #expect(bench.engine.currentLevel(of: part) == level)
         #expect(bench.events(since: t).contains { if case .reaction(_, false, _) = $0.event { true } else { false } })
         bench.run(600_000)
@@ -147,7 +147,7 @@ struct PainScenarioTests {
         var bench = try Self.atWork()
         let part = bench.setpoints.last!.part!
         let level = bench.engine.currentLevel(of: part)
-        bench.take(ReactionEvent(.pain, confidence: 0.8, evidence: ["sound: groan"]))
+        bench.take(ReactionEvent(.pain, confidence: 0.8, evidence: [.sound(.groan)]))
         let eased = bench.engine.currentLevel(of: part)
         #expect(eased < level)
         bench.run(800)

@@ -104,7 +104,7 @@ struct QuietReactionScenarioTests {
         let part = bench.setpoints.last!.part!
         let level = bench.engine.currentLevel(of: part)
         let t = bench.engine.now
-        bench.take(ReactionEvent(.digestiveNoise, confidence: 0.9, evidence: ["sound: stomach rumble"]))
+        bench.take(ReactionEvent(.digestiveNoise, confidence: 0.9, evidence: [.sound(.stomachRumble)]))
         bench.run(1_000)
         #expect(bench.engine.currentLevel(of: part) == level)
         #expect(bench.messages(since: t).isEmpty)

@@ -66,7 +66,7 @@ struct ReactionDetectorTests {
         let fused = try #require(withSound.first { $0.event.evidence.count > 1 })
         #expect(fused.event.kind == .crying)
         #expect(fused.event.confidence > (bodyOnly.first?.event.confidence ?? 1))
-        #expect(fused.event.evidence.contains("sound: sobbing"))
+        #expect(fused.event.evidence.contains(.sound(.sobbing)))
     }
 
     @Test("Tears whose heart rate rose then fell are surer than breath alone, and say so")
@@ -82,8 +82,8 @@ struct ReactionDetectorTests {
         }
         let found = try Self.run(seconds: 100, extra: sobs, rr: rr).filter { $0.event.kind == .crying }
         #expect(found.count >= 3)
-        #expect(found.contains { $0.event.evidence.contains("heart: rate up") })
-        #expect(found.contains { $0.event.evidence.contains("heart: rate up, then falling") })
+        #expect(found.contains { $0.event.evidence.contains(.heartRateUp) })
+        #expect(found.contains { $0.event.evidence.contains(.heartRateUpThenFalling) })
         #expect(found.allSatisfy { $0.event.confidence >= 0.7 })
     }
 

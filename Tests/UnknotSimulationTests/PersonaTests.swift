@@ -102,7 +102,7 @@ struct PersonaTests {
         }
         #expect(!acted.isEmpty)
         #expect(!acted.contains { $0.kind == .crying })
-        #expect(!acted.contains { $0.kind == .pain && !$0.evidence.contains("muscle guarding") })
+        #expect(!acted.contains { $0.kind == .pain && !$0.evidence.contains(.guarding) })
     }
 
     @Test("Ticklish feet: laughter answered with firmer, broad contact; the feet are remembered as ticklish")

@@ -6,10 +6,10 @@ public struct ReactionEvent: Hashable, Sendable, Codable {
     public var kind: ReactionKind
     /// 0 (a guess) to 1 (certain).
     public var confidence: Double
-    /// Where the evidence came from ("sound: sobbing", "breath: catching inhalations", "guarding").
-    public var evidence: [String]
+    /// The signs it was read from, strongest first.
+    public var evidence: [ReactionEvidence]
 
-    public init(_ kind: ReactionKind, confidence: Double, evidence: [String] = []) {
+    public init(_ kind: ReactionKind, confidence: Double, evidence: [ReactionEvidence] = []) {
         self.kind = kind
         self.confidence = min(1, max(0, confidence))
         self.evidence = evidence

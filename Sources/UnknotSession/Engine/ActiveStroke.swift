@@ -13,8 +13,8 @@ struct ActiveStroke: Sendable {
     var source = -1
     var slotStart = 0
     var slotEnd = 0
-    /// Plan time the contact began (-1 until the arm arrives).
-    var contactStart = -1
+    /// Plan time the contact began (`nil` until the arm arrives).
+    var contactStart: Int?
     var partSlot = 0
     var part = BodyPartID(.upperBack, .midline)
     var face = BodyFace.posterior

@@ -1,15 +1,26 @@
 import UnknotCore
 
 /// A small integer for each side of each region, so that live per-part state lives in flat
-/// arrays (no hashing, no allocation on the hot path).
+/// arrays (no hashing, no allocation on the hot path). One ordering: ``of(_:)`` defines it and
+/// ``part(_:)`` is its inverse (`PartSlotTests` round-trips every part).
 enum PartSlot {
     static let count = BodyRegion.allCases.count * 3
 
     static func of(_ part: BodyPartID) -> Int { part.region.ordinal * 3 + part.side.ordinal }
 
-    static func part(_ slot: Int) -> BodyPartID {
-        BodyPartID(BodyRegion.allCases[slot / 3], BodySide.allCases[slot % 3])
-    }
+    /// The part in a slot: ``of(_:)`` inverted, so the two orderings can never disagree. (A
+    /// midline region fills one of its three slots; the other two name the same part.)
+    static func part(_ slot: Int) -> BodyPartID { parts[slot] }
+
+    private static let parts: [BodyPartID] = {
+        var table = Array(repeating: BodyPartID(.neck, .midline), count: count)
+        for region in BodyRegion.allCases {
+            for side in BodySide.allCases {
+                table[region.ordinal * 3 + side.ordinal] = BodyPartID(region, side)
+            }
+        }
+        return table
+    }()
 }
 
 extension BodyRegion {

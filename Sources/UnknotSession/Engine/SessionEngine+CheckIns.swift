@@ -40,7 +40,7 @@ extension SessionEngine {
             .replacingOccurrences(of: "{level}", with: String(effectiveCap(q)))
     }
 
-    mutating func open(_ checkIn: CheckIn, slot: Int) {
+    mutating func open(_ checkIn: CheckIn, slot: Int?) {
         if let open = openCheckIn { closeCheckIn(open.kind, answer: nil) }
         openCheckIn = checkIn
         openCheckInAt = now
@@ -69,7 +69,7 @@ extension SessionEngine {
                         trigger: .sleep, choice: nil, actions: [.holdPrompts], area: nil,
                         detail: "planned check-in skipped: you were asleep")))
         }
-        guard openCheckIn == nil, now - lastCheckInAt >= 120_000 else { return }
+        guard openCheckIn == nil, lastCheckInAt.elapsed(until: now) >= 120_000 else { return }
         guard let q = currentSlot else { return }
         open(
             CheckIn(
@@ -77,7 +77,7 @@ extension SessionEngine {
                 answers: [.lighter, .justRight, .firmer]), slot: q)
     }
 
-    mutating func askAfterPain(fromDetector: Bool, slot: Int) {
+    mutating func askAfterPain(fromDetector: Bool, slot: Int?) {
         if fromDetector {
             open(
                 CheckIn(
@@ -96,7 +96,7 @@ extension SessionEngine {
         open(
             CheckIn(
                 kind: .crying, question: "Would you like a break, a tissue, or to keep going?",
-                answers: [.takeBreak, .tissue, .keepGoing], quiet: true), slot: currentSlot ?? -1)
+                answers: [.takeBreak, .tissue, .keepGoing], quiet: true), slot: currentSlot)
     }
 
     mutating func answerCheckIn(_ answer: CheckInAnswer) {
@@ -104,27 +104,27 @@ extension SessionEngine {
             return ignored("answer \"\(answer.label)\" with no such question open")
         }
         tally.checkInsAnswered += 1
-        let q = openCheckInSlot
+        let asked = openCheckInSlot
         closeCheckIn(open.kind, answer: answer)
         switch answer {
-        case .lighter, .lighterStill: if q >= 0 { changePressure(on: q, by: -1) }
-        case .firmer: if q >= 0 { changePressure(on: q, by: 1) }
+        case .lighter, .lighterStill: if let q = asked { changePressure(on: q, by: -1) }
+        case .firmer: if let q = asked { changePressure(on: q, by: 1) }
         case .justRight, .better: break
         case .skipThisArea:
-            if q >= 0 {
-                skipped[q] = true
-                if active.partSlot == q { active.kind = active.contactStart >= 0 ? .idle : .none }
+            if let q = asked {
+                parts[q].skipped = true
+                if active.partSlot == q { active.kind = active.contactStart != nil ? .idle : .none }
                 say("Skipping your \(PartSlot.part(q).area) for the rest of the session.", .information)
             }
         case .itsFine:
             // The client's word wins over the detector: undo the easing and forget the spot.
-            if q >= 0 {
+            if let q = asked {
                 tally.fineAnswers[q] = now
                 tender.removeAll { $0.slot == q && $0.fromDetector && $0.count == 1 && now - $0.lastAt < 120_000 }
                 let before = effectiveCap(q)
                 if let undo = tally.detectedPainUndo, undo.slot == q {
-                    painCap[q] = undo.painCap
-                    level[q] = undo.level
+                    parts[q].painCap = undo.painCap
+                    parts[q].level = undo.level
                 }
                 tally.detectedPainUndo = nil
                 levelChanged(q, from: before)
@@ -143,21 +143,20 @@ extension SessionEngine {
     }
 
     mutating func changePressure(on q: Int, by step: Int) {
-        let saved = lastContactSlot
-        let savedAt = lastContactAt
-        lastContactSlot = q
-        lastContactAt = now
+        let saved = lastContact
+        lastContact = RecentContact(
+            slot: q, at: now, position: saved?.position ?? position, face: saved?.face ?? face,
+            level: saved?.level ?? effectiveCap(q))
         if lastSetpoint.contact, active.partSlot != q {
             // Answer about the part asked, not the one touched now.
             let before = effectiveCap(q)
-            levelTouched[q] = true
-            level[q] = max(1, level[q] + step)
+            parts[q].levelTouched = true
+            parts[q].level = max(1, parts[q].level + step)
             levelChanged(q, from: before)
         } else {
             changePressure(by: step)
         }
-        lastContactSlot = saved
-        lastContactAt = savedAt
+        lastContact = saved
     }
 
     /// Plan times of the planned check-ins: two to four in a relaxation session (after the

@@ -37,9 +37,9 @@ extension SessionEngine {
     /// The part a control or a reaction is about: the one in contact, or the one just worked.
     var currentSlot: Int? {
         if lastSetpoint.contact { return active.partSlot }
-        if lastContactSlot >= 0, now - lastContactAt <= 5_000 { return lastContactSlot }
+        if let contact = lastContact, now - contact.at <= 5_000 { return contact.slot }
         if active.kind == .planned || active.kind == .substitute { return active.partSlot }
-        return lastContactSlot >= 0 ? lastContactSlot : nil
+        return lastContact?.slot
     }
 
     mutating func changePressure(by step: Int) {
@@ -49,9 +49,9 @@ extension SessionEngine {
         }
         let part = PartSlot.part(q)
         let before = effectiveCap(q)
-        let limit = min(supervisor.levelLimit[q], painCap[q])
+        let limit = min(supervisor.levelLimit[q], parts[q].painCap)
         if step > 0, before >= limit {
-            let why = painCap[q] < supervisor.levelLimit[q] ? "after it hurt earlier" : "within your pain limit"
+            let why = parts[q].painCap < supervisor.levelLimit[q] ? "after it hurt earlier" : "within your pain limit"
             say("That's as firm as I'll go on your \(part.area) \(why): level \(before).", .information)
             return
         }
@@ -60,11 +60,11 @@ extension SessionEngine {
             return
         }
         if step > 0 {
-            comfortable[q] = before
-            raisedAt[q] = now
+            parts[q].comfortable = before
+            parts[q].raisedAt = now
         }
-        levelTouched[q] = true
-        level[q] = max(1, min(level[q] + step, limit + globalDrop - firmer[q]))
+        parts[q].levelTouched = true
+        parts[q].level = max(1, min(parts[q].level + step, limit + globalDrop - parts[q].firmer))
         let after = effectiveCap(q)
         levelChanged(q, from: before)
         say("\(step > 0 ? "Firmer" : "Lighter") on your \(part.area): level \(after).", .information)
@@ -114,8 +114,8 @@ extension SessionEngine {
     mutating func skipArea() {
         guard let q = currentSlot else { return ignored("no area to skip yet") }
         let part = PartSlot.part(q)
-        skipped[q] = true
-        if active.partSlot == q { active.kind = active.contactStart >= 0 ? .idle : .none }
+        parts[q].skipped = true
+        if active.partSlot == q { active.kind = active.contactStart != nil ? .idle : .none }
         if let open = openCheckIn, open.kind != .pressure { closeCheckIn(open.kind, answer: nil) }
         emit(
             .decision(

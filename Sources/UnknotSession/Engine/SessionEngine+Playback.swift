@@ -21,7 +21,7 @@ extension SessionEngine {
         guard cursor < strokes.count else { return .lifted(at: position, face: face) }
         if active.slot != cursor || active.kind == .none { prepare(cursor) }
         if active.kind == .idle || time < active.slotStart { return travel(toward: active.start, face: active.face) }
-        if active.contactStart < 0 {
+        if active.contactStart == nil {
             if face != active.face || position.distance(to: active.start) > 0.05 {
                 return travel(toward: active.start, face: active.face)
             }
@@ -29,7 +29,7 @@ extension SessionEngine {
             active.segment = 0
             active.keyframe = 0
         }
-        let t = time - active.contactStart
+        let t = time - (active.contactStart ?? time)
         var force: Double
         var speed: Double
         if active.kind == .broadHold {
@@ -143,7 +143,7 @@ extension SessionEngine {
         active.slotStart = stroke.startMilliseconds
         active.slotEnd = stroke.endMilliseconds
         use(source: i, kind: .planned)
-        if skipped[slot] {
+        if parts[slot].skipped {
             if let other = lastWorkedOtherSlot(than: slot),
                 let donor = donor(from: other, fitting: stroke, broadOnly: false)
             {
@@ -152,7 +152,7 @@ extension SessionEngine {
             } else {
                 active.kind = .idle
             }
-        } else if preferBroad[slot], !stroke.technique.spec.isBroadAndFlat,
+        } else if parts[slot].preferBroad, !stroke.technique.spec.isBroadAndFlat,
             let donor = donor(from: slot, fitting: stroke, broadOnly: true)
         {
             use(source: donor, kind: .substitute)
@@ -185,7 +185,7 @@ extension SessionEngine {
         active.face = stroke.face
         active.technique = stroke.technique
         active.start = stroke.path[0]
-        active.contactStart = -1
+        active.contactStart = nil
         active.onTenderSpot = tender.contains { !$0.left && touches(source, $0) }
     }
 
@@ -217,7 +217,7 @@ extension SessionEngine {
         active.face = spot.face
         active.part = spot.part
         active.partSlot = spot.slot
-        active.contactStart = -1
+        active.contactStart = nil
         active.why = "ticklish spot"
         resolveLevel()
     }
@@ -234,28 +234,28 @@ extension SessionEngine {
             return
         }
         let stroke = plan.strokes[active.source]
-        var value = stroke.level.value + (level[q] - baseLevel[q]) + firmer[q] - globalDrop
+        var value = stroke.level.value + (parts[q].level - parts[q].baseLevel) + parts[q].firmer - globalDrop
         if active.onTenderSpot { value -= Self.tenderSpotReduction }
         value = min(max(1, value), cap)
         if stroke.adaptation == .endangermentZone { value = min(value, PressureLevel.lightMaximum.value) }
-        if lastFelt[q] > 0, value > lastFelt[q] {
+        if let felt = parts[q].lastFelt, value > felt {
             // The plan (or the client) raised the level: what was felt before is the last comfortable level.
-            comfortable[q] = lastFelt[q]
-            raisedAt[q] = now
+            parts[q].comfortable = felt
+            parts[q].raisedAt = now
         }
         active.level = value
         let planned = PressureScale.force(stroke.level, on: stroke.part.region, with: stroke.technique)
         let wanted = PressureScale.force(PressureLevel(clamping: value), on: stroke.part.region, with: stroke.technique)
         active.forceScale = planned > 0 ? wanted / planned : 0
         var speed = globalSpeed
-        if slower[q] { speed = min(speed, Self.ticklishSpeed) }
+        if parts[q].slower { speed = min(speed, Self.ticklishSpeed) }
         active.speedFactor = speed
     }
 
     /// The most a part gets now: the client's level (with ticklish firmness and tear-time
     /// lightening), within the pain limit, the screening, the region and any pain this session.
     func effectiveCap(_ q: Int) -> Int {
-        min(max(1, level[q] + firmer[q] - globalDrop), supervisor.levelLimit[q], painCap[q])
+        min(max(1, parts[q].level + parts[q].firmer - globalDrop), supervisor.levelLimit[q], parts[q].painCap)
     }
 
     /// A stroke on part slot `q` to play in the slot of `stroke`, taken in turn so repeats vary:
@@ -266,13 +266,13 @@ extension SessionEngine {
         guard !candidates.isEmpty else { return nil }
         for mustFit in [true, false] {
             for k in 0..<candidates.count {
-                let index = candidates[(donorCursor[q] + k) % candidates.count]
+                let index = candidates[(parts[q].donorCursor + k) % candidates.count]
                 let donor = plan.strokes[index]
                 guard donor.face == stroke.face else { continue }
                 if mustFit, donor.durationMilliseconds > stroke.durationMilliseconds { continue }
                 if broadOnly, !donor.technique.spec.isBroadAndFlat { continue }
                 if touchesLeftSpot(index) { continue }
-                donorCursor[q] = (donorCursor[q] + k + 1) % candidates.count
+                parts[q].donorCursor = (parts[q].donorCursor + k + 1) % candidates.count
                 return index
             }
         }
@@ -284,7 +284,7 @@ extension SessionEngine {
         var i = min(cursor, plan.strokes.count - 1)
         while i >= 0 {
             let s = strokeSlots[i]
-            if s != q, !skipped[s] { return s }
+            if s != q, !parts[s].skipped { return s }
             i -= 1
         }
         return nil
@@ -307,11 +307,11 @@ extension SessionEngine {
     /// change acts on the very next tick.
     mutating func refreshActive() {
         guard active.kind != .none, active.slot >= 0 else { return }
-        if active.contactStart < 0 {
+        if active.contactStart == nil {
             active.kind = .none
             return
         }
-        if skipped[active.partSlot] || touchesLeftSpotNow() {
+        if parts[active.partSlot].skipped || touchesLeftSpotNow() {
             active.kind = .idle
             return
         }

@@ -13,16 +13,17 @@ extension SessionEngine {
         }
         switch reaction.kind {
         case .pain:
-            if let q = currentSlot, tally.fineAnswers[q, default: -1_000_000] > now - 60_000 {
+            if let q = currentSlot, tally.fineAnswers[q].elapsed(until: now) < 60_000 {
                 return emit(.reaction(reaction, actedOn: false, note: "you said it was fine here a moment ago"))
             }
             emit(.reaction(reaction, actedOn: true, note: nil))
-            respondToPain(source: reaction.evidence.first ?? "signs of pain", rating: nil, fromDetector: true)
+            respondToPain(
+                source: reaction.evidence.first?.description ?? "signs of pain", rating: nil, fromDetector: true)
         case .crying:
             // Reports less than a minute apart belong to one episode of tears.
             let previous = lastCryingAt
             lastCryingAt = now
-            guard now - previous > 60_000 else {
+            guard previous.elapsed(until: now) > 60_000 else {
                 return emit(.reaction(reaction, actedOn: false, note: "the same episode of tears"))
             }
             emit(.reaction(reaction, actedOn: true, note: nil))
@@ -31,7 +32,7 @@ extension SessionEngine {
             emit(.reaction(reaction, actedOn: true, note: nil))
             respondToLaughter()
         case .sleep:
-            guard now - lastControlAt >= configuration.awakeAfterControlMilliseconds else {
+            guard lastControlAt.elapsed(until: now) >= configuration.awakeAfterControlMilliseconds else {
                 return emit(.reaction(reaction, actedOn: false, note: "you pressed a control moments ago"))
             }
             guard !asleep else { return emit(.reaction(reaction, actedOn: false, note: "already asleep")) }
@@ -41,7 +42,7 @@ extension SessionEngine {
             record(policy.row(for: .sleep, carePlan: carePlan), area: nil, detail: "")
         case .relaxation:
             emit(.reaction(reaction, actedOn: true, note: nil))
-            if now - lastRelaxationAt >= 120_000 {
+            if lastRelaxationAt.elapsed(until: now) >= 120_000 {
                 lastRelaxationAt = now
                 record(policy.row(for: .relaxation, carePlan: carePlan), area: nil, detail: "")
             }
@@ -57,8 +58,8 @@ extension SessionEngine {
     /// Where a reaction happened: the contact now, or the contact of the last few seconds.
     var reactionSpot: (slot: Int, center: SurfacePoint, face: BodyFace, level: Int)? {
         if lastSetpoint.contact { return (active.partSlot, lastSetpoint.position, lastSetpoint.face, active.level) }
-        if lastContactSlot >= 0, now - lastContactAt <= 3_000 {
-            return (lastContactSlot, lastContactPosition, lastContactFace, lastContactLevel)
+        if let contact = lastContact, now - contact.at <= 3_000 {
+            return (contact.slot, contact.position, contact.face, contact.level)
         }
         return nil
     }
@@ -77,8 +78,8 @@ extension SessionEngine {
         // a groan, then the client's own "that hurts"): once is the response, not three times.
         // Only where it hurt before: the contact may have moved on to another part meanwhile.
         // And only if nothing has lowered the level since: pain at a lower level is new pain.
-        let here = reactionSpot?.slot ?? currentSlot ?? -1
-        if now - lastPainAt < Self.samePainMilliseconds, here == lastPainSlot, here >= 0,
+        let here = reactionSpot?.slot ?? currentSlot
+        if lastPainAt.elapsed(until: now) < Self.samePainMilliseconds, let here, here == lastPainSlot,
             effectiveCap(here) >= lastPainLeftLevel
         {
             if !fromDetector {
@@ -93,7 +94,9 @@ extension SessionEngine {
                 .decision(
                     PolicyDecision(
                         trigger: .pain, choice: nil, actions: [], area: currentSlot.map { PartSlot.part($0).area },
-                        detail: "\(source): the same pain as \(Double(now - lastPainAt) / 1_000) s ago, already eased"))
+                        detail:
+                            "\(source): the same pain as \(Double(lastPainAt.elapsed(until: now)) / 1_000) s ago, already eased"
+                    ))
             )
             return
         }
@@ -112,12 +115,12 @@ extension SessionEngine {
                 record(row, area: nil, detail: "\(source); nothing in contact yet")
                 say("Nothing is touching you right now. Tell me where, or press pause.", .safety)
             }
-            askAfterPain(fromDetector: fromDetector, slot: currentSlot ?? -1)
+            askAfterPain(fromDetector: fromDetector, slot: currentSlot)
             return
         }
         let q = spot.slot
         let part = PartSlot.part(q)
-        tally.detectedPainUndo = fromDetector ? (q, level[q], painCap[q]) : nil
+        tally.detectedPainUndo = fromDetector ? (q, parts[q].level, parts[q].painCap) : nil
         let near = configuration.sameSpotDistance
         let existing = tender.firstIndex {
             !$0.left && $0.slot == q && $0.contains(spot.center, face: spot.face, within: near)
@@ -174,15 +177,17 @@ extension SessionEngine {
         let before = effectiveCap(q)
         let steps = (rating ?? 0) > carePlan.painLimit.value + 1 ? 2 : 1
         var target = felt - steps
-        if comfortable[q] > 0, now - raisedAt[q] < Self.comfortableMemoryMilliseconds {
-            target = min(target, comfortable[q])
+        if let comfortable = parts[q].comfortable, let raisedAt = parts[q].raisedAt,
+            now - raisedAt < Self.comfortableMemoryMilliseconds
+        {
+            target = min(target, comfortable)
         }
         target = max(1, target)
-        painCap[q] = max(1, min(painCap[q], felt - 1))
-        levelTouched[q] = true
+        parts[q].painCap = max(1, min(parts[q].painCap, felt - 1))
+        parts[q].levelTouched = true
         // Express the new level in the client's own terms (before ticklish firmness and tear-time lightening).
-        level[q] = max(1, min(level[q], target - firmer[q] + globalDrop))
-        comfortable[q] = -1
+        parts[q].level = max(1, min(parts[q].level, target - parts[q].firmer + globalDrop))
+        parts[q].comfortable = nil
         levelChanged(q, from: before)
         return effectiveCap(q)
     }
@@ -215,12 +220,12 @@ extension SessionEngine {
 
     mutating func respondToCrying() {
         asleep = false
-        let withPain = guardingTicks > 0 || now - lastPainAt < 15_000
+        let withPain = guardingTicks > 0 || lastPainAt.elapsed(until: now) < 15_000
         tally.cryingContexts.append(cryingContext())
         if withPain {
             let row = policy.row(for: .cryingWithPain, carePlan: carePlan)
             record(row, area: currentSlot.map { PartSlot.part($0).area }, detail: "tears with signs of pain")
-            if now - lastPainAt >= 10_000 {
+            if lastPainAt.elapsed(until: now) >= 10_000 {
                 respondToPain(source: "tears with muscle guarding", rating: nil, fromDetector: true)
             }
         }
@@ -241,7 +246,11 @@ extension SessionEngine {
                     detail += "; already asked once"
                 }
             case .checkInAboutCrying:
-                if now - lastCryingCheckInAt >= 300_000 { askAboutCrying() } else { detail += "; asked recently" }
+                if lastCryingCheckInAt.elapsed(until: now) >= 300_000 {
+                    askAboutCrying()
+                } else {
+                    detail += "; asked recently"
+                }
             case .pauseAndLift:
                 if state.movesPlan {
                     if let open = openCheckIn { closeCheckIn(open.kind, answer: nil) }
@@ -262,7 +271,7 @@ extension SessionEngine {
         before.reserveCapacity(PartSlot.count)
         for q in 0..<PartSlot.count { before.append(effectiveCap(q)) }
         globalDrop = 1
-        for q in 0..<PartSlot.count where worked[q] || q == active.partSlot {
+        for q in 0..<PartSlot.count where parts[q].worked || q == active.partSlot {
             levelChanged(q, from: before[q])
         }
         for q in 0..<PartSlot.count {
@@ -301,9 +310,9 @@ extension SessionEngine {
             switch action {
             case .firmerSlowerBroad:
                 let before = effectiveCap(q)
-                firmer[q] = 1
-                slower[q] = true
-                preferBroad[q] = true
+                parts[q].firmer = 1
+                parts[q].slower = true
+                parts[q].preferBroad = true
                 levelChanged(q, from: before)
             case .markSpotTicklish:
                 if let existing {
@@ -320,7 +329,7 @@ extension SessionEngine {
                 if let existing, ticklish[existing].count < 2 { ticklish[existing].count = 2 }
                 if lastSetpoint.contact, let index = existing ?? ticklish.indices.last {
                     holdStill(on: ticklish[index])
-                    active.contactStart = -1
+                    active.contactStart = nil
                 }
             case .skipSpot:
                 leave(
@@ -358,11 +367,11 @@ extension SessionEngine {
         spikeTicks = frame.measuredForce > lastSetpoint.normalForce * 1.3 + 3 ? spikeTicks + 1 : 0
         guard now >= guardingQuietUntil else { return }
         if guardingTicks >= 200 || spikeTicks >= 50 {
-            let evidence = guardingTicks >= 200 ? Self.guardingEvidence[0] : Self.guardingEvidence[1]
+            let evidence: ReactionEvidence = guardingTicks >= 200 ? .guarding : .forceSpike
             guardingTicks = 0
             spikeTicks = 0
             emit(.reaction(ReactionEvent(.pain, confidence: 0.8, evidence: [evidence]), actedOn: true, note: nil))
-            respondToPain(source: evidence, rating: nil, fromDetector: true)
+            respondToPain(source: evidence.description, rating: nil, fromDetector: true)
         }
     }
 }

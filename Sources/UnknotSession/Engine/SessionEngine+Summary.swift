@@ -8,9 +8,9 @@ extension SessionEngine {
         var suggestions: [CarePlanSuggestion] = []
         // Pressure the client settled on, per worked part (both sides together when they agree).
         var settled: [BodyPartID: Int] = [:]
-        for q in 0..<PartSlot.count where worked[q] {
+        for q in 0..<PartSlot.count where parts[q].worked {
             let part = PartSlot.part(q)
-            settled[part] = min(max(1, level[q]), supervisor.levelLimit[q], painCap[q])
+            settled[part] = min(max(1, parts[q].level), supervisor.levelLimit[q], parts[q].painCap)
         }
         var done = Set<BodyPartID>()
         for part in settled.keys.sorted() where !done.contains(part) {
@@ -27,9 +27,9 @@ extension SessionEngine {
             levels.append(AreaPressure(area, PressureLevel(clamping: value)))
             let before = min(carePlan.preferredLevel(for: part), carePlan.painLimit)
             let touched =
-                levelTouched[PartSlot.of(part)]
+                parts[part].levelTouched
                 || (part.region.isLateral && area.side == nil
-                    && levelTouched[PartSlot.of(BodyPartID(part.region, part.side == .left ? .right : .left))])
+                    && parts[BodyPartID(part.region, part.side == .left ? .right : .left)].levelTouched)
             if touched, value != before.value,
                 !carePlan.pressure.byArea.contains(where: { $0.area == area && $0.level.value == value })
             {
@@ -52,7 +52,7 @@ extension SessionEngine {
                         area: spot.part.area, at: patch.coordinate(of: spot.center), radius: spot.radius,
                         source: .learned, note: spot.count > 1 ? "laughed \(spot.count) times" : "laughed")))
         }
-        for q in 0..<PartSlot.count where skipped[q] {
+        for q in 0..<PartSlot.count where parts[q].skipped {
             suggestions.append(.avoidArea(PartSlot.part(q).area))
         }
         if carePlan.ifICry == nil, let answer = tally.cryingAnswers.first {
@@ -80,7 +80,7 @@ extension SessionEngine {
         let endRR = endRhythm
         return SessionSummary(
             programName: plan.programName, bookedMinutes: plan.minutes, finalState: state,
-            endReason: endReason.isEmpty ? "still running" : endReason, workedMilliseconds: planTime,
+            endReason: endReason ?? "still running", workedMilliseconds: planTime,
             pausedMilliseconds: pausedMilliseconds, reactions: tally.reactions, responses: tally.responses,
             faults: tally.faults, checkInsAsked: tally.checkInsAsked, checkInsAnswered: tally.checkInsAnswered,
             checkInsSkippedWhileAsleep: tally.checkInsSkippedAsleep, safety: supervisor.interventions,

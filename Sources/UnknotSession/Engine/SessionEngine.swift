@@ -19,7 +19,7 @@ import UnknotSignals
 public struct SessionEngine: Sendable {
     /// The evidence the engine gives when it reads guarding from force and stiffness (tissue
     /// stiffening under the contact, then force spikes), so other readers can recognise it.
-    public static let guardingEvidence = ["muscle guarding", "force spike"]
+    public static let guardingEvidence: Set<ReactionEvidence> = [.guarding, .forceSpike]
 
     public let plan: SessionPlan
     public let carePlan: CarePlan
@@ -49,23 +49,8 @@ public struct SessionEngine: Sendable {
     var position: SurfacePoint
     var face: BodyFace
 
-    // What the client has now, per part slot.
-    let baseLevel: [Int]
-    var level: [Int]
-    var painCap: [Int]
-    /// The level before the last increase on each part (-1: none), and when it rose.
-    var comfortable: [Int]
-    var raisedAt: [Int]
-    /// The level last felt in contact on each part (0: not yet).
-    var lastFelt: [Int]
-    var firmer: [Int]
-    var skipped: [Bool]
-    var slower: [Bool]
-    var preferBroad: [Bool]
-    var worked: [Bool]
-    /// Whether the client (or a pain) changed the part's level this session.
-    var levelTouched: [Bool]
-    var donorCursor: [Int]
+    // What the client has now, per part.
+    var parts: PartTable<PartState>
     var globalDrop = 0
     var globalSpeed = 1.0
     var tender: [LearnedSpot] = []
@@ -78,29 +63,25 @@ public struct SessionEngine: Sendable {
     var timeOffset = 0
 
     // Recent contact, for reactions that arrive a moment late.
-    var lastContactAt = -1_000_000
-    var lastContactPosition = SurfacePoint(x: 0, y: 0)
-    var lastContactFace = BodyFace.posterior
-    var lastContactSlot = -1
-    var lastContactLevel = 0
+    var lastContact: RecentContact?
     var contactTicks = 0
 
     // Check-ins and prompts.
     let scheduledCheckIns: [Int]
     var nextCheckIn = 0
     var openCheckInAt = 0
-    var openCheckInSlot = -1
-    var lastCheckInAt = -1_000_000
+    var openCheckInSlot: Int?
+    var lastCheckInAt: Int?
     var cryingCheckInAsked = false
-    var lastCryingCheckInAt = -1_000_000
+    var lastCryingCheckInAt: Int?
     var asleep = false
-    var lastControlAt = -1_000_000
-    var lastPainAt = -1_000_000
-    var lastPainSlot = -1
+    var lastControlAt: Int?
+    var lastPainAt: Int?
+    var lastPainSlot: Int?
     /// The level the last pain response left on its part.
     var lastPainLeftLevel = 0
-    var lastCryingAt = -1_000_000
-    var lastRelaxationAt = -1_000_000
+    var lastCryingAt: Int?
+    var lastRelaxationAt: Int?
 
     // Guarding (muscles tightening under the contact).
     var stiffnessFast = 0.0
@@ -120,7 +101,7 @@ public struct SessionEngine: Sendable {
     var settleUntil = 0
     var endingUntil = 0
     var pausedMilliseconds = 0
-    var endReason = ""
+    var endReason: String?
     var tally = SessionTally()
 
     public init(
@@ -150,28 +131,13 @@ public struct SessionEngine: Sendable {
         lastSetpoint = .lifted(at: position, face: face)
         supervisor = SafetySupervisor(
             carePlan: carePlan, screening: plan.screening, body: body, lyingOn: face, at: position)
-        var base = Array(repeating: 1, count: PartSlot.count)
-        for slot in 0..<PartSlot.count {
-            let part = PartSlot.part(slot)
-            base[slot] =
-                min(
+        parts = PartTable { part in
+            PartState(
+                baseLevel: min(
                     carePlan.preferredLevel(for: part), carePlan.painLimit, plan.screening.levelCap,
                     part.region.maximumLevel
-                ).value
+                ).value)
         }
-        baseLevel = base
-        level = base
-        painCap = Array(repeating: 10, count: PartSlot.count)
-        comfortable = Array(repeating: -1, count: PartSlot.count)
-        raisedAt = Array(repeating: -1_000_000, count: PartSlot.count)
-        lastFelt = Array(repeating: 0, count: PartSlot.count)
-        firmer = Array(repeating: 0, count: PartSlot.count)
-        skipped = Array(repeating: false, count: PartSlot.count)
-        slower = Array(repeating: false, count: PartSlot.count)
-        preferBroad = Array(repeating: false, count: PartSlot.count)
-        worked = Array(repeating: false, count: PartSlot.count)
-        levelTouched = Array(repeating: false, count: PartSlot.count)
-        donorCursor = Array(repeating: 0, count: PartSlot.count)
         scheduledCheckIns = Self.checkInTimes(for: plan)
         startBeats = []
         startBeats.reserveCapacity(Self.startWindowBeats)
@@ -240,13 +206,10 @@ public struct SessionEngine: Sendable {
         }
         if setpoint.contact {
             contactTicks += 1
-            lastContactAt = now
-            lastContactPosition = setpoint.position
-            lastContactFace = setpoint.face
-            lastContactSlot = active.partSlot
-            lastContactLevel = active.level
-            worked[active.partSlot] = true
-            lastFelt[active.partSlot] = active.level
+            lastContact = RecentContact(
+                slot: active.partSlot, at: now, position: setpoint.position, face: setpoint.face, level: active.level)
+            parts[active.partSlot].worked = true
+            parts[active.partSlot].lastFelt = active.level
         } else {
             contactTicks = 0
         }
@@ -335,7 +298,7 @@ public struct SessionEngine: Sendable {
     mutating func finish() {
         enter(.finished)
         let row = policy.row(for: .sessionEnded, carePlan: carePlan)
-        record(row, area: nil, detail: endReason)
+        record(row, area: nil, detail: endReason ?? "")
     }
 
     mutating func enterFault() {

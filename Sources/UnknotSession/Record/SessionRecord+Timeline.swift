@@ -27,7 +27,8 @@ extension SessionRecord {
                 let how = acted ? "" : " (not acted on: \(note ?? ""))"
                 lines.append(
                     "\(time)  noticed   \(reaction.kind.displayName), confidence \(Int((reaction.confidence * 100).rounded()))%"
-                        + "\(reaction.evidence.isEmpty ? "" : " [\(reaction.evidence.joined(separator: ", "))]")\(how)")
+                        + "\(reaction.evidence.isEmpty ? "" : " [\(reaction.evidence.map(\.description).joined(separator: ", "))]")\(how)"
+                )
             case .decision(let d):
                 let what = d.trigger.map { $0.rawValue } ?? "control"
                 let actions = d.actions.map(\.rawValue).joined(separator: ", ")

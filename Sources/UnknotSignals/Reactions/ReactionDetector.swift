@@ -21,19 +21,6 @@ import UnknotCore
 /// Guarantees: each input takes constant time and allocates nothing unless a reaction is
 /// reported; reactions come out in time order through ``nextReaction()``.
 public struct ReactionDetector: Sendable {
-    /// Tunable thresholds; the defaults were set on seeds 1-10 of the simulated personas.
-    public struct Configuration: Sendable, Hashable {
-        /// How long the baseline is (ms).
-        public var baseline = 120_000
-        /// A pain skin response rises at least this much (µS) ...
-        public var painRise = 0.3
-        /// ... and at least this many times the baseline's spontaneous responses.
-        public var painOverBaseline = 3.0
-        /// Laughter, sob-like breathing and sighs in the breath.
-        public var breath = BreathEventReader.Configuration()
-        public init() {}
-    }
-
     public let configuration: Configuration
     public private(set) var stream: BodySignalStream
     /// Reactions waiting to be taken.
@@ -110,22 +97,29 @@ public struct ReactionDetector: Sendable {
         lastSound[sound.kind] = (time, sound.confidence)
         switch sound.kind {
         case .stomachRumble, .flatulence:
-            if sound.confidence >= 0.6 {
-                report(.digestiveNoise, at: time, confidence: sound.confidence, ["sound: \(sound.kind.rawValue)"])
+            if sound.confidence >= configuration.digestiveLabel {
+                report(.digestiveNoise, at: time, confidence: sound.confidence, [.sound(sound.kind)])
             }
-        case .laughter where sound.confidence >= 0.7 && time - lastLaughterReport > 3_000:
+        case .laughter
+        where sound.confidence >= configuration.sureLabel
+            && time - lastLaughterReport > configuration.laughterEpisode:
             // The body may not show a quiet laugh; a sure label is enough.
             lastLaughterReport = time
-            report(.laughter, at: time, confidence: 0.85 * sound.confidence, ["sound: laughter"])
+            report(
+                .laughter, at: time, confidence: configuration.labelAloneWeight * sound.confidence, [.sound(.laughter)])
         case .crying, .sobbing:
-            if sound.confidence >= 0.7, time - lastCryingReport > 15_000 {
+            if sound.confidence >= configuration.sureLabel, time - lastCryingReport > configuration.cryingRepeat {
                 lastCryingReport = time
-                report(.crying, at: time, confidence: 0.85 * sound.confidence, ["sound: \(sound.kind.rawValue)"])
+                report(
+                    .crying, at: time, confidence: configuration.labelAloneWeight * sound.confidence,
+                    [.sound(sound.kind)])
             }
         case .groan, .gasp:
-            if sound.confidence >= 0.7, time - lastGuarding < 3_000, time - lastPainReport > 3_000 {
+            if sound.confidence >= configuration.sureLabel, time - lastGuarding < configuration.soundWithGuarding,
+                time - lastPainReport > configuration.painEpisode
+            {
                 lastPainReport = time
-                report(.pain, at: time, confidence: 0.85, ["sound: \(sound.kind.rawValue)", "guarding"])
+                report(.pain, at: time, confidence: configuration.soundAndGuarding, [.sound(sound.kind), .guarding])
             }
         default:
             break
@@ -135,9 +129,11 @@ public struct ReactionDetector: Sendable {
     /// Muscle guarding seen in the force signals at `time`.
     public mutating func guarding(at time: Int) {
         lastGuarding = time
-        if let groan = heard(.groan, .gasp, within: 3_000, of: time), time - lastPainReport > 3_000 {
+        if let groan = heard(.groan, .gasp, within: configuration.soundWithGuarding, of: time),
+            time - lastPainReport > configuration.painEpisode
+        {
             lastPainReport = time
-            report(.pain, at: time, confidence: 0.85, ["guarding", "sound: \(groan.rawValue)"])
+            report(.pain, at: time, confidence: configuration.soundAndGuarding, [.guarding, .sound(groan)])
         }
     }
 
@@ -160,15 +156,17 @@ public struct ReactionDetector: Sendable {
         }
         if breath.isSobbing { cryingPeakHeartRate = max(cryingPeakHeartRate, heartRateNow) }
         // Tears that go on are reported again every 15 s.
-        if breath.isSobbing, time - lastCryingBodyReport > 15_000 { crying(at: time) }
+        if breath.isSobbing, time - lastCryingBodyReport > configuration.cryingRepeat { crying(at: time) }
         // A response too small for pain, during the baseline, is one of the spontaneous ones.
         if responded, !skinResponse(stream.lastResponseAmplitude, at: time), !baselineDone {
             spontaneous(stream.lastResponseAmplitude)
         }
         if !baselineDone, elapsed >= configuration.baseline { takeBaseline() }
-        if let candidate = painCandidate, time - candidate.at >= 1_500 { decidePain(candidate, at: time) }
+        if let candidate = painCandidate, time - candidate.at >= configuration.painDecision {
+            decidePain(candidate, at: time)
+        }
         if baselineDone, time >= nextCalmCheck {
-            nextCalmCheck = time + 5_000
+            nextCalmCheck = time + configuration.calmCheck
             calm(at: time)
         }
     }
@@ -176,24 +174,24 @@ public struct ReactionDetector: Sendable {
     // MARK: - Breathing
 
     private mutating func sigh(_ ratio: Double, at time: Int) {
-        guard time - lastSighReport > 10_000 else { return }
+        guard time - lastSighReport > configuration.sighRepeat else { return }
         lastSighReport = time
-        var evidence = ["breath: \(String(format: "%.1f", ratio))× as deep"]
+        var evidence: [ReactionEvidence] = [.deeperBreath(ratio: ratio)]
         var confidence = 0.7
-        if heard(.sigh, within: 4_000, of: time) != nil {
-            evidence.append("sound: sigh")
+        if heard(.sigh, within: configuration.sighSound, of: time) != nil {
+            evidence.append(.sound(.sigh))
             confidence = 0.9
         }
         report(.sigh, at: time, confidence: confidence, evidence)
     }
 
     private mutating func laughter(at time: Int) {
-        guard time - lastLaughterReport > 3_000 else { return }
+        guard time - lastLaughterReport > configuration.laughterEpisode else { return }
         lastLaughterReport = time
-        var evidence = ["breath: bursts at 4-6 Hz"]
+        var evidence: [ReactionEvidence] = [.breathBursts]
         var confidence = 0.8
-        if heard(.laughter, within: 3_000, of: time) != nil {
-            evidence.append("sound: laughter")
+        if heard(.laughter, within: configuration.laughterSound, of: time) != nil {
+            evidence.append(.sound(.laughter))
             confidence = 0.92
         }
         report(.laughter, at: time, confidence: confidence, evidence)
@@ -205,19 +203,21 @@ public struct ReactionDetector: Sendable {
         lastCryingBodyReport = time
         // Breath alone is weak evidence: on real resting recordings, coughs, speech and the
         // heartbeat's harmonics can oscillate in the same band. It takes the heart or a sound.
-        var evidence = ["breath: catching inhalations at 2-3 Hz"]
+        var evidence: [ReactionEvidence] = [.catchingInhalations]
         var confidence = 0.55
         let reference = baselineDone ? baselineHeartRate : heartRateBefore
         // Crying raises the heart rate, then it falls back quickly while the tears go on.
-        if heartRateNow > reference + 4 {
-            evidence.append("heart: rate up")
+        if heartRateNow > reference + configuration.cryingHeartRise {
+            evidence.append(.heartRateUp)
             confidence += 0.15
-        } else if cryingPeakHeartRate > reference + 4, heartRateNow < cryingPeakHeartRate - 3 {
-            evidence.append("heart: rate up, then falling")
+        } else if cryingPeakHeartRate > reference + configuration.cryingHeartRise,
+            heartRateNow < cryingPeakHeartRate - configuration.cryingHeartFall
+        {
+            evidence.append(.heartRateUpThenFalling)
             confidence += 0.15
         }
-        if let heard = heard(.crying, .sobbing, within: 5_000, of: time) {
-            evidence.append("sound: \(heard.rawValue)")
+        if let heard = heard(.crying, .sobbing, within: configuration.cryingSound, of: time) {
+            evidence.append(.sound(heard))
             confidence = 0.93
         }
         report(.crying, at: time, confidence: confidence, evidence)
@@ -237,33 +237,37 @@ public struct ReactionDetector: Sendable {
     private mutating func skinResponse(_ rise: Double, at time: Int) -> Bool {
         let needed = max(configuration.painRise, configuration.painOverBaseline * spontaneousRise)
         guard rise >= needed else { return false }
-        if time - lastPainReport > 3_000 { painCandidate = (time, rise) }
+        if time - lastPainReport > configuration.painEpisode { painCandidate = (time, rise) }
         return true
     }
 
     private mutating func decidePain(_ candidate: (at: Int, rise: Double), at time: Int) {
         painCandidate = nil
         // Tears and laughter bring their own skin responses.
-        if time - lastBurstActivity < 10_000 || time - lastCryingReport < 10_000 { return }
-        var evidence = ["skin: response \(String(format: "%.2f", candidate.rise)) µS (arousal)"]
+        if time - lastBurstActivity < configuration.tearsOrLaughterMaskPain
+            || time - lastCryingReport < configuration.tearsOrLaughterMaskPain
+        {
+            return
+        }
+        var evidence: [ReactionEvidence] = [.skinResponse(microsiemens: candidate.rise)]
         // A skin response alone is arousal, which pain is one cause of (a startle, a stimulus,
         // a thought are others): recorded, not acted on. The heart, a groan or guarding make it pain.
         var confidence = 0.5
-        if let sound = heard(.groan, .gasp, within: 6_000, of: candidate.at) {
-            evidence.append("sound: \(sound.rawValue)")
+        if let sound = heard(.groan, .gasp, within: configuration.painSignsWindow, of: candidate.at) {
+            evidence.append(.sound(sound))
             confidence += 0.25
         }
-        if time - lastGuarding < 6_000 {
-            evidence.append("guarding")
+        if time - lastGuarding < configuration.painSignsWindow {
+            evidence.append(.guarding)
             confidence += 0.15
         }
-        if heartRateNow > (baselineDone ? baselineHeartRate : heartRateBefore) + 3 {
-            evidence.append("heart: rate up")
+        if heartRateNow > (baselineDone ? baselineHeartRate : heartRateBefore) + configuration.painHeartRise {
+            evidence.append(.heartRateUp)
             confidence += 0.15
         }
-        if let digestive = heard(.stomachRumble, .flatulence, within: 3_000, of: candidate.at) {
+        if let digestive = heard(.stomachRumble, .flatulence, within: configuration.digestiveWindow, of: candidate.at) {
             // A gut sound right there: the response is more likely the gut than distress.
-            evidence.append("sound: \(digestive.rawValue) (not distress)")
+            evidence.append(.soundNotDistress(digestive))
             confidence -= 0.3
         }
         lastPainReport = time
@@ -282,33 +286,41 @@ public struct ReactionDetector: Sendable {
     private mutating func calm(at time: Int) {
         let heartRate = stream.heart.heartRate
         let breathing = stream.breathing.perMinute
-        guard heartRate > 0, time - lastBurstActivity > 30_000, time - lastPainReport > 60_000 else {
+        guard heartRate > 0, time - lastBurstActivity > configuration.calmAfterBursts,
+            time - lastPainReport > configuration.calmAfterPain
+        else {
             relaxedSince = Int.min / 2
             sleepySince = Int.min / 2
             return
         }
-        let slower = heartRate <= baselineHeartRate - 3
-        let steadier = stream.heart.rmssd >= 1.15 * baselineRMSSD || breathing <= baselineBreathing - 1
+        let slower = heartRate <= baselineHeartRate - configuration.relaxedHeartDrop
+        let steadier =
+            stream.heart.rmssd >= configuration.relaxedRMSSDRatio * baselineRMSSD
+            || breathing <= baselineBreathing - configuration.relaxedBreathingDrop
         if slower, steadier {
             if relaxedSince < 0 { relaxedSince = time }
-            if time - relaxedSince >= 30_000, time - lastRelaxationReport >= 120_000 {
+            if time - relaxedSince >= configuration.relaxedHold,
+                time - lastRelaxationReport >= configuration.relaxationRepeat
+            {
                 lastRelaxationReport = time
                 let drop = baselineHeartRate - heartRate
                 report(
                     .relaxation, at: time, confidence: min(0.9, 0.55 + drop / 30),
                     [
-                        "heart: rate \(Int(drop.rounded())) bpm below baseline",
-                        "breath: \(Int(breathing.rounded()))/min",
+                        .heartRateBelowBaseline(bpm: Int(drop.rounded())),
+                        .breathingRate(perMinute: Int(breathing.rounded())),
                     ])
             }
         } else {
             relaxedSince = Int.min / 2
         }
-        if heartRate <= baselineHeartRate - 8, breathing <= baselineBreathing - 4 {
+        if heartRate <= baselineHeartRate - configuration.sleepHeartDrop,
+            breathing <= baselineBreathing - configuration.sleepBreathingDrop
+        {
             if sleepySince < 0 { sleepySince = time }
-            if time - sleepySince >= 180_000, time - lastSleepReport >= 300_000 {
+            if time - sleepySince >= configuration.sleepHold, time - lastSleepReport >= configuration.sleepRepeat {
                 lastSleepReport = time
-                report(.sleep, at: time, confidence: 0.7, ["heart: rate low", "breath: slow and regular for 3 min"])
+                report(.sleep, at: time, confidence: 0.7, [.heartRateLow, .slowRegularBreathing])
             }
         } else {
             sleepySince = Int.min / 2
@@ -319,12 +331,15 @@ public struct ReactionDetector: Sendable {
 
     private func heard(_ kinds: SoundEvent.Kind..., within window: Int, of time: Int) -> SoundEvent.Kind? {
         for kind in kinds {
-            if let last = lastSound[kind], abs(time - last.at) <= window, last.confidence >= 0.5 { return kind }
+            if let last = lastSound[kind], abs(time - last.at) <= window, last.confidence >= configuration.heardLabel {
+                return kind
+            }
         }
         return nil
     }
 
-    private mutating func report(_ kind: ReactionKind, at time: Int, confidence: Double, _ evidence: [String]) {
+    private mutating func report(_ kind: ReactionKind, at time: Int, confidence: Double, _ evidence: [ReactionEvidence])
+    {
         pending.append((time, ReactionEvent(kind, confidence: confidence, evidence: evidence)))
     }
 }

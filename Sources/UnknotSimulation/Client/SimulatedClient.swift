@@ -105,7 +105,7 @@ public struct SimulatedClient: Sendable {
     }
 
     private mutating func report(
-        _ kind: ReactionKind, at time: Int, confidence: ClosedRange<Double>, _ evidence: String
+        _ kind: ReactionKind, at time: Int, confidence: ClosedRange<Double>, _ evidence: ReactionEvidence
     ) {
         let reaction = ReactionEvent(kind, confidence: Double.random(in: confidence, using: &rng), evidence: [evidence])
         let index = reactions.firstIndex { $0.at > time } ?? reactions.count
@@ -135,7 +135,7 @@ public struct SimulatedClient: Sendable {
             let rating = min(10, 5 + Int(body.pain * 4))
             press(.thatHurts(rating: rating), at: now + seconds(0.5...1.2))
             if Double.random(in: 0..<1, using: &rng) < 0.5 {
-                report(.pain, at: now + seconds(0.7...1.2), confidence: 0.65...0.85, "sound: groan")
+                report(.pain, at: now + seconds(0.7...1.2), confidence: 0.65...0.85, .sound(.groan))
             }
             hear(Bool.random(using: &hearing) ? .groan : .gasp, at: now, chance: 0.5, confidence: 0.65...0.9)
         } else if painTruth >= 0 {
@@ -172,7 +172,7 @@ public struct SimulatedClient: Sendable {
                 cryingUntil = -1
                 cryingStart = -1
             } else if now >= nextCryingReport {
-                report(.crying, at: now, confidence: 0.8...0.95, "sound: sobbing")
+                report(.crying, at: now, confidence: 0.8...0.95, .sound(.sobbing))
                 nextCryingReport = now + 15_000
             }
         }
@@ -181,7 +181,7 @@ public struct SimulatedClient: Sendable {
             let length = seconds(1.5...3)
             laughUntil = now + length
             truth.append(GroundTruthReaction(kind: .laughter, start: now, end: now + length))
-            report(.laughter, at: now + seconds(0.4...0.9), confidence: 0.8...0.95, "sound: laughter")
+            report(.laughter, at: now + seconds(0.4...0.9), confidence: 0.8...0.95, .sound(.laughter))
             hear(.laughter, at: now, chance: 0.65, confidence: 0.7...0.95)
             wake(at: now)
         }
@@ -197,7 +197,7 @@ public struct SimulatedClient: Sendable {
         if bodyState.asleep, asleepTruth >= 0 {
             truth[asleepTruth].end = now
             if now >= nextSleepReport {
-                report(.sleep, at: now, confidence: 0.8...0.92, "breath: slow, regular; no movement")
+                report(.sleep, at: now, confidence: 0.8...0.92, .reported("breath: slow, regular; no movement"))
                 nextSleepReport = now + 300_000
             }
         }
@@ -212,7 +212,7 @@ public struct SimulatedClient: Sendable {
             if now >= nextRelaxationReport {
                 report(
                     .relaxation, at: now, confidence: (0.5 + 0.3 * body.relaxation)...(0.55 + 0.4 * body.relaxation),
-                    "heart: rate down, RMSSD up")
+                    .reported("heart: rate down, RMSSD up"))
                 nextRelaxationReport = now + 120_000
             }
         } else if relaxedTruth >= 0, body.pain >= 0.05 {
@@ -222,7 +222,8 @@ public struct SimulatedClient: Sendable {
         if body.relaxation > 0.1, !bodyState.asleep, now > sighUntil + 30_000, chance(perSecond: 1.0 / 240) {
             sighUntil = now + 4_000
             truth.append(GroundTruthReaction(kind: .sigh, start: now, end: sighUntil))
-            report(.sigh, at: now + seconds(1...2), confidence: 0.65...0.85, "breath: deep inhale, long exhale")
+            report(
+                .sigh, at: now + seconds(1...2), confidence: 0.65...0.85, .reported("breath: deep inhale, long exhale"))
             hear(.sigh, at: now, chance: 0.5, confidence: 0.6...0.85, delay: 1...3)
         }
         // The stomach in deep work.
@@ -233,7 +234,7 @@ public struct SimulatedClient: Sendable {
         {
             rumbleQuietUntil = now + 30_000
             truth.append(GroundTruthReaction(kind: .digestiveNoise, start: now, end: now + 2_000))
-            report(.digestiveNoise, at: now + seconds(0.3...0.8), confidence: 0.75...0.9, "sound: stomach rumble")
+            report(.digestiveNoise, at: now + seconds(0.3...0.8), confidence: 0.75...0.9, .sound(.stomachRumble))
             hear(
                 Double.random(in: 0..<1, using: &hearing) < 0.8 ? .stomachRumble : .flatulence, at: now, chance: 0.95,
                 confidence: 0.75...0.95)
@@ -263,7 +264,7 @@ public struct SimulatedClient: Sendable {
         // The odd false alarm from the detectors, always with low confidence.
         if working, chance(perSecond: 1.0 / 300) {
             let kind = [ReactionKind.pain, .crying, .laughter, .sleep].randomElement(using: &rng)!
-            report(kind, at: now, confidence: 0.2...0.45, "weak evidence")
+            report(kind, at: now, confidence: 0.2...0.45, .reported("weak evidence"))
         }
 
         bodyState.relaxation = body.relaxation
