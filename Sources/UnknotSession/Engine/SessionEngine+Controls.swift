@@ -4,8 +4,7 @@ extension SessionEngine {
     /// Takes a control the client pressed. It acts on the very next tick.
     public mutating func take(_ control: ClientControl) {
         emit(.control(control))
-        lastControlAt = now
-        if asleep { asleep = false }
+        reactions.controlPressed(at: now)
         switch control {
         case .pressureUp: changePressure(by: 1)
         case .pressureDown: changePressure(by: -1)
@@ -36,9 +35,9 @@ extension SessionEngine {
 
     /// The part a control or a reaction is about: the one in contact, or the one just worked.
     var currentSlot: Int? {
-        if lastSetpoint.contact { return active.partSlot }
+        if lastSetpoint.contact { return player.active.partSlot }
         if let contact = lastContact, now - contact.at <= 5_000 { return contact.slot }
-        if active.kind == .planned || active.kind == .substitute { return active.partSlot }
+        if player.isPlayingStroke { return player.active.partSlot }
         return lastContact?.slot
     }
 
@@ -48,35 +47,30 @@ extension SessionEngine {
             return
         }
         let part = PartSlot.part(q)
-        let before = effectiveCap(q)
-        let limit = min(supervisor.levelLimit[q], parts[q].painCap)
-        if step > 0, before >= limit {
-            let why = parts[q].painCap < supervisor.levelLimit[q] ? "after it hurt earlier" : "within your pain limit"
-            say("That's as firm as I'll go on your \(part.area) \(why): level \(before).", .information)
-            return
-        }
-        if step < 0, before <= 1 {
+        switch levels.press(step, on: q, at: now) {
+        case .atCeiling(let level, let afterPain):
+            let why = afterPain ? "after it hurt earlier" : "within your pain limit"
+            say("That's as firm as I'll go on your \(part.area) \(why): level \(level).", .information)
+        case .atLightest:
             say("That's already the lightest touch on your \(part.area).", .information)
-            return
+        case .changed(let before, let after):
+            levelChanged(q, from: before)
+            say("\(step > 0 ? "Firmer" : "Lighter") on your \(part.area): level \(after).", .information)
         }
-        if step > 0 {
-            parts[q].comfortable = before
-            parts[q].raisedAt = now
-        }
-        parts[q].levelTouched = true
-        parts[q].level = max(1, min(parts[q].level + step, limit + globalDrop - parts[q].firmer))
-        let after = effectiveCap(q)
-        levelChanged(q, from: before)
-        say("\(step > 0 ? "Firmer" : "Lighter") on your \(part.area): level \(after).", .information)
     }
 
     /// Tells the supervisor and the record that a part's level changed, and re-plays the
     /// active stroke at the new level.
     mutating func levelChanged(_ q: Int, from before: Int) {
-        let after = effectiveCap(q)
+        let after = levels.cap(q)
         supervisor.setClientLevel(PressureLevel(clamping: after), for: PartSlot.part(q))
         if after != before { emit(.levelChanged(PartSlot.part(q).area, from: before, to: after)) }
-        if active.partSlot == q { refreshActive() }
+        if player.active.partSlot == q { refreshActive() }
+    }
+
+    /// Re-decides the stroke in play after a change, so it acts on the very next tick.
+    mutating func refreshActive() {
+        player.refresh(levels: &levels, spots: spots, at: now)
     }
 
     mutating func resume() {
@@ -87,7 +81,7 @@ extension SessionEngine {
         case .faulted:
             if supervisor.clearFault(at: now) {
                 emit(.faultCleared)
-                active.kind = .none
+                player.reset()
                 enter(.working)
                 say("Starting again, gently.", .question)
             } else {
@@ -114,8 +108,8 @@ extension SessionEngine {
     mutating func skipArea() {
         guard let q = currentSlot else { return ignored("no area to skip yet") }
         let part = PartSlot.part(q)
-        parts[q].skipped = true
-        if active.partSlot == q { active.kind = active.contactStart != nil ? .idle : .none }
+        levels.skip(q)
+        player.leave(q)
         if let open = openCheckIn, open.kind != .pressure { closeCheckIn(open.kind, answer: nil) }
         emit(
             .decision(
@@ -153,7 +147,9 @@ extension SessionEngine {
             say("We're nearly at the closing part, so I can't add time to your \(part.area) now.", .information)
             return
         }
-        pendingReplay = (block.startMilliseconds, block.startMilliseconds + block.durationMilliseconds, length)
+        player.requestReplay(
+            blockStart: block.startMilliseconds, blockEnd: block.startMilliseconds + block.durationMilliseconds,
+            length: length)
         let what = length >= 55_000 ? "A minute more" : "\(length / 1_000) seconds more"
         emit(
             .decision(

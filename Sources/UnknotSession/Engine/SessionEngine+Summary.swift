@@ -4,13 +4,13 @@ import UnknotSignals
 extension SessionEngine {
     /// What the session did and learned so far (complete once finished).
     public func summary() -> SessionSummary {
-        var levels: [AreaPressure] = []
+        var areaLevels: [AreaPressure] = []
         var suggestions: [CarePlanSuggestion] = []
         // Pressure the client settled on, per worked part (both sides together when they agree).
         var settled: [BodyPartID: Int] = [:]
-        for q in 0..<PartSlot.count where parts[q].worked {
+        for q in 0..<PartSlot.count where levels.parts[q].worked {
             let part = PartSlot.part(q)
-            settled[part] = min(max(1, parts[q].level), supervisor.levelLimit[q], parts[q].painCap)
+            settled[part] = min(max(1, levels.parts[q].level), levels.ceiling(q))
         }
         var done = Set<BodyPartID>()
         for part in settled.keys.sorted() where !done.contains(part) {
@@ -24,19 +24,19 @@ extension SessionEngine {
                 }
             }
             done.insert(part)
-            levels.append(AreaPressure(area, PressureLevel(clamping: value)))
+            areaLevels.append(AreaPressure(area, PressureLevel(clamping: value)))
             let before = min(carePlan.preferredLevel(for: part), carePlan.painLimit)
             let touched =
-                parts[part].levelTouched
+                levels.parts[part].levelTouched
                 || (part.region.isLateral && area.side == nil
-                    && parts[BodyPartID(part.region, part.side == .left ? .right : .left)].levelTouched)
+                    && levels.parts[BodyPartID(part.region, part.side == .left ? .right : .left)].levelTouched)
             if touched, value != before.value,
                 !carePlan.pressure.byArea.contains(where: { $0.area == area && $0.level.value == value })
             {
                 suggestions.append(.setPressure(AreaPressure(area, PressureLevel(clamping: value)), was: before))
             }
         }
-        for spot in tender where !(spot.fromDetector && tally.fineAnswers[spot.slot] != nil) {
+        for spot in spots.tender where !(spot.fromDetector && reactions.calledFine(spot.slot)) {
             let patch = body.patch(for: spot.part)
             let note = spot.left ? "hurt twice at level \(spot.level); left alone" : "hurt at level \(spot.level)"
             let bodySpot = BodySpot(
@@ -44,7 +44,7 @@ extension SessionEngine {
                 note: note)
             suggestions.append(.addTenderSpot(bodySpot))
         }
-        for spot in ticklish {
+        for spot in spots.ticklish {
             let patch = body.patch(for: spot.part)
             suggestions.append(
                 .addTicklishSpot(
@@ -52,7 +52,7 @@ extension SessionEngine {
                         area: spot.part.area, at: patch.coordinate(of: spot.center), radius: spot.radius,
                         source: .learned, note: spot.count > 1 ? "laughed \(spot.count) times" : "laughed")))
         }
-        for q in 0..<PartSlot.count where parts[q].skipped {
+        for q in 0..<PartSlot.count where levels.parts[q].skipped {
             suggestions.append(.avoidArea(PartSlot.part(q).area))
         }
         if carePlan.ifICry == nil, let answer = tally.cryingAnswers.first {
@@ -76,16 +76,14 @@ extension SessionEngine {
                 : cried ? "Tears during a massage are" : "Laughter during a massage is"
             reassurance = "\(what) normal and common. " + reassurance
         }
-        let startRR = startBeats
-        let endRR = endRhythm
         return SessionSummary(
             programName: plan.programName, bookedMinutes: plan.minutes, finalState: state,
             endReason: endReason ?? "still running", workedMilliseconds: planTime,
             pausedMilliseconds: pausedMilliseconds, reactions: tally.reactions, responses: tally.responses,
             faults: tally.faults, checkInsAsked: tally.checkInsAsked, checkInsAnswered: tally.checkInsAnswered,
             checkInsSkippedWhileAsleep: tally.checkInsSkippedAsleep, safety: supervisor.interventions,
-            heartAtStart: HeartRhythm(rrMilliseconds: startRR),
-            heartAtEnd: HeartRhythm(rrMilliseconds: endRR.intervalsInWindow), levels: levels,
+            heartAtStart: heart.atStart,
+            heartAtEnd: heart.atEnd, levels: areaLevels,
             suggestions: suggestions, reassurance: reassurance)
     }
 }

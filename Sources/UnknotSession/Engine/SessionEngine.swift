@@ -11,6 +11,12 @@ import UnknotSignals
 /// number of ticks, so the engine runs on whatever clock drives it: real time on a station, a
 /// virtual clock in tests.
 ///
+/// The engine is thin: it composes subsystems, each with its own state and explicit inputs and
+/// outputs — playback (`StrokePlayer`), the client's levels (`ClientLevels`) and learned spots
+/// (`LearnedSpots`), the check-in scheduler (`CheckInSchedule`), the reaction policy's gate
+/// (`ReactionPolicy`) and guarding watch (`GuardingWatch`), the heart (`HeartWatch`) and the
+/// console's voice (`ConsoleVoice`) — and routes the care policy's rows between them.
+///
 /// Guarantees: a tick with no input allocates nothing and does no I/O; the plan's clock stops
 /// while paused, on a break or faulted, so those never eat the client's time; the client's
 /// controls always win over a detector (a detector never resumes, ends, raises pressure, or
@@ -38,66 +44,22 @@ public struct SessionEngine: Sendable {
     /// Events since the last ``drainEvents(into:)``.
     public internal(set) var events: [TimedEvent] = []
     /// The question on the console, if any.
-    public internal(set) var openCheckIn: CheckIn?
+    public var openCheckIn: CheckIn? { checkIns.open }
 
-    // The plan, indexed for playback.
-    let tracks: [[Double]]
-    let strokeSlots: [Int]
-    let strokesBySlot: [[Int]]
-    var cursor = 0
-    var active = ActiveStroke()
-    var position: SurfacePoint
-    var face: BodyFace
+    // Subsystems.
+    var player: StrokePlayer
+    var levels: ClientLevels
+    var spots = LearnedSpots()
+    var checkIns: CheckInSchedule
+    var reactions: ReactionPolicy
+    var guarding = GuardingWatch()
+    var heart = HeartWatch()
+    let voice: ConsoleVoice
 
-    // What the client has now, per part.
-    var parts: PartTable<PartState>
-    var globalDrop = 0
-    var globalSpeed = 1.0
-    var tender: [LearnedSpot] = []
-    var ticklish: [LearnedSpot] = []
-    /// "More time here": the part's block of the plan replayed until `until` (plan time);
-    /// playback runs `timeOffset` behind the plan's clock meanwhile, so the minute comes out of
-    /// what follows and the session keeps its length.
-    var replay: (blockStart: Int, blockEnd: Int, until: Int)?
-    var pendingReplay: (blockStart: Int, blockEnd: Int, length: Int)?
-    var timeOffset = 0
-
-    // Recent contact, for reactions that arrive a moment late.
+    /// The last contact, for reactions that arrive a moment late.
     var lastContact: RecentContact?
+    /// How long the current contact has lasted, ticks.
     var contactTicks = 0
-
-    // Check-ins and prompts.
-    let scheduledCheckIns: [Int]
-    var nextCheckIn = 0
-    var openCheckInAt = 0
-    var openCheckInSlot: Int?
-    var lastCheckInAt: Int?
-    var cryingCheckInAsked = false
-    var lastCryingCheckInAt: Int?
-    var asleep = false
-    var lastControlAt: Int?
-    var lastPainAt: Int?
-    var lastPainSlot: Int?
-    /// The level the last pain response left on its part.
-    var lastPainLeftLevel = 0
-    var lastCryingAt: Int?
-    var lastRelaxationAt: Int?
-
-    // Guarding (muscles tightening under the contact).
-    var stiffnessFast = 0.0
-    var stiffnessSlow = 0.0
-    var guardingTicks = 0
-    var spikeTicks = 0
-    var guardingQuietUntil = 0
-
-    // Heart.
-    var rhythm = RollingHeartRhythm(window: 60_000)
-    var startBeats: [Double]
-    var startBeatCount = 0
-    var endRhythm = RollingHeartRhythm(window: 180_000, capacity: 720)
-    var startRhythmAtEnd: HeartRhythm?
-
-    // Timing and tallies for the summary.
     var settleUntil = 0
     var endingUntil = 0
     var pausedMilliseconds = 0
@@ -113,48 +75,24 @@ public struct SessionEngine: Sendable {
         self.body = body
         self.policy = policy
         self.configuration = configuration
-        tracks = plan.strokes.map { stroke in
-            var lengths = [0.0]
-            lengths.reserveCapacity(stroke.path.count)
-            for (a, b) in zip(stroke.path, stroke.path.dropFirst()) {
-                lengths.append(lengths.last! + a.distance(to: b))
-            }
-            return lengths
-        }
-        strokeSlots = plan.strokes.map { PartSlot.of($0.part) }
-        var bySlot = Array(repeating: [Int](), count: PartSlot.count)
-        for (i, slot) in strokeSlots.enumerated() { bySlot[slot].append(i) }
-        strokesBySlot = bySlot
-        let first = plan.strokes.first
-        position = first?.path[0] ?? SurfacePoint(x: 0, y: 0)
-        face = first?.face ?? .posterior
-        lastSetpoint = .lifted(at: position, face: face)
+        player = StrokePlayer(plan: plan, body: body)
+        lastSetpoint = player.lifted
         supervisor = SafetySupervisor(
-            carePlan: carePlan, screening: plan.screening, body: body, lyingOn: face, at: position)
-        parts = PartTable { part in
-            PartState(
-                baseLevel: min(
-                    carePlan.preferredLevel(for: part), carePlan.painLimit, plan.screening.levelCap,
-                    part.region.maximumLevel
-                ).value)
-        }
-        scheduledCheckIns = Self.checkInTimes(for: plan)
-        startBeats = []
-        startBeats.reserveCapacity(Self.startWindowBeats)
+            carePlan: carePlan, screening: plan.screening, body: body, lyingOn: player.face,
+            at: player.position)
+        levels = ClientLevels(carePlan: carePlan, screening: plan.screening, limits: supervisor.levelLimit)
+        checkIns = CheckInSchedule(plan: plan, timeout: configuration.checkInTimeoutMilliseconds)
+        reactions = ReactionPolicy(configuration: configuration)
+        voice = ConsoleVoice(prompts: carePlan.voicePrompts)
         events.reserveCapacity(256)
-        tender.reserveCapacity(16)
-        ticklish.reserveCapacity(16)
     }
-
-    static let startWindowMilliseconds = 180_000
-    static let startWindowBeats = 600
 
     /// Starts the session: the arm approaches while the client settles in. `planTime` starts the
     /// plan part-way (a station resuming a session after a restart, at the point its record reached).
     public mutating func start(atPlanTime planTime: Int = 0) {
         guard state == .ready else { return }
         self.planTime = min(max(0, planTime), plan.durationMilliseconds)
-        cursor = plan.strokes.firstIndex { $0.endMilliseconds > self.planTime } ?? plan.strokes.count
+        player.start(atPlanTime: self.planTime)
         settleUntil = now + configuration.settleMilliseconds
         enter(.settlingIn)
         say(
@@ -169,47 +107,42 @@ public struct SessionEngine: Sendable {
         var proposed: Setpoint
         switch state {
         case .ready, .finished:
-            proposed = .lifted(at: position, face: face)
-        case .faulted:
+            proposed = player.lifted
+        case .faulted, .pausedByClient, .onBreak:
             pausedMilliseconds += 1
-            proposed = .lifted(at: position, face: face)
+            proposed = player.lifted
         case .settlingIn:
             if now >= settleUntil { enter(.working) }
-            let next = cursor < plan.strokes.count ? plan.strokes[cursor] : plan.strokes.last
-            proposed = travel(toward: next?.path[0] ?? position, face: next?.face ?? face)
+            proposed = player.approach()
         case .working, .checkingIn:
             planTime += 1
             if planTime >= plan.durationMilliseconds {
                 beginEnding("the plan is complete")
                 proposed = windDown()
             } else {
-                if let open = openCheckIn, now - openCheckInAt >= configuration.checkInTimeoutMilliseconds {
-                    closeCheckIn(open.kind, answer: nil)
-                }
-                if nextCheckIn < scheduledCheckIns.count, planTime >= scheduledCheckIns[nextCheckIn] {
-                    nextCheckIn += 1
-                    askPlannedCheckIn()
-                }
-                proposed = playback()
+                if let expired = checkIns.expired(at: now) { closeCheckIn(expired, answer: nil) }
+                if checkIns.plannedDue(at: planTime) { askPlannedCheckIn() }
+                proposed = player.next(
+                    planTime: planTime, last: lastSetpoint, levels: &levels, spots: spots, supervisor: supervisor,
+                    at: now)
             }
-        case .pausedByClient, .onBreak:
-            pausedMilliseconds += 1
-            proposed = .lifted(at: position, face: face)
         case .ending:
             proposed = windDown()
             if now >= endingUntil, proposed.normalForce == 0 { finish() }
         }
+        // The client turned over: the supervisor allows contact only on the face lain on.
+        if player.face != supervisor.lyingOn { supervisor.clientLies(on: player.face) }
         var setpoint = supervisor.filter(proposed, at: now)
         if supervisor.fault != nil, state != .faulted, state != .finished {
             enterFault()
             setpoint = setpoint.liftedOff
         }
         if setpoint.contact {
+            let q = player.active.partSlot
             contactTicks += 1
             lastContact = RecentContact(
-                slot: active.partSlot, at: now, position: setpoint.position, face: setpoint.face, level: active.level)
-            parts[active.partSlot].worked = true
-            parts[active.partSlot].lastFelt = active.level
+                slot: q, at: now, position: setpoint.position, face: setpoint.face, level: player.active.level)
+            levels.felt(q, at: player.active.level)
         } else {
             contactTicks = 0
         }
@@ -232,19 +165,19 @@ public struct SessionEngine: Sendable {
     public mutating func take(_ frame: SensorFrame) {
         supervisor.observe(frame, at: now)
         lastFrame = frame
-        watchForGuarding(frame)
+        if let evidence = guarding.observe(
+            frame, following: lastSetpoint, contactTicks: contactTicks, working: state.movesPlan, at: now)
+        {
+            emit(.reaction(ReactionEvent(.pain, confidence: 0.8, evidence: [evidence]), actedOn: true, note: nil))
+            respondToPain(source: evidence.description, rating: nil, fromDetector: true)
+        }
     }
 
     /// Takes one heart beat: the interval since the previous beat, milliseconds.
     public mutating func take(beat rrMilliseconds: Double) {
-        guard rrMilliseconds > 250, rrMilliseconds < 2_000 else { return }
-        rhythm.add(rrMilliseconds: rrMilliseconds, at: now)
-        endRhythm.add(rrMilliseconds: rrMilliseconds, at: now)
-        if state.movesPlan || state == .settlingIn, planTime < Self.startWindowMilliseconds,
-            startBeats.count < Self.startWindowBeats
-        {
-            startBeats.append(rrMilliseconds)
-        }
+        let startWindow =
+            (state.movesPlan || state == .settlingIn) && planTime < HeartWatch.startWindowMilliseconds
+        heart.take(beat: rrMilliseconds, at: now, startWindow: startWindow)
     }
 
     /// The emergency stop: lifts at once and stays stopped until staff release it.
@@ -268,68 +201,12 @@ public struct SessionEngine: Sendable {
 
     /// The level in effect on a part right now, after the client's changes and the policy's.
     public func currentLevel(of part: BodyPartID) -> PressureLevel {
-        PressureLevel(clamping: effectiveCap(PartSlot.of(part)))
+        PressureLevel(clamping: levels.cap(PartSlot.of(part)))
     }
 
     /// Whether a session is over (finished).
     public var isFinished: Bool { state == .finished }
 
-    // MARK: - State changes
-
-    mutating func enter(_ new: SessionState) {
-        guard new != state else { return }
-        state = new
-        emit(.stateChanged(new))
-    }
-
-    mutating func emit(_ event: SessionEvent) {
-        if case .reaction(let reaction, true, _) = event { tally.reactions[reaction.kind, default: 0] += 1 }
-        events.append(TimedEvent(t: now, event))
-    }
-
-    mutating func beginEnding(_ reason: String) {
-        guard state != .ending, state != .finished else { return }
-        endReason = reason
-        if let open = openCheckIn { closeCheckIn(open.kind, answer: nil) }
-        endingUntil = now + configuration.endingMilliseconds
-        enter(.ending)
-    }
-
-    mutating func finish() {
-        enter(.finished)
-        let row = policy.row(for: .sessionEnded, carePlan: carePlan)
-        record(row, area: nil, detail: endReason ?? "")
-    }
-
-    mutating func enterFault() {
-        guard let fault = supervisor.fault else { return }
-        tally.faults.append(fault)
-        if let open = openCheckIn { closeCheckIn(open.kind, answer: nil) }
-        enter(.faulted)
-        emit(.fault(fault))
-        emit(.alert(StaffAlert(kind: .stationFault, text: "Station stopped and lifted off: \(fault.description).")))
-        say("I've stopped and lifted off: \(fault.clientWords). Staff have been told.", .safety)
-    }
-
-    mutating func emitTelemetry() {
-        let sample = TelemetrySample(
-            planTime: planTime, state: state, contact: lastSetpoint.contact, x: lastSetpoint.position.x,
-            y: lastSetpoint.position.y, face: lastSetpoint.face, part: lastSetpoint.contact ? lastSetpoint.part : nil,
-            technique: lastSetpoint.technique, level: lastSetpoint.contact ? active.level : 0,
-            targetForce: lastSetpoint.normalForce, measuredForce: lastFrame.measuredForce, heartRate: rhythm.heartRate)
-        emit(.telemetry(sample))
-    }
-
-    /// Releases force at the planned fall rate where the contact is, then lifts.
-    mutating func windDown() -> Setpoint {
-        var setpoint = lastSetpoint
-        setpoint.normalForce = max(0, lastSetpoint.normalForce - SafetyLimits.maximumForceFall / 1_000)
-        if setpoint.normalForce == 0 { return .lifted(at: position, face: face) }
-        return setpoint
-    }
-}
-
-extension SessionEngine {
     /// Heart rate over the last minute, bpm (0 before the first beats).
-    public var summaryHeartRate: Double { rhythm.heartRate }
+    public var summaryHeartRate: Double { heart.heartRate }
 }

@@ -11,9 +11,4 @@ struct SessionTally: Sendable {
     var checkInsSkippedAsleep = 0
     var cryingContexts: [String] = []
     var cryingAnswers: [CheckInAnswer] = []
-    /// When the client last said "it's fine" after a detector's pain, per part slot.
-    var fineAnswers: [Int: Int] = [:]
-    /// What a detector's pain changed, so the client's "it's fine" can undo it: part slot,
-    /// client level and pain cap before.
-    var detectedPainUndo: (slot: Int, level: Int, painCap: Int)?
 }

@@ -25,8 +25,6 @@ struct PartState: Sendable {
     var worked = false
     /// The client (or a pain) changed the part's level this session.
     var levelTouched = false
-    /// Where the next stand-in stroke for this part is taken from, among its candidates.
-    var donorCursor = 0
 
     init(baseLevel: Int) {
         self.baseLevel = baseLevel

@@ -7,10 +7,10 @@ struct ActiveStroke: Sendable {
     enum Kind: Sendable { case none, planned, substitute, broadHold, idle }
 
     var kind = Kind.none
-    /// Index of the planned stroke whose time slot this is.
-    var slot = -1
-    /// Index of the stroke whose path and force profile are played.
-    var source = -1
+    /// Index of the planned stroke whose time slot this is (`nil` before the first).
+    var slot: Int?
+    /// Index of the stroke whose path and force profile are played (`nil` for none yet).
+    var source: Int?
     var slotStart = 0
     var slotEnd = 0
     /// Plan time the contact began (`nil` until the arm arrives).

@@ -1,0 +1,70 @@
+import UnknotCore
+
+/// Muscle guarding read from the robot's force sensing: the tissue under the contact stiffens
+/// well above what it was as the stroke began, or the measured force spikes above the target.
+///
+/// Inputs: each sensor frame, the setpoint the robot is following, how long the contact has
+/// lasted. Output: evidence of pain, at most once per episode. State: a fast and a slow
+/// average of the tissue's stiffness and how long each sign has held. Allocates nothing.
+struct GuardingWatch: Sendable {
+    private var stiffnessFast = 0.0
+    private var stiffnessSlow = 0.0
+    private var guardingTicks = 0
+    private var spikeTicks = 0
+    private var quietUntil = 0
+
+    /// Below this target force (N) the contact is too light to read guarding from.
+    static let minimumForce = 2.0
+    /// The first 300 ms of a contact set the baseline (the tissue is still being loaded).
+    static let baselineTicks = 300
+    /// Weights of the fast (≈ 50 ms) and slow (≈ 5 s) stiffness averages, per millisecond.
+    static let fastWeight = 0.02
+    static let slowWeight = 0.0002
+    /// Stiffening: the fast average above the slow one × 1.35 + 0.3 N/cm…
+    static let stiffeningRatio = 1.35
+    static let stiffeningMargin = 0.3
+    /// …for 200 ms.
+    static let guardingTicksNeeded = 200
+    /// A spike: measured force above the target × 1.3 + 3 N for 50 ms.
+    static let spikeRatio = 1.3
+    static let spikeMargin = 3.0
+    static let spikeTicksNeeded = 50
+
+    /// Whether the tissue is stiffening now.
+    var isGuarding: Bool { guardingTicks > 0 }
+
+    /// No report before `time` (after a pain response, while the level comes down).
+    mutating func quiet(until time: Int) { quietUntil = time }
+
+    /// Reads one frame. `working` says the plan is moving; returns the evidence once guarding or
+    /// a spike has held long enough.
+    mutating func observe(
+        _ frame: SensorFrame, following setpoint: Setpoint, contactTicks: Int, working: Bool, at now: Int
+    ) -> ReactionEvidence? {
+        guard setpoint.contact, setpoint.normalForce > Self.minimumForce, working else {
+            guardingTicks = 0
+            spikeTicks = 0
+            return nil
+        }
+        let k = frame.tissueStiffness
+        if contactTicks < Self.baselineTicks {
+            stiffnessFast = k
+            stiffnessSlow = k
+            guardingTicks = 0
+            spikeTicks = 0
+            return nil
+        }
+        stiffnessFast += (k - stiffnessFast) * Self.fastWeight
+        stiffnessSlow += (k - stiffnessSlow) * Self.slowWeight
+        let stiffening = stiffnessFast > stiffnessSlow * Self.stiffeningRatio + Self.stiffeningMargin
+        guardingTicks = stiffening ? guardingTicks + 1 : 0
+        let spike = frame.measuredForce > setpoint.normalForce * Self.spikeRatio + Self.spikeMargin
+        spikeTicks = spike ? spikeTicks + 1 : 0
+        guard now >= quietUntil else { return nil }
+        guard guardingTicks >= Self.guardingTicksNeeded || spikeTicks >= Self.spikeTicksNeeded else { return nil }
+        let evidence: ReactionEvidence = guardingTicks >= Self.guardingTicksNeeded ? .guarding : .forceSpike
+        guardingTicks = 0
+        spikeTicks = 0
+        return evidence
+    }
+}

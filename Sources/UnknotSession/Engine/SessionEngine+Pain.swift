@@ -1,0 +1,97 @@
+import UnknotCore
+
+extension SessionEngine {
+    /// Answers pain: the client's "that hurts" (with its rating, if any), a detector's report,
+    /// or guarding read from the robot's force sensing. The care policy's pain row (or its
+    /// row for pain again at a spot) says what to do.
+    mutating func respondToPain(source: String, rating: Int?, fromDetector: Bool) {
+        reactions.wake()
+        guarding.quiet(until: now + 5_000)
+        // Reports within moments of a pain already answered are the same pain (guarding, then
+        // a groan, then the client's own "that hurts"): once is the response, not three times.
+        // Only where it hurt before: the contact may have moved on to another part meanwhile.
+        // And only if nothing has lowered the level since: pain at a lower level is new pain.
+        let here = reactionSpot?.slot ?? currentSlot
+        if let elapsed = reactions.samePain(on: here, cap: here.map { levels.cap($0) }, at: now) {
+            if !fromDetector {
+                // The client confirms what a detector saw: no "it's fine" undo any more.
+                spots.confirmLatest(within: ReactionPolicy.samePainMilliseconds, at: now)
+                reactions.remember(undo: nil)
+                if openCheckIn?.kind == .afterDetectedPain {
+                    askAfterPain(fromDetector: false, slot: checkIns.openSlot)
+                }
+            }
+            emit(
+                .decision(
+                    PolicyDecision(
+                        trigger: .pain, choice: nil, actions: [], area: currentSlot.map { PartSlot.part($0).area },
+                        detail: "\(source): the same pain as \(Double(elapsed) / 1_000) s ago, already eased")))
+            return
+        }
+        reactions.painAnswered(on: here, at: now)
+        guard let spot = reactionSpot else { return respondToPainWithoutContact(source, rating, fromDetector) }
+        let q = spot.slot
+        let part = PartSlot.part(q)
+        reactions.remember(undo: fromDetector ? (q, levels.parts[q].level, levels.parts[q].painCap) : nil)
+        let existing = spots.tenderSpot(
+            on: q, near: spot.center, face: spot.face, within: configuration.sameSpotDistance)
+        let again = existing != nil
+        let row = policy.row(for: again ? .painAgainAtSpot : .pain, carePlan: carePlan)
+        var detail = "\(source); level \(spot.level)"
+        for action in row.actions {
+            switch action {
+            case .cutPressureAtSpot:
+                detail += " → \(cut(q, felt: spot.level, rating: rating))"
+            case .markSpotTender:
+                if let existing {
+                    spots.hurtAgain(existing, at: now)
+                } else {
+                    spots.learnTender(learnedSpot(at: spot, count: 1, fromDetector: fromDetector))
+                }
+            case .leaveSpotForSession:
+                leave(tender: true, at: spot, existing: existing, fromDetector: fromDetector)
+            case .alertStaffIfAllowed:
+                if carePlan.staffMayBeAlerted, again || (rating ?? 0) >= 8 {
+                    emit(
+                        .alert(
+                            StaffAlert(
+                                kind: .persistentPain,
+                                text: again
+                                    ? "Pain again at the same spot on the \(part.area)."
+                                    : "Severe pain (\(rating ?? 0)/10) on the \(part.area).")))
+                }
+            default: break
+            }
+        }
+        refreshActive()
+        reactions.painLeft(level: levels.cap(q))
+        record(row, area: part.area, detail: detail)
+        say(fill(row.message, q), .safety)
+        if row.actions.contains(.checkInAfterPain) { askAfterPain(fromDetector: fromDetector, slot: q) }
+    }
+
+    /// Pain with nothing in contact: lightens the area just worked, if any, and asks.
+    private mutating func respondToPainWithoutContact(_ source: String, _ rating: Int?, _ fromDetector: Bool) {
+        let row = policy.row(for: .pain, carePlan: carePlan)
+        if let q = currentSlot {
+            cut(q, felt: levels.cap(q), rating: rating)
+            reactions.painLeft(level: levels.cap(q))
+            record(row, area: PartSlot.part(q).area, detail: "\(source); nothing in contact")
+            say(fill(row.message, q), .safety)
+        } else {
+            record(row, area: nil, detail: "\(source); nothing in contact yet")
+            say("Nothing is touching you right now. Tell me where, or press pause.", .safety)
+        }
+        askAfterPain(fromDetector: fromDetector, slot: currentSlot)
+    }
+
+    /// Cuts a part's level after pain (``ClientLevels/cut(_:felt:rating:painLimit:at:)``) and
+    /// tells the supervisor and the record. Returns the part's level after.
+    @discardableResult
+    mutating func cut(_ q: Int, felt: Int, rating: Int?) -> Int {
+        let before = levels.cap(q)
+        levels.cut(q, felt: felt, rating: rating, painLimit: carePlan.painLimit.value, at: now)
+        levelChanged(q, from: before)
+        return levels.cap(q)
+    }
+}
