@@ -4,12 +4,13 @@ import UnknotCore
 /// what a setpoint says it is.
 ///
 /// Each part's patch (``RegionPatch``: rows every 0.5 cm along the body) is a polygon on the
-/// surface chart. ``locate(_:radius:on:)`` answers, for a contact disk, which patches of a face
-/// it overlaps and which contain its centre, exactly (signed distance to each patch's outline,
-/// inside negative), and how far the centre may move before either answer can change: the
-/// signed distance moves no faster than the point does, so a cached answer stays exact while
-/// the centre stays within that margin. A stroke crosses a boundary about once a second, so
-/// the answer is recomputed rarely, and allocates nothing when it is.
+/// surface chart. ``locate(_:radius:on:memo:)`` answers, for a contact disk, which patches of a
+/// face it overlaps and which contain its centre, exactly (signed distance to each patch's
+/// outline, inside negative), and how far the centre may move before either answer can change.
+/// The signed distance moves no faster than the point does, so an answer stays exact while the
+/// centre stays within that margin, and each patch is measured again only when its own answer
+/// could have changed: along a boundary that is one patch a tick, not every patch nearby.
+/// Locating allocates nothing.
 struct ContactAtlas: Sendable {
     /// The answer for one contact disk.
     struct Location: Sendable, Hashable {
@@ -48,26 +49,60 @@ struct ContactAtlas: Sendable {
         }
     }
 
+    /// What ``locate(_:radius:on:memo:)`` measured last, per patch: a signed distance (exact, or
+    /// a lower bound when the patch was too far to matter) and the point it was measured from.
+    /// Made once per body, updated in place: locating allocates nothing.
+    struct Memo: Sendable {
+        var distance: [Double]
+        var from: [SurfacePoint]
+        var face: BodyFace?
+        var radius = 0.0
+
+        init(patches: Int) {
+            distance = Array(repeating: 0, count: patches)
+            from = Array(repeating: SurfacePoint(x: 0, y: 0), count: patches)
+        }
+    }
+
+    /// A memo for this atlas.
+    func memo() -> Memo { Memo(patches: patches.count) }
+
     /// The parts a disk of `radius` at `center` on `face` covers and contains. `center` must
     /// be finite.
-    func locate(_ center: SurfacePoint, radius: Double, on face: BodyFace) -> Location {
+    ///
+    /// A patch is measured again only when the centre has moved far enough since its last
+    /// measurement (kept in `memo`) that its answer could have changed: the signed distance
+    /// moves no faster than the point, so a distance `d` measured `moved` cm away lies in
+    /// `d ± moved`. Near a boundary that is one patch, not every patch nearby.
+    func locate(_ center: SurfacePoint, radius: Double, on face: BodyFace, memo: inout Memo) -> Location {
+        let fresh = memo.face != face || memo.radius != radius
+        memo.face = face
+        memo.radius = radius
         var location = Location()
         var margin = Double.infinity
         let cap = radius + Self.reach
-        for patch in patches where patch.face == face {
-            let dx = max(0, patch.minX - center.x, center.x - patch.maxX)
-            let dy = max(0, patch.top - center.y, center.y - patch.bottom)
-            let boxDistance = (dx * dx + dy * dy).squareRoot()
-            if boxDistance >= cap {
-                margin = min(margin, boxDistance - radius)
-                continue
+        for k in patches.indices where patches[k].face == face {
+            let patch = patches[k]
+            var d = memo.distance[k]
+            var moved = fresh ? Double.infinity : center.distance(to: memo.from[k])
+            // The answers are settled when the whole interval d ± moved lies on one side of
+            // `radius` (covered) and of 0 (containing).
+            let settled =
+                (d - moved >= radius || d + moved < radius) && (d - moved > 0 || d + moved <= 0)
+            if !settled {
+                let dx = max(0, patch.minX - center.x, center.x - patch.maxX)
+                let dy = max(0, patch.top - center.y, center.y - patch.bottom)
+                let boxDistance = (dx * dx + dy * dy).squareRoot()
+                d = boxDistance >= cap ? boxDistance : Self.signedDistance(center, to: patch, cap: cap)
+                memo.distance[k] = d
+                memo.from[k] = center
+                moved = 0
             }
-            let d = Self.signedDistance(center, to: patch, cap: cap)
-            if d < radius { location.covered.insert(slot: patch.slot) }
-            if d <= 0 { location.containing.insert(slot: patch.slot) }
-            margin = min(margin, abs(d - radius), abs(d))
+            if d + moved < radius { location.covered.insert(slot: patch.slot) }
+            if d + moved <= 0 { location.containing.insert(slot: patch.slot) }
+            margin = min(margin, abs(d - radius) - moved, abs(d) - moved)
         }
-        location.margin = margin
+        location.margin = max(0, margin)
         return location
     }
 

@@ -50,10 +50,8 @@ extension SafetySupervisor {
             return send(out.liftedOff, at: now)
         }
         // The label is only a label: the output names a part the contact is really on.
-        if let label = out.part, location.covered.contains(slot: PartSlot.of(label)) {
-        } else {
-            out.part = PartSlot.part(onPart)
-        }
+        let labelIsTrue = out.part.map { location.covered.contains(slot: PartSlot.of($0)) } ?? false
+        if !labelIsTrue { out.part = PartSlot.part(onPart) }
         let limits = strictest(location.covered, technique, labelled: proposed.part)
         if out.normalForce > limits.allowed, !disabledGuards.contains(.forceLimit) {
             if out.normalForce > limits.allowed + 1e-6 { interventions.forceClamped += 1 }
@@ -97,7 +95,7 @@ extension SafetySupervisor {
         {
             return cached.location
         }
-        let location = atlas.locate(centre, radius: radius - Self.edgeTolerance, on: face)
+        let location = atlas.locate(centre, radius: radius - Self.edgeTolerance, on: face, memo: &atlasMemo)
         located = (centre, face, radius, location)
         return location
     }

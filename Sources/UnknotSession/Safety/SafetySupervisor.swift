@@ -50,6 +50,8 @@ public struct SafetySupervisor: Sendable {
     var forbidden: [(shape: SurfacePolygon, face: BodyFace)]
     let zones: [EndangermentZone]
     let atlas: ContactAtlas
+    /// The atlas's per-patch measurements, updated in place.
+    var atlasMemo: ContactAtlas.Memo
 
     /// The face the client lies on: the only one that may be touched.
     public private(set) var lyingOn: BodyFace
@@ -110,6 +112,7 @@ public struct SafetySupervisor: Sendable {
         self.forbidden = forbidden
         zones = body.zones.filter { !$0.kind.forbidsContact }
         atlas = ContactAtlas(body: body)
+        atlasMemo = atlas.memo()
         self.lyingOn = lyingOn
         lastOutput = .lifted(at: position, face: lyingOn)
         lastSensorAt = now
