@@ -42,4 +42,37 @@ struct ContactAtlasTests {
         #expect(steps == 80_000)
         #expect(covering > steps / 4, "most steps should be on the body: \(covering) of \(steps)")
     }
+
+    @Test("The supervisor's remembered forbidden-area and zone answers are its fresh answers, spots left included")
+    func rememberedClearanceIsFresh() {
+        var rng = SeededGenerator(seed: 31)
+        var s = SafetyScenarioTests.supervisor(at: SurfacePoint(x: 5, y: 60))
+        var steps = 0
+        var reached = 0
+        for walk in 0..<40 {
+            let face: BodyFace = walk % 3 == 0 ? .anterior : .posterior
+            let radius: Double = [0.75, 1.5, 3.0, 4.0].randomElement(using: &rng) ?? 1.5
+            var point = SurfacePoint(
+                x: Double.random(in: -25...25, using: &rng), y: Double.random(in: 10...160, using: &rng))
+            var heading = Double.random(in: 0..<(2 * .pi), using: &rng)
+            for i in 0..<2_000 {
+                if i == 1_000, walk % 4 == 0 {
+                    // A spot left for the session appears just ahead of the contact.
+                    let ahead = SurfacePoint(x: point.x + 3 * cos(heading), y: point.y + 3 * sin(heading))
+                    s.forbid(spotAt: ahead, radius: 2, on: face)
+                }
+                heading += Double.random(in: -0.05...0.05, using: &rng)
+                let step = Int.random(in: 0..<500, using: &rng) == 0 ? 3.0 : Double.random(in: 0...0.011, using: &rng)
+                point = SurfacePoint(x: point.x + step * cos(heading), y: point.y + step * sin(heading))
+                let forbidden = s.contactReachesForbiddenArea(point, radius: radius, on: face)
+                #expect(forbidden == s.reachesForbiddenArea(point, radius: radius, on: face), "at \(point) r=\(radius)")
+                let zone = s.contactReachesZone(point, radius: radius, on: face)
+                #expect(zone == s.reachesEndangermentZone(point, radius: radius, on: face), "at \(point) r=\(radius)")
+                steps += 1
+                if forbidden || zone { reached += 1 }
+            }
+        }
+        #expect(steps == 80_000)
+        #expect(reached > steps / 20, "the walks should reach areas often: \(reached) of \(steps)")
+    }
 }

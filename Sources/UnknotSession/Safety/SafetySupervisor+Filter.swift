@@ -39,11 +39,14 @@ extension SafetySupervisor {
             interventions.offBody += 1
             return send(out.liftedOff, at: now)
         }
-        if reachesForbiddenArea(out.position, radius: radius, on: out.face), !disabledGuards.contains(.forbiddenAreas) {
+        if contactReachesForbiddenArea(out.position, radius: radius, on: out.face),
+            !disabledGuards.contains(.forbiddenAreas)
+        {
             interventions.forbiddenContact += 1
             return send(out.liftedOff, at: now)
         }
-        if technique.spec.isPointPressure, reachesEndangermentZone(out.position, radius: radius, on: out.face),
+        if technique.spec.isPointPressure,
+            contactReachesZone(out.position, radius: radius, on: out.face),
             !disabledGuards.contains(.zones)
         {
             interventions.pointPressureInZone += 1
@@ -98,6 +101,32 @@ extension SafetySupervisor {
         let location = atlas.locate(centre, radius: radius - Self.edgeTolerance, on: face, memo: &atlasMemo)
         located = (centre, face, radius, location)
         return location
+    }
+
+    /// The filter's own ``reachesForbiddenArea(_:radius:on:)``: the same answer, measured again
+    /// only when the remembered clearance could have run out.
+    mutating func contactReachesForbiddenArea(_ point: SurfacePoint, radius: Double, on face: BodyFace) -> Bool {
+        let r = radius - Self.edgeTolerance
+        if forbiddenClearance.isSurelyClear(point, radius: r, on: face) { return false }
+        var clearance = Double.infinity
+        for area in forbidden where area.face == face {
+            clearance = min(clearance, AreaClearance.clearance(of: point, radius: r, from: area.shape))
+        }
+        forbiddenClearance.remember(clearance, at: point, radius: r, on: face)
+        return clearance < 0
+    }
+
+    /// The filter's own ``reachesEndangermentZone(_:radius:on:)``: the same answer, measured
+    /// again only when needed.
+    mutating func contactReachesZone(_ point: SurfacePoint, radius: Double, on face: BodyFace) -> Bool {
+        let r = radius - Self.edgeTolerance
+        if zoneClearance.isSurelyClear(point, radius: r, on: face) { return false }
+        var clearance = Double.infinity
+        for zone in zones where zone.face == face {
+            clearance = min(clearance, AreaClearance.clearance(of: point, radius: r, from: zone.shape))
+        }
+        zoneClearance.remember(clearance, at: point, radius: r, on: face)
+        return clearance < 0
     }
 
     /// The allowed force and the ceiling of a contact covering `covered`: the strictest part's.

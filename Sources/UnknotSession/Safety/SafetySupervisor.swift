@@ -52,6 +52,9 @@ public struct SafetySupervisor: Sendable {
     let atlas: ContactAtlas
     /// The atlas's per-patch measurements, updated in place.
     var atlasMemo: ContactAtlas.Memo
+    /// How clear the contact was of the forbidden areas, and of the endangerment zones.
+    var forbiddenClearance = AreaClearance()
+    var zoneClearance = AreaClearance()
 
     /// The face the client lies on: the only one that may be touched.
     public private(set) var lyingOn: BodyFace
@@ -153,6 +156,7 @@ public struct SafetySupervisor: Sendable {
     public mutating func forbid(spotAt center: SurfacePoint, radius: Double, on face: BodyFace) {
         guard center.x.isFinite, center.y.isFinite, radius.isFinite, radius > 0 else { return }
         forbidden.append((SurfacePolygon.ellipse(center: center, radiusX: radius, radiusY: radius), face))
+        forbiddenClearance.forget()
     }
 
     /// Whether a contact of `radius` at `point` would reach an area that must not be touched.
