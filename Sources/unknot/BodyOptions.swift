@@ -49,12 +49,7 @@ struct BodyOptions: ParsableArguments {
     }
 
     func fitScan(_ path: String) throws -> BodyScanFit {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw CommandError("cannot read the scan \(path): \(error.localizedDescription)")
-        }
+        let data = try InputFile.read(path, what: "the scan")
         do {
             var image = try DepthImage.readPGM(data)
             if let scanResolution { image.millimetresPerPixel = scanResolution }

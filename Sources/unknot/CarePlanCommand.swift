@@ -24,7 +24,7 @@ struct CarePlanCommand: ParsableCommand {
             let outcome = ContraindicationScreening.screen(care.health, program: chosen, on: .today())
             print("\(file): the care plan is valid.")
             if outcome.isClear { print("Screening: nothing to adjust.") }
-            for r in outcome.refusals { print("Refused: \(r)") }
+            for r in outcome.refusals { print("Refused: \(r.reason) (\(r.field))") }
             for r in outcome.lightPressureOnly { print("Light pressure only: \(r)") }
             for a in outcome.avoidAreas { print("Avoid the \(a.area): \(a.reason)") }
             for r in outcome.checkInMoreOften { print("Check in more often: \(r)") }

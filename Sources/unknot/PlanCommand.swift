@@ -87,12 +87,7 @@ enum Output {
 
 enum CarePlanFile {
     static func load(_ path: String, asOf day: CalendarDate = .today()) throws -> CarePlan {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw CommandError("cannot read the care plan \(path): \(error.localizedDescription)")
-        }
+        let data = try InputFile.read(path, what: "the care plan")
         do {
             return try CarePlan.decode(from: data, asOf: day)
         } catch {

@@ -11,7 +11,7 @@ struct ProgramOptions: ParsableArguments {
     func catalog() throws -> ProgramCatalog {
         var catalog = try ProgramCatalog.bundled()
         if let extraPrograms {
-            try catalog.add(contentsOf: URL(fileURLWithPath: extraPrograms))
+            try catalog.add(json: try InputFile.read(extraPrograms, what: "the programs"), source: extraPrograms)
         }
         return catalog
     }

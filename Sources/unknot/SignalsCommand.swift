@@ -15,12 +15,7 @@ struct SignalsCommand: ParsableCommand {
     }
 
     static func read(_ path: String, column: Int?) throws -> [Double] {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw CommandError("cannot read \(path): \(error.localizedDescription)")
-        }
+        let text = String(decoding: try InputFile.read(path, what: "the signal"), as: UTF8.self)
         do {
             return try SignalTable.column(column, of: text)
         } catch {

@@ -29,10 +29,11 @@ import UnknotCore
         return dir.appendingPathComponent("unknot")
     }
 
-    func run(_ arguments: [String]) throws -> Result {
+    func run(_ arguments: [String], executable: URL = binary, environment: [String: String]? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

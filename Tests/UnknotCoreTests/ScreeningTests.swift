@@ -14,13 +14,15 @@ import UnknotTesting
         health[keyPath: flag] = true
         let outcome = ContraindicationScreening.screen(health, program: nil, on: day)
         #expect(outcome.isRefused)
-        #expect(outcome.refusals.count == 1 && outcome.refusals[0].count > 20)
+        #expect(outcome.refusals.count == 1 && outcome.refusals[0].reason.count > 20)
+        #expect(outcome.refusals[0].field.hasPrefix("health."))
     }
 
     @Test func pregnancyRefusesProneProgramsOnly() {
         let outcome = ContraindicationScreening.screen(HealthScreening(pregnant: true), program: prone, on: day)
         #expect(outcome.isRefused)
-        #expect(outcome.refusals[0].contains("consult a professional"))
+        #expect(outcome.refusals[0].reason.contains("consult a professional"))
+        #expect(outcome.refusals[0].field == "health.pregnant")
         var supineOnly = prone
         supineOnly.phases = [
             ProgramPhase(

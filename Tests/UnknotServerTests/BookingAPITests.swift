@@ -75,7 +75,7 @@ struct BookingAPITests {
             _ = try await client.call(
                 .put, "/api/me/care-plan", token: t.dan, json: ["schemaVersion": 1, "health": ["fever": true]])
             let refused = try await client.book(t.dan, start: "2026-11-24T10:00")
-            #expect(refused.isProblem(.unprocessableContent), "\(refused.detail)")
+            #expect(refused.isProblem(.unprocessableContent, field: "health.fever"), "\(refused.detail)")
             #expect(refused.detail.lowercased().contains("fever"), "\(refused.detail)")
         }
     }

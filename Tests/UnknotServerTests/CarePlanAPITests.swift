@@ -48,6 +48,25 @@ struct CarePlanAPITests {
         }
     }
 
+    @Test("every problem is named at once, a missing version among them", arguments: TestStore.available)
+    func allProblemsAtOnce(store: TestStore) async throws {
+        try await TestStudio.run(store) { _, client in
+            let t = try await client.tokens()
+            let reply = try await client.call(
+                .put, "/api/me/care-plan", token: t.cleo,
+                json: ["schemaVersion": 1, "painLimit": 11, "focusAreas": ["elbows"], "ifICry": ""])
+            #expect(reply.isProblem(.unprocessableContent), "\(reply.detail)")
+            let problems = (reply.object["problems"] as? [[String: Any]]) ?? []
+            #expect(problems.compactMap { $0["field"] as? String } == ["focusAreas[0]", "painLimit", "ifICry"])
+            #expect(problems.contains { ($0["message"] as? String)?.contains("pause-and-offer-tissue") == true })
+            let unversioned = try await client.call(.put, "/api/me/care-plan", token: t.cleo, json: ["painLimit": 9])
+            let fields = ((unversioned.object["problems"] as? [[String: Any]]) ?? []).compactMap {
+                $0["field"] as? String
+            }
+            #expect(Set(fields) == ["schemaVersion", "painLimit"], "\(unversioned.detail)")
+        }
+    }
+
     @Test("care plans are a client's; staff cannot write one, strangers get 401", arguments: TestStore.available)
     func roles(store: TestStore) async throws {
         try await TestStudio.run(store) { _, client in

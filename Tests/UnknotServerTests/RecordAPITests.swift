@@ -18,6 +18,30 @@ struct RecordAPITests {
     }
 
     @Test(
+        "a fever written after booking refuses the start, naming health.fever; nothing changes",
+        arguments: TestStore.available)
+    func feverAtStart(store: TestStore) async throws {
+        try await TestStudio.run(store) { studio, client in
+            let t = try await client.tokens()
+            _ = try await client.call(.put, "/api/me/care-plan", token: t.cleo, json: ["schemaVersion": 1])
+            let booked = try await client.book(t.cleo, program: "neck-jaw-shoulders", start: "2026-11-24T10:00")
+            let id = try #require(booked.string("id"), "\(booked.detail)")
+            _ = try await client.call(
+                .put, "/api/me/care-plan", token: t.cleo, json: ["schemaVersion": 1, "health": ["fever": true]])
+            studio.clock.set(TestStudio.monday.addingTimeInterval(86_400 + 115 * 60))  // Tuesday 09:55
+            for token in [t.staff, t.cleo] {
+                let start = try await client.call(.post, "/api/bookings/\(id)/start", token: token)
+                #expect(start.isProblem(.unprocessableContent, field: "health.fever"), "\(start.detail)")
+            }
+            let after = try await client.call(.get, "/api/bookings/\(id)", token: t.cleo)
+            #expect(after.string("status") == "booked")
+            #expect(after.int("carePlanVersion") != 2, "the fever plan must not be pinned: \(after.detail)")
+            _ = try await client.call(.put, "/api/me/care-plan", token: t.cleo, json: ["schemaVersion": 1])
+            #expect(try await client.call(.post, "/api/bookings/\(id)/start", token: t.cleo).status == .ok)
+        }
+    }
+
+    @Test(
         "start pins the care plan; the record is stored, served to its client, to staff only if allowed",
         arguments: TestStore.available)
     func recordFlow(store: TestStore) async throws {

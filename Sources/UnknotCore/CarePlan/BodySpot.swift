@@ -22,7 +22,7 @@ public struct BodySpot: Codable, Sendable, Hashable {
         self.note = note
     }
 
-    enum CodingKeys: String, CodingKey { case area, at, radius, source, note }
+    enum CodingKeys: String, CodingKey, CaseIterable { case area, at, radius, source, note }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -35,7 +35,7 @@ public struct BodySpot: Codable, Sendable, Hashable {
 }
 
 /// Who named a spot.
-public enum SpotSource: String, Codable, Sendable {
+public enum SpotSource: String, Codable, Sendable, CaseIterable {
     case client
     case learned
 }

@@ -1,56 +1,45 @@
 import Foundation
 
 extension CarePlan {
-    /// Decodes a care plan from JSON, rejecting unknown fields (a misspelt field would otherwise
-    /// be silently ignored) and validating the result. Every problem is reported at once.
+    /// Reads a care plan from JSON a person wrote. Every problem is reported at once, each
+    /// naming its field, what was found and the valid choices or range: unknown fields (with
+    /// the nearest known name), values of the wrong kind, words that are not among the
+    /// choices, and everything ``validate(asOf:)`` finds in the fields that could be read.
     public static func decode(from data: Data, asOf day: CalendarDate = .today()) throws(CarePlanError) -> CarePlan {
-        var problems: [CarePlanProblem] = []
-        let object: Any
+        let tree: JSONValue
         do {
-            object = try JSONSerialization.jsonObject(with: data)
+            tree = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
+            var detail = ""
+            if case DecodingError.dataCorrupted(let context) = error, let underlying = context.underlyingError {
+                detail = " (\(underlying))"
+            }
             throw CarePlanError(problems: [
                 CarePlanProblem(
-                    field: "(file)", message: "is not valid JSON; check for a missing comma, quote or brace")
+                    field: "(file)",
+                    message: "is not valid JSON\(detail); check for a missing comma, quote or brace")
             ])
         }
-        guard let top = object as? [String: Any] else {
-            throw CarePlanError(problems: [
-                CarePlanProblem(field: "(top level)", message: "must be a JSON object with the care plan's fields")
-            ])
-        }
-        problems += unknownKeys(in: top, known: CodingKeys.allCases.map(\.rawValue), path: "")
-        if let health = top["health"] as? [String: Any] {
-            problems += unknownKeys(
-                in: health, known: HealthScreening.CodingKeys.allCases.map(\.rawValue), path: "health.")
-        }
-        if let version = top["schemaVersion"] as? Int, version > currentSchemaVersion {
+        if case .object(let top) = tree, case .number(let version)? = top["schemaVersion"],
+            version > Double(currentSchemaVersion)
+        {
             throw CarePlanError(problems: [
                 CarePlanProblem(
                     field: "schemaVersion",
                     message:
-                        "is \(version), written by a newer Unknot; this one reads versions up to \(currentSchemaVersion)"
+                        "is \(JSONValue.number(version).shortText), written by a newer Unknot; this one reads versions up to \(currentSchemaVersion)"
                 )
             ])
         }
-        let plan: CarePlan
-        do {
-            plan = try JSONDecoder().decode(CarePlan.self, from: data)
-        } catch {
-            let sentence = DecodingProblem.describe(error)
-            let parts = sentence.split(separator: ":", maxSplits: 1).map(String.init)
-            problems.append(
-                CarePlanProblem(
-                    field: parts.count == 2 ? parts[0] : "(file)",
-                    message: (parts.count == 2 ? parts[1] : sentence).trimmingCharacters(in: .whitespaces)))
-            throw CarePlanError(problems: problems)
-        }
-        problems += plan.validate(asOf: day)
+        var reader = CarePlanReader()
+        let plan = reader.carePlan(tree)
+        let named = Set(reader.problems.map(\.field))
+        let problems = reader.problems + plan.validate(asOf: day).filter { !named.contains($0.field) }
         guard problems.isEmpty else { throw CarePlanError(problems: problems) }
         return plan
     }
 
-    static func unknownKeys(in object: [String: Any], known: [String], path: String) -> [CarePlanProblem] {
+    static func unknownKeys(in object: [String: JSONValue], known: [String], path: String) -> [CarePlanProblem] {
         object.keys.sorted().filter { !known.contains($0) }.map { key in
             let plain = key.lowercased().replacingOccurrences(of: "_", with: "")
             let close =
@@ -125,7 +114,9 @@ extension CarePlan {
                             "a spot with a position needs a side; write \"left \(spot.area.region.rawValue)\" or \"right \(spot.area.region.rawValue)\""
                         )
                     }
-                    if !at.isValid { problem("\(list)[\(i)].at", "u and v must each be between 0 and 1") }
+                    if !at.isValid {
+                        problem("\(list)[\(i)].at", "is u \(at.u), v \(at.v); u and v must each be between 0 and 1")
+                    }
                 }
                 if !(1...15).contains(spot.radius) {
                     problem("\(list)[\(i)].radius", "is \(spot.radius) cm; use 1 to 15 cm")

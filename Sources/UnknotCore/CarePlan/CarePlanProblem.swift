@@ -21,6 +21,7 @@ public struct CarePlanError: Error, Sendable, CustomStringConvertible {
     public init(problems: [CarePlanProblem]) { self.problems = problems }
 
     public var description: String {
-        "the care plan has \(problems.count) problem(s):\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+        "the care plan has \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n"
+            + problems.map { "  - \($0)" }.joined(separator: "\n")
     }
 }

@@ -8,22 +8,37 @@ public enum ContraindicationScreening {
         -> ScreeningOutcome
     {
         var outcome = ScreeningOutcome()
-        if health.fever { outcome.refusals.append("fever: massage can make a fever worse; rebook once you are well") }
+        if health.fever {
+            outcome.refusals.append(
+                .init(field: "health.fever", reason: "fever: massage can make a fever worse; rebook once you are well"))
+        }
         if health.acuteInfection {
-            outcome.refusals.append("acute infection: rest first; rebook once it has cleared")
+            outcome.refusals.append(
+                .init(field: "health.acuteInfection", reason: "acute infection: rest first; rebook once it has cleared")
+            )
         }
         if health.suspectedDeepVeinThrombosis {
             outcome.refusals.append(
-                "suspected deep-vein thrombosis: massage could dislodge a clot; see a doctor before any massage")
+                .init(
+                    field: "health.suspectedDeepVeinThrombosis",
+                    reason:
+                        "suspected deep-vein thrombosis: massage could dislodge a clot; see a doctor before any massage"
+                ))
         }
         if health.severeUncontrolledHighBloodPressure {
             outcome.refusals.append(
-                "severe uncontrolled high blood pressure: see a doctor and rebook when it is under control")
+                .init(
+                    field: "health.severeUncontrolledHighBloodPressure",
+                    reason: "severe uncontrolled high blood pressure: see a doctor and rebook when it is under control")
+            )
         }
         if health.pregnant, let program, program.isProne {
             outcome.refusals.append(
-                "pregnancy: \(program.name) has you lying face down, which is not offered during pregnancy; "
-                    + "consult a professional for a suitable massage")
+                .init(
+                    field: "health.pregnant",
+                    reason:
+                        "pregnancy: \(program.name) has you lying face down, which is not offered during pregnancy; "
+                        + "consult a professional for a suitable massage"))
         }
         if health.bloodThinners {
             outcome.lightPressureOnly.append("blood thinners: deeper pressure can bruise, so the session stays light")

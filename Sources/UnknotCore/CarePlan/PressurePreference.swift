@@ -10,7 +10,7 @@ public struct PressurePreference: Codable, Sendable, Hashable {
         self.byArea = byArea
     }
 
-    enum CodingKeys: String, CodingKey { case level, byArea }
+    enum CodingKeys: String, CodingKey, CaseIterable { case level, byArea }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -3,7 +3,8 @@
 /// Guarantees: a non-empty `refusals` means the session must not take place; everything
 /// else is an adjustment the planner and the live session apply, each with its reason.
 public struct ScreeningOutcome: Codable, Sendable, Hashable {
-    public var refusals: [String]
+    /// Why the session must not take place, each naming the care plan's field that says so.
+    public var refusals: [Refusal]
     /// Reasons for light pressure only (level 3 at most) everywhere.
     public var lightPressureOnly: [String]
     public var avoidAreas: [AreaFinding]
@@ -11,7 +12,7 @@ public struct ScreeningOutcome: Codable, Sendable, Hashable {
     public var checkInMoreOften: [String]
 
     public init(
-        refusals: [String] = [], lightPressureOnly: [String] = [], avoidAreas: [AreaFinding] = [],
+        refusals: [Refusal] = [], lightPressureOnly: [String] = [], avoidAreas: [AreaFinding] = [],
         checkInMoreOften: [String] = []
     ) {
         self.refusals = refusals
@@ -21,6 +22,20 @@ public struct ScreeningOutcome: Codable, Sendable, Hashable {
     }
 
     public var isRefused: Bool { !refusals.isEmpty }
+
+    /// One reason a session must not take place, with the care plan field it comes from
+    /// (`health.fever`) so a client knows what to change once it no longer holds.
+    public struct Refusal: Codable, Sendable, Hashable, CustomStringConvertible {
+        public var field: String
+        public var reason: String
+
+        public init(field: String, reason: String) {
+            self.field = field
+            self.reason = reason
+        }
+
+        public var description: String { reason }
+    }
     public var isClear: Bool { self == ScreeningOutcome() }
 
     /// The highest level allowed anywhere by the screening.

@@ -34,13 +34,18 @@ public struct ProgramCatalog: Sendable {
             throw ProgramCatalogError(
                 source: url.path, problems: ["cannot read the file: \(error.localizedDescription)"])
         }
+        try add(json: data, source: url.path)
+    }
+
+    /// Adds the programs in a JSON list (`source` names where it came from in messages).
+    public mutating func add(json data: Data, source: String) throws(ProgramCatalogError) {
         let decoded: [Program]
         do {
             decoded = try JSONDecoder().decode([Program].self, from: data)
         } catch {
-            throw ProgramCatalogError(source: url.path, problems: [DecodingProblem.describe(error)])
+            throw ProgramCatalogError(source: source, problems: [DecodingProblem.describe(error)])
         }
-        try add(decoded, source: url.lastPathComponent)
+        try add(decoded, source: URL(fileURLWithPath: source).lastPathComponent)
     }
 
     mutating func add(_ new: [Program], source: String) throws(ProgramCatalogError) {

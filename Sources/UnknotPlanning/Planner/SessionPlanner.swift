@@ -28,7 +28,7 @@ public struct SessionPlanner: Sendable {
         let bodyProblems = request.body.measurements.problems()
         guard bodyProblems.isEmpty else { throw .invalidBody(bodyProblems) }
         let screening = ContraindicationScreening.screen(care.health, program: program, on: request.date)
-        guard !screening.isRefused else { throw .refused(reasons: screening.refusals) }
+        guard !screening.isRefused else { throw .refused(reasons: screening.refusals.map(\.reason)) }
 
         var omissions: [BodyPartID: String] = [:]
         var notes: [String] = []

@@ -26,7 +26,19 @@ public struct BookingRules: Hashable, Sendable, Codable {
         case inThePast
         case tooLateToCancel(cutOffHours: Int)
         case tooLateToMove(cutOffHours: Int)
-        case screening([String])
+        case screening([ScreeningOutcome.Refusal])
+
+        /// The care plan fields a screening refusal comes from (`health.fever`), else `start`.
+        public var field: String {
+            if case .screening(let refusals) = self, let first = refusals.first { return first.field }
+            return "start"
+        }
+
+        /// Each screening refusal as its own problem, naming its field.
+        public var problems: [StudioError.Problem] {
+            guard case .screening(let refusals) = self else { return [] }
+            return refusals.map { StudioError.Problem(field: $0.field, message: $0.reason) }
+        }
 
         public var description: String {
             switch self {
@@ -37,8 +49,9 @@ public struct BookingRules: Hashable, Sendable, Codable {
                 "sessions can be cancelled until \(hours) hours before they start; call the studio if something came up"
             case .tooLateToMove(let hours):
                 "sessions can be moved until \(hours) hours before they start; call the studio if something came up"
-            case .screening(let reasons):
-                "we cannot offer a massage at the moment: \(reasons.joined(separator: "; ")). Please see a professional first."
+            case .screening(let refusals):
+                "we cannot offer a massage at the moment: \(refusals.map(\.reason).joined(separator: "; ")). "
+                    + "Please see a professional first, and change your care plan's health answers once they no longer hold."
             }
         }
     }

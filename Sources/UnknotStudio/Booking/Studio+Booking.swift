@@ -108,7 +108,7 @@ extension Studio {
         if case .failure(let refusal) = settings.rules.checkBooking(
             start: start, now: now, program: program, health: (plan?.plan ?? CarePlan()).health)
         {
-            throw StudioError(.refused, field: "start", refusal.description)
+            throw StudioError(.refused, field: refusal.field, refusal.description, problems: refusal.problems)
         }
         let history = try await promoHistory(account: caller.accountID)
         let quote = try await quote(program: program, minutes: minutes, code: code, history: history)

@@ -122,7 +122,9 @@ extension Studio {
             ? (now < start ? .success(()) : .failure(.inThePast))
             : settings.rules.checkMove(
                 start: start, to: newStart, now: now, program: program, health: (plan?.plan ?? CarePlan()).health)
-        if case .failure(let refusal) = check { throw StudioError(.refused, field: "start", refusal.description) }
+        if case .failure(let refusal) = check {
+            throw StudioError(.refused, field: refusal.field, refusal.description, problems: refusal.problems)
+        }
         var candidates = try await candidateStations(station)
         if station == nil, let own = candidates.firstIndex(where: { $0.id == current.stationID }) {
             candidates.insert(candidates.remove(at: own), at: 0)
@@ -156,7 +158,9 @@ extension Studio {
 
     /// The station starts the session, for staff or for the booking's own client at the
     /// station's console: the care plan version current now is the one the session follows,
-    /// whatever changes after. From 30 minutes before the start until its end.
+    /// whatever changes after. From 30 minutes before the start until its end. The plan's
+    /// health answers are screened again first: a refusal names the field (`health.fever`)
+    /// and nothing changes.
     public func startSession(_ caller: Caller, id: UUID) async throws(StudioError) -> (BookingView, CarePlanVersion) {
         let now = self.now
         let row = try await bookingRow(caller, id: id)
@@ -171,6 +175,14 @@ extension Studio {
         let plan =
             try await currentCarePlan(account: row.accountID)
             ?? CarePlanVersion(version: 0, createdAt: clock.now, plan: CarePlan(), json: "{}")
+        // Screening runs again at every start, whoever starts it and however: health can change
+        // between booking and session (a fever since), and the plan pinned now is the one followed.
+        let screening = ContraindicationScreening.screen(
+            plan.plan.health, program: catalog.program(id: row.programID), on: today)
+        if screening.isRefused {
+            let refusal = BookingRules.Refusal.screening(screening.refusals)
+            throw StudioError(.refused, field: refusal.field, refusal.description, problems: refusal.problems)
+        }
         let version = plan.version
         let updated = try await database.write { db -> BookingRow in
             guard let row = try await BookingRow.find(id, on: db), row.status == BookingStatus.booked.rawValue else {
