@@ -32,15 +32,48 @@ extension StudioAPI {
 
     func getSessionRecord(_ input: Operations.GetSessionRecord.Input) async throws -> Operations.GetSessionRecord.Output
     {
-        let (view, _) = try await studio.record(try caller(), booking: try Self.bookingID(input.path.bookingId))
-        return .ok(.init(body: .json(try .init(view))))
+        let caller = try caller()
+        let (view, text) = try await studio.record(caller, booking: try Self.bookingID(input.path.bookingId))
+        return .ok(.init(body: .json(try .init(caller.role.isStaff ? Self.staffCopy(view, text).view : view))))
     }
 
     func downloadSessionRecord(_ input: Operations.DownloadSessionRecord.Input) async throws
         -> Operations.DownloadSessionRecord.Output
     {
-        let (_, text) = try await studio.record(try caller(), booking: try Self.bookingID(input.path.bookingId))
-        return .ok(.init(body: .applicationXNdjson(HTTPBody(text))))
+        let caller = try caller()
+        let (view, text) = try await studio.record(caller, booking: try Self.bookingID(input.path.bookingId))
+        return .ok(
+            .init(body: .applicationXNdjson(HTTPBody(caller.role.isStaff ? try Self.staffCopy(view, text).text : text)))
+        )
+    }
+
+    /// A stored record as staff may see it: ``SessionRecord/seenByStaff()`` applied to the
+    /// file, and the summary and report made again from what is left.
+    static func staffCopy(_ view: SessionRecordView, _ text: String) throws(StudioError) -> (
+        view: SessionRecordView, text: String
+    ) {
+        let record: SessionRecord
+        do {
+            record = try SessionRecord.parse(Data(text.utf8)).seenByStaff()
+        } catch {
+            throw StudioError(.unavailable, "the session's record cannot be read: \(error.description)")
+        }
+        var copy = view
+        (copy.summaryJSON, copy.report) = summaryParts(record.summary)
+        do {
+            return (copy, String(decoding: try record.jsonLines(), as: UTF8.self))
+        } catch {
+            throw StudioError(.unavailable, "the session's record cannot be written for staff: \(error)")
+        }
+    }
+
+    /// The summary as stored JSON and as readable lines ("{}" and none before the session ended).
+    static func summaryParts(_ summary: SessionSummary?) -> (json: String, report: [String]) {
+        guard let summary else { return ("{}", []) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = (try? encoder.encode(summary)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return (json, summary.report())
     }
 
     func listAlerts(_ input: Operations.ListAlerts.Input) async throws -> Operations.ListAlerts.Output {
@@ -56,29 +89,21 @@ extension StudioAPI {
         } catch {
             throw StudioError(.invalid, field: "record", "the record file cannot be read: \(error.description)")
         }
-        var reactions: [(milliseconds: Int, reaction: String, confidence: Double?, aboutStation: Bool)] = []
+        // Staff alerts are the engine's own alerts, nothing else (docs/care-policy.md): pain again
+        // at a spot or rated 8 or more (emitted only when the client allowed it), a call for a
+        // person, a station fault. A sigh, relaxation or tears are never alerts.
+        var alerts: [(milliseconds: Int, reaction: String, confidence: Double?, aboutStation: Bool)] = []
         for timed in record.events {
-            switch timed.event {
-            case .reaction(let reaction, let actedOn, _) where actedOn && reaction.kind.mayReachStaff:
-                reactions.append((timed.t, reaction.kind.rawValue, reaction.confidence, false))
-            case .alert(let alert):
-                reactions.append((timed.t, "\(alert.kind.rawValue): \(alert.text)", nil, alert.kind != .persistentPain))
-            default: break
+            if case .alert(let alert) = timed.event {
+                alerts.append((timed.t, "\(alert.kind.rawValue): \(alert.text)", nil, alert.kind != .persistentPain))
             }
         }
-        var summaryJSON = "{}"
-        var report: [String] = []
-        if let summary = record.summary {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            summaryJSON = (try? encoder.encode(summary)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-            report = summary.report()
-        }
+        let (summaryJSON, report) = summaryParts(record.summary)
         return (
             record.header.programID,
             SessionRecordUpload(
                 record: String(decoding: data, as: UTF8.self), summaryJSON: summaryJSON, report: report,
-                reactions: reactions, events: record.events.count, complete: record.summary != nil)
+                reactions: alerts, events: record.events.count, complete: record.summary != nil)
         )
     }
 }

@@ -11,9 +11,10 @@ extension WebPages {
                 let caller = try signedIn(request)
                 let id = try Self.uuid(context)
                 let (view, text) = try await studio.record(caller, booking: id)
-                let record = try Self.parse(Data(text.utf8))
                 let booking = try await studio.booking(caller, id: id)
-                var page = reportContext(record, decisions: view.decisions, mine: booking.clientID == caller.accountID)
+                let mine = booking.clientID == caller.accountID
+                let record = mine ? try Self.parse(Data(text.utf8)) : try Self.parse(Data(text.utf8)).seenByStaff()
+                var page = reportContext(record, decisions: view.decisions, mine: mine)
                 page["id"] = id.uuidString.lowercased()
                 page["when"] = Self.when(booking.start)
                 page["station"] = "Station \(booking.stationID)"

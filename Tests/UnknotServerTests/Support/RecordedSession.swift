@@ -8,9 +8,12 @@ import UnknotTesting
 /// A real session record: a simulated client on a simulated station, written by the engine's
 /// own record writer, as a station would upload it.
 enum RecordedSession {
-    static func make(persona name: String = "tender-left-trapezius", program: String, minutes: Int = 30) throws -> Data
-    {
-        let persona = try #require(Persona.named(name, seed: 11))
+    static func make(
+        persona name: String = "tender-left-trapezius", program: String, minutes: Int = 30,
+        staffMayBeAlerted: Bool = false
+    ) throws -> Data {
+        var persona = try #require(Persona.named(name, seed: 11))
+        persona.carePlan.staffMayBeAlerted = staffMayBeAlerted
         let catalog = Fixtures.catalog()
         let chosen = try #require(catalog.program(id: program))
         var station = try SimulatedStation.planned(
