@@ -145,6 +145,7 @@ let package = Package(
                 "UnknotCore", "UnknotStudio",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "FluentKit", package: "fluent-kit"),
             ]
         ),
         .testTarget(

@@ -49,6 +49,30 @@ struct ConcurrencyTests {
         }
     }
 
+    @Test(
+        "one client's simultaneous bookings with a once-per-client code: one gets it, the others are told about the code",
+        arguments: TestStore.available)
+    func racingOneCode(store: TestStore) async throws {
+        try await TestStudio.run(store, .live) { _, client in
+            let t = try await client.tokens()
+            try await client.addBlogCode(admin: t.admin)
+            let starts = ["2026-11-24T10:00", "2026-11-24T12:00", "2026-11-24T14:00", "2026-11-24T16:00"]
+            let replies = try await withThrowingTaskGroup(of: Reply.self) { group in
+                for start in starts {
+                    group.addTask { try await client.book(t.cleo, start: start, code: "BLOG") }
+                }
+                var replies: [Reply] = []
+                for try await reply in group { replies.append(reply) }
+                return replies
+            }
+            #expect(replies.filter { $0.status == .created }.count == 1, "\(replies.map(\.detail))")
+            for reply in replies where reply.status != .created {
+                #expect(reply.isProblem(.unprocessableContent, field: "code"), "\(reply.detail)")
+                #expect(!reply.detail.contains("no station is free"), "\(reply.detail)")
+            }
+        }
+    }
+
     @Test("two servers on one PostgreSQL database: simultaneous bookings of one slot, one wins")
     func twoServers() async throws {
         guard TestStore.available.contains(.postgres) else { return }

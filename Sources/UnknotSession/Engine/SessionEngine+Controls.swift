@@ -48,8 +48,7 @@ extension SessionEngine {
         }
         let part = PartSlot.part(q)
         switch levels.press(step, on: q, at: now) {
-        case .atCeiling(let level, let afterPain):
-            let why = afterPain ? "after it hurt earlier" : "within your pain limit"
+        case .atCeiling(let level, let why):
             say("That's as firm as I'll go on your \(part.area) \(why): level \(level).", .information)
         case .atLightest:
             say("That's already the lightest touch on your \(part.area).", .information)
@@ -121,6 +120,13 @@ extension SessionEngine {
     mutating func moreTime() {
         guard let q = currentSlot else { return ignored("no area to give more time to yet") }
         let part = PartSlot.part(q)
+        guard !levels.parts[q].skipped else {
+            ignored("more time on a skipped area")
+            say(
+                "You asked me to skip your \(part.area), so I'm leaving it alone. Press More time while I work an area you'd like longer.",
+                .information)
+            return
+        }
         let phases = plan.phases
         guard
             let phaseIndex = phases.firstIndex(where: {

@@ -89,9 +89,10 @@ extension SessionEngine {
     /// tells the supervisor and the record. Returns the part's level after.
     @discardableResult
     mutating func cut(_ q: Int, felt: Int, rating: Int?) -> Int {
-        let before = levels.cap(q)
         levels.cut(q, felt: felt, rating: rating, painLimit: carePlan.painLimit.value, at: now)
-        levelChanged(q, from: before)
+        // From the level that hurt, as the decision says (the part's own level may have been
+        // higher, on its way up through a warm-up).
+        levelChanged(q, from: felt)
         return levels.cap(q)
     }
 }

@@ -69,7 +69,9 @@ extension SessionEngine {
     func cryingContext() -> String {
         guard let q = currentSlot else { return "before any contact" }
         let phase = plan.phases.first { planTime >= $0.startMilliseconds && planTime < $0.endMilliseconds }
-        return "\(player.active.technique.displayName) on the \(PartSlot.part(q).area) at level \(levels.cap(q))"
+        // The level the client felt there, not the part's level or the phase's.
+        let felt = levels.parts[q].lastFelt ?? levels.cap(q)
+        return "\(player.active.technique.displayName) on the \(PartSlot.part(q).area) at level \(felt)"
             + (phase.map { " (\($0.kind.displayName))" } ?? "")
     }
 

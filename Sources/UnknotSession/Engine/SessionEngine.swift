@@ -14,8 +14,8 @@ import UnknotSignals
 /// The engine is thin: it composes subsystems, each with its own state and explicit inputs and
 /// outputs — playback (`StrokePlayer`), the client's levels (`ClientLevels`) and learned spots
 /// (`LearnedSpots`), the check-in scheduler (`CheckInSchedule`), the reaction policy's gate
-/// (`ReactionPolicy`) and guarding watch (`GuardingWatch`), the heart (`HeartWatch`) and the
-/// console's voice (`ConsoleVoice`) — and routes the care policy's rows between them.
+/// (`ReactionPolicy`) and guarding watch (`GuardingWatch`), the heart (`HeartWatch`), the
+/// console's voice (`ConsoleVoice`) and what it says of the area worked (`AreaAnnouncer`) — and routes the care policy's rows between them.
 ///
 /// Guarantees: a tick with no input allocates nothing and does no I/O; the plan's clock stops
 /// while paused, on a break or faulted, so those never eat the client's time; the client's
@@ -55,6 +55,7 @@ public struct SessionEngine: Sendable {
     var guarding = GuardingWatch()
     var heart = HeartWatch()
     let voice: ConsoleVoice
+    var areas = AreaAnnouncer()
 
     /// The last contact, for reactions that arrive a moment late.
     var lastContact: RecentContact?
@@ -125,6 +126,7 @@ public struct SessionEngine: Sendable {
                 proposed = player.next(
                     planTime: planTime, last: lastSetpoint, levels: &levels, spots: spots, supervisor: supervisor,
                     at: now)
+                if let sentence = areas.sentence(for: player.active) { say(sentence, .information) }
             }
         case .ending:
             proposed = windDown()

@@ -159,12 +159,31 @@ extension Studio {
                     }
                 }
                 return BookingView(row, clientName: caller.name)
-            } catch  where error.kind == .conflict && station == nil {
+            } catch  where error.kind == .conflict {
+                // A clash on the client's own use of the code (two bookings at the same moment)
+                // is not a station's: say what really happened.
+                if let code = row.promoCode, let rule = codeRule, rule.oncePerClient || rule.firstSessionOnly,
+                    try await hasRedeemed(code, account: caller.accountID)
+                {
+                    throw StudioError(
+                        .refused, field: "code",
+                        "\(code) is once per client and another booking of yours took it a moment ago; book without the code"
+                    )
+                }
+                guard station == nil else { throw error }
                 lastError = error
                 continue
             }
         }
         throw lastError
+    }
+
+    /// Whether the account already redeemed the code (in a booking that still stands).
+    func hasRedeemed(_ code: String, account: UUID) async throws(StudioError) -> Bool {
+        try await database.read { db in
+            try await PromoRedemptionRow.query(on: db).filter(\.$accountID == account).filter(\.$code == code)
+                .count() > 0
+        }
     }
 
     /// Sessions start on the quarter hour.

@@ -12,6 +12,9 @@ struct ClientLevels: Sendable {
     private(set) var parts: PartTable<PartState>
     /// Per part slot: the highest level the session may use (the supervisor's level limit).
     let limits: [Int]
+    /// Per part slot: why the limit is what it is, in the client's words ("within your pain
+    /// limit", "while your health answers ask for light pressure (blood thinners)").
+    let limitReasons: [String]
     /// Levels taken off everywhere (after tears).
     private(set) var drop = 0
     /// Speed factor for every stroke (after tears).
@@ -25,6 +28,9 @@ struct ClientLevels: Sendable {
 
     init(carePlan: CarePlan, screening: ScreeningOutcome, limits: [Int]) {
         self.limits = limits
+        limitReasons = (0..<PartSlot.count).map { slot in
+            Self.reason(for: PartSlot.part(slot), limit: limits[slot], carePlan: carePlan, screening: screening)
+        }
         parts = PartTable { part in
             PartState(
                 baseLevel: min(
@@ -32,6 +38,19 @@ struct ClientLevels: Sendable {
                     part.region.maximumLevel
                 ).value)
         }
+    }
+
+    /// Which of the limits holds a part at `limit`: the screening's light pressure, the most
+    /// used on the region, or the client's own pain limit.
+    static func reason(for part: BodyPartID, limit: Int, carePlan: CarePlan, screening: ScreeningOutcome) -> String {
+        if limit == screening.levelCap.value, let first = screening.lightPressureOnly.first {
+            let why = first.split(separator: ":").first.map(String.init) ?? first
+            return "while your health answers ask for light pressure (\(why))"
+        }
+        if limit == part.region.maximumLevel.value, limit < carePlan.painLimit.value {
+            return "on the \(part.region.displayName), the most this station uses there"
+        }
+        return "within your pain limit"
     }
 
     /// The most part slot `q` gets now: the client's level (with ticklish firmness and tear-time
@@ -66,8 +85,9 @@ struct ClientLevels: Sendable {
     enum Change: Sendable, Equatable {
         /// The level moved from `before` to `after`.
         case changed(before: Int, after: Int)
-        /// Already at the highest level allowed; `afterPain` when a pain this session set it.
-        case atCeiling(level: Int, afterPain: Bool)
+        /// Already at the highest level allowed, and why ("after it hurt earlier", "within your
+        /// pain limit", the screening's light pressure, the region's most).
+        case atCeiling(level: Int, why: String)
         /// Already the lightest touch.
         case atLightest
     }
@@ -76,7 +96,10 @@ struct ClientLevels: Sendable {
     mutating func press(_ step: Int, on q: Int, at now: Int) -> Change {
         let before = cap(q)
         let limit = ceiling(q)
-        if step > 0, before >= limit { return .atCeiling(level: before, afterPain: parts[q].painCap < limits[q]) }
+        if step > 0, before >= limit {
+            return .atCeiling(
+                level: before, why: parts[q].painCap < limits[q] ? "after it hurt earlier" : limitReasons[q])
+        }
         if step < 0, before <= 1 { return .atLightest }
         if step > 0 {
             parts[q].comfortable = before
@@ -100,6 +123,8 @@ struct ClientLevels: Sendable {
 
     /// Cuts `q` after pain: at least one level below what was felt (two for a rating above the
     /// pain limit + 1), and no higher than the last level the client was comfortable with.
+    /// A cut is the session's answer at a spot, not the client's choice for the area: it
+    /// suggests no new pressure for the area (the tender spot carries what was learned).
     mutating func cut(_ q: Int, felt: Int, rating: Int?, painLimit: Int, at now: Int) {
         let steps = (rating ?? 0) > painLimit + 1 ? 2 : 1
         var target = felt - steps
@@ -110,7 +135,6 @@ struct ClientLevels: Sendable {
         }
         target = max(1, target)
         parts[q].painCap = max(1, min(parts[q].painCap, felt - 1))
-        parts[q].levelTouched = true
         // The new level in the client's own terms (before ticklish firmness and tear-time lightening).
         parts[q].level = max(1, min(parts[q].level, target - parts[q].firmer + drop))
         parts[q].comfortable = nil

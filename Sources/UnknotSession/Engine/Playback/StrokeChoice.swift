@@ -47,11 +47,11 @@ struct StrokeChoice: Sendable {
         use(source: i, kind: .planned, in: &active, spots: spots)
         let part = levels.parts[slot]
         if part.skipped {
-            if let other = lastWorkedOtherSlot(than: slot, cursor: cursor, levels: levels),
+            active.why = "skipped area"
+            if let other = standInSlot(for: slot, cursor: cursor, levels: levels),
                 let donor = donor(from: other, fitting: stroke, broadOnly: false, spots: spots)
             {
                 use(source: donor, kind: .substitute, in: &active, spots: spots)
-                active.why = "skipped area"
             } else {
                 active.kind = .idle
             }
@@ -68,6 +68,7 @@ struct StrokeChoice: Sendable {
                 active.why = "spot left alone"
             } else {
                 active.kind = .idle
+                active.why = "spot left alone"
                 return active
             }
         }
@@ -178,14 +179,16 @@ struct StrokeChoice: Sendable {
         return nil
     }
 
-    /// The part most recently worked other than `q` that is not skipped.
-    private func lastWorkedOtherSlot(than q: Int, cursor: Int, levels: ClientLevels) -> Int? {
+    /// The part that stands in for skipped part `q`: the one most recently worked before the
+    /// cursor that is not skipped, else the next one the plan works (a skip at the very start).
+    private func standInSlot(for q: Int, cursor: Int, levels: ClientLevels) -> Int? {
         var i = min(cursor, plan.strokes.count - 1)
         while i >= 0 {
             let s = strokeSlots[i]
             if s != q, !levels.parts[s].skipped { return s }
             i -= 1
         }
+        for s in strokeSlots[min(cursor, strokeSlots.count)...] where s != q && !levels.parts[s].skipped { return s }
         return nil
     }
 }
