@@ -139,6 +139,23 @@ struct PersonaTests {
         #expect(run.summary.rmssdChange > 5)
     }
 
+    @Test(
+        "Sleeper on pain medication (check-ins every 5 min), the issue's seed 21: no question once sleep is likely",
+        arguments: [21, 7, 3] as [UInt64])
+    func sleeperOnPainMedication(seed: UInt64) throws {
+        let run = try Self.simulate("sleeper", seed: seed) { $0.health.painMedication = true }
+        let sleep = try #require(run.station.client.truth.first { $0.kind == .sleep })
+        // The modelled detector says "likely" 8-20 s after sleep begins.
+        let asked = run.events.filter { timed in
+            guard case .checkIn(let question) = timed.event, question.kind == .pressure else { return false }
+            return timed.t >= sleep.start + 20_000 && timed.t <= sleep.end
+        }
+        #expect(
+            asked.isEmpty,
+            "asked at \(asked.map { SessionRecord.clock($0.t) }), asleep from \(SessionRecord.clock(sleep.start))")
+        #expect(run.decisions.contains { $0.detail.contains("planned check-in waits") || $0.detail.contains("asleep") })
+    }
+
     @Test("Rumbly stomach: digestive noises answered with nothing")
     func rumbly() throws {
         let run = try Self.simulate("rumbly-stomach", program: "total-back")

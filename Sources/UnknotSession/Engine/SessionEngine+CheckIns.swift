@@ -17,8 +17,20 @@ extension SessionEngine {
         if state == .checkingIn { enter(.working) }
     }
 
-    /// A planned check-in about the pressure, unless the client sleeps or was asked moments ago.
+    /// A planned check-in about the pressure, unless the client sleeps or was asked moments ago;
+    /// while sleep is likely it waits for a sign of waking (a control, pain, tears, laughter, or
+    /// the signs of sleep fading).
     mutating func askPlannedCheckIn() {
+        if !reactions.asleep, reactions.sleepLikely(at: now) {
+            guard !checkIns.held else { return }
+            checkIns.hold()
+            return emit(
+                .decision(
+                    PolicyDecision(
+                        trigger: .sleep, choice: nil, actions: [.holdPrompts], area: nil,
+                        detail: "planned check-in waits: you seem to be falling asleep")))
+        }
+        checkIns.release()
         if reactions.asleep {
             tally.checkInsSkippedAsleep += 1
             return emit(

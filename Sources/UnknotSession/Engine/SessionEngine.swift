@@ -122,7 +122,11 @@ public struct SessionEngine: Sendable {
                 proposed = windDown()
             } else {
                 if let expired = checkIns.expired(at: now) { closeCheckIn(expired, answer: nil) }
-                if checkIns.plannedDue(at: planTime) { askPlannedCheckIn() }
+                if checkIns.plannedDue(at: planTime) {
+                    askPlannedCheckIn()
+                } else if checkIns.held, reactions.asleep || !reactions.sleepLikely(at: now) {
+                    askPlannedCheckIn()
+                }
                 proposed = player.next(
                     planTime: planTime, last: lastSetpoint, levels: &levels, spots: spots, supervisor: supervisor,
                     at: now)

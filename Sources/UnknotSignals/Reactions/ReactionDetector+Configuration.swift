@@ -77,6 +77,12 @@ extension ReactionDetector {
         public var sleepBreathingDrop = 4.0
         public var sleepHold = 180_000
         public var sleepRepeat = 300_000
+        /// Sleep likely: the same signs held this long are reported with ``sleepLikelyConfidence``
+        /// (under the session's threshold: nothing is acted on, but planned questions wait),
+        /// again every ``sleepLikelyRepeat`` until sleep is sure, ms.
+        public var sleepLikelyHold = 45_000
+        public var sleepLikelyRepeat = 60_000
+        public var sleepLikelyConfidence = 0.5
 
         /// Laughter, sob-like breathing and sighs in the breath.
         public var breath = BreathEventReader.Configuration()

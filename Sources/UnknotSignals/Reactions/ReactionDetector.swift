@@ -59,6 +59,7 @@ public struct ReactionDetector: Sendable {
     private var lastRelaxationReport = Int.min / 2
     private var sleepySince = Int.min / 2
     private var lastSleepReport = Int.min / 2
+    private var lastSleepLikelyReport = Int.min / 2
     private var lastSighReport = Int.min / 2
 
     /// - Parameter sampleRate: the rate of the skin and breath samples (Hz), at least 15.
@@ -321,6 +322,13 @@ public struct ReactionDetector: Sendable {
             if time - sleepySince >= configuration.sleepHold, time - lastSleepReport >= configuration.sleepRepeat {
                 lastSleepReport = time
                 report(.sleep, at: time, confidence: 0.7, [.heartRateLow, .slowRegularBreathing])
+            } else if time - sleepySince >= configuration.sleepLikelyHold, time - sleepySince < configuration.sleepHold,
+                time - lastSleepLikelyReport >= configuration.sleepLikelyRepeat
+            {
+                lastSleepLikelyReport = time
+                report(
+                    .sleep, at: time, confidence: configuration.sleepLikelyConfidence,
+                    [.heartRateLow, .slowRegularBreathing])
             }
         } else {
             sleepySince = Int.min / 2

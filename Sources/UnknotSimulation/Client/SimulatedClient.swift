@@ -193,6 +193,10 @@ public struct SimulatedClient: Sendable {
             truth.append(GroundTruthReaction(kind: .sleep, start: now, end: now))
             asleepTruth = truth.count - 1
             nextSleepReport = now + seconds(60...90)
+            // Breathing slows within a few breaths: a detector soon says sleep is likely, not sure.
+            report(
+                .sleep, at: now + seconds(8...20), confidence: 0.45...0.55,
+                .reported("breath: slowing, regular; no movement"))
         }
         if bodyState.asleep, asleepTruth >= 0 {
             truth[asleepTruth].end = now

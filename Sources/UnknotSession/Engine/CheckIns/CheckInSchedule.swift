@@ -22,6 +22,8 @@ struct CheckInSchedule: Sendable {
     private(set) var openSlot: Int?
     private var lastAskedAt: Int?
     private var askedAboutTears = false
+    /// A planned question fell due while sleep was likely and waits for a sign of waking.
+    private(set) var held = false
     private var lastAskedAboutTearsAt: Int?
 
     /// A planned question waits this long after any question, ms.
@@ -39,6 +41,17 @@ struct CheckInSchedule: Sendable {
         guard next < times.count, planTime >= times[next] else { return false }
         next += 1
         return true
+    }
+
+    /// The planned question due now waits (sleep is likely); at most one waits.
+    mutating func hold() { held = true }
+
+    /// The waiting question is asked now, or dropped (the client fell asleep); returns whether
+    /// one was waiting.
+    @discardableResult
+    mutating func release() -> Bool {
+        defer { held = false }
+        return held
     }
 
     /// The open question's kind, once it has gone unanswered for ``timeout``.

@@ -23,6 +23,8 @@ struct ReactionPolicy: Sendable {
     private let awakeAfterControl: Int
     /// The client sleeps (a detector said so; any control, pain, tears or laughter wakes).
     private(set) var asleep = false
+    /// When a detector last said sleep is likely but was not sure enough to act on, ms.
+    private var sleepLikelyAt: Int?
     private var lastControlAt: Int?
     /// When a pain was last answered, ms.
     private(set) var lastPainAt: Int?
@@ -47,6 +49,12 @@ struct ReactionPolicy: Sendable {
     static let relaxationMilliseconds = 120_000
     /// Without a threshold in the configuration, reports need this confidence.
     static let defaultConfidence = 0.6
+    /// A sleep report this sure, though under the threshold, says sleep is likely: planned
+    /// questions wait for a clear sign of waking.
+    static let sleepLikelyConfidence = 0.4
+    /// Sleep stays likely this long after the last such report (detectors repeat them while
+    /// the signs last), ms.
+    static let sleepLikelyMilliseconds = 150_000
 
     init(configuration: SessionConfiguration) {
         minimumConfidence = configuration.minimumConfidence
@@ -57,6 +65,12 @@ struct ReactionPolicy: Sendable {
     /// sleep report puts the client to sleep; any report of tears starts or extends an episode.
     mutating func admit(_ reaction: ReactionEvent, state: SessionState, slot: Int?, at now: Int) -> Verdict {
         let threshold = minimumConfidence[reaction.kind] ?? Self.defaultConfidence
+        if reaction.kind == .sleep, reaction.confidence < threshold, reaction.confidence >= Self.sleepLikelyConfidence,
+            lastControlAt.elapsed(until: now) >= awakeAfterControl
+        {
+            sleepLikelyAt = now
+            return .ignore("sleep likely but under the \(threshold) threshold: planned questions wait")
+        }
         guard reaction.confidence >= threshold else { return .ignore("below the \(threshold) confidence threshold") }
         guard state.movesPlan || state == .settlingIn || state == .pausedByClient || state == .onBreak else {
             return .ignore("session \(state.displayName)")
@@ -95,11 +109,19 @@ struct ReactionPolicy: Sendable {
     /// The client pressed a control: awake, and detectors' sleep reports wait.
     mutating func controlPressed(at now: Int) {
         lastControlAt = now
-        asleep = false
+        wake()
     }
 
     /// Pain, tears or laughter: the client is awake.
-    mutating func wake() { asleep = false }
+    mutating func wake() {
+        asleep = false
+        sleepLikelyAt = nil
+    }
+
+    /// Whether sleep is likely now (reported, not yet sure, no sign of waking since).
+    func sleepLikely(at now: Int) -> Bool {
+        sleepLikelyAt.elapsed(until: now) < Self.sleepLikelyMilliseconds
+    }
 
     // MARK: - Pain
 
