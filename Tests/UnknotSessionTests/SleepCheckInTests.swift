@@ -17,15 +17,21 @@ struct SleepCheckInTests {
         return (bench, probe.engine.now)
     }
 
+    /// The medicated bench 10 s before its first check-in, just told that sleep is likely.
+    static func likelyBeforeDue() throws -> EngineBench {
+        var (bench, due) = try medicated()
+        bench.run(due - 10_000 - bench.engine.now)
+        bench.take(ReactionEvent(.sleep, confidence: 0.5))
+        return bench
+    }
+
     static func opened(_ bench: EngineBench, since t: Int) -> [CheckIn] {
         bench.events(since: t).compactMap { if case .checkIn(let c) = $0.event { c } else { nil } }
     }
 
     @Test("Sleep likely: the due question waits; a control wakes the client and it is asked")
     func waitsThenAsks() throws {
-        var (bench, due) = try Self.medicated()
-        bench.run(due - 10_000 - bench.engine.now)
-        bench.take(ReactionEvent(.sleep, confidence: 0.5))
+        var bench = try Self.likelyBeforeDue()
         let from = bench.engine.now
         bench.run(70_000)
         #expect(Self.opened(bench, since: from).isEmpty)
@@ -38,9 +44,7 @@ struct SleepCheckInTests {
 
     @Test("Sleep likely, then sure: the waiting question is dropped, never asked")
     func dropsWhenAsleep() throws {
-        var (bench, due) = try Self.medicated()
-        bench.run(due - 10_000 - bench.engine.now)
-        bench.take(ReactionEvent(.sleep, confidence: 0.5))
+        var bench = try Self.likelyBeforeDue()
         bench.run(40_000)
         bench.take(ReactionEvent(.sleep, confidence: 0.85))
         let from = bench.engine.now
@@ -51,9 +55,7 @@ struct SleepCheckInTests {
 
     @Test("Sleep likely but the signs fade: the question is asked once the likelihood lapses")
     func lapses() throws {
-        var (bench, due) = try Self.medicated()
-        bench.run(due - 10_000 - bench.engine.now)
-        bench.take(ReactionEvent(.sleep, confidence: 0.5))
+        var bench = try Self.likelyBeforeDue()
         let from = bench.engine.now
         bench.run(200_000)
         let asked = bench.events(since: from).first { if case .checkIn = $0.event { true } else { false } }
