@@ -79,6 +79,7 @@ public struct SessionPlanner: Sendable {
         var previousPosture: Posture?
         var plannedParts = Set<BodyPartID>()
         var tooShort = Set<BodyPartID>()
+        var unbuildable = Set<BodyPartID>()
         for (n, index) in kept.enumerated() {
             let phase = program.phases[index]
             let duration =
@@ -98,17 +99,25 @@ public struct SessionPlanner: Sendable {
             var candidates = works
             var placed: (Timeline, [PlannedRegion])?
             while !candidates.isEmpty {
-                if let result = schedulePhase(
+                switch schedulePhase(
                     candidates, phase: phase, techniques: techniques, start: phaseStart, duration: duration,
                     turnover: turnover, heartY: heartY, timeline: timeline, geometry: geometry)
                 {
-                    placed = result
-                    break
+                case .placed(let newTimeline, let regions):
+                    placed = (newTimeline, regions)
+                case .cannotBuild(let index):
+                    // Said as it is: not time, but no room for a stroke.
+                    unbuildable.insert(candidates[index].part)
+                    candidates.remove(at: index)
+                    continue
+                case .tooShort:
+                    // Every area's one pass does not fit the phase: drop the least weighted one.
+                    let weakest = candidates.indices.min { weight(candidates[$0]) < weight(candidates[$1]) }!
+                    tooShort.insert(candidates[weakest].part)
+                    candidates.remove(at: weakest)
+                    continue
                 }
-                // Drop the least weighted part and try again.
-                let weakest = candidates.indices.min { weight(candidates[$0]) < weight(candidates[$1]) }!
-                tooShort.insert(candidates[weakest].part)
-                candidates.remove(at: weakest)
+                break
             }
             if let (newTimeline, regions) = placed {
                 timeline = newTimeline
@@ -127,7 +136,10 @@ public struct SessionPlanner: Sendable {
             previousPosture = phase.posture
         }
         for part in tooShort where !plannedParts.contains(part) {
-            omissions[part] = "not enough time in \(request.minutes) minutes"
+            omissions[part] = "not enough time in \(request.minutes) minutes for one pass over every area"
+        }
+        for part in unbuildable where !plannedParts.contains(part) {
+            omissions[part] = blockedReason(part, request: request, screening: screening, forbidden: forbidden)
         }
         guard !plannedParts.isEmpty else { throw .nothingToWork(omissions: Self.group(omissions)) }
         notes += Self.spotNotes(care)
@@ -169,38 +181,6 @@ public struct SessionPlanner: Sendable {
             wholeTender: care.tenderSpots.contains { $0.at == nil && $0.area.contains(part) },
             wholeTicklish: care.ticklishSpots.contains { $0.at == nil && $0.area.contains(part) },
             skipTicklish: care.skipTicklishSpots, workingLevel: level, isFocus: care.isFocus(part))
-    }
-
-    /// Places every part of a phase in time; `nil` if some part cannot get one full pass.
-    func schedulePhase(
-        _ works: [PartWork], phase: ProgramPhase, techniques: (BodyRegion) -> [Technique], start: Int,
-        duration: Int, turnover: Int, heartY: Double, timeline: Timeline, geometry: PassGeometry
-    ) -> (Timeline, [PlannedRegion])? {
-        var timeline = timeline
-        var regions: [PlannedRegion] = []
-        let weights = works.map(weight)
-        let weightSum = weights.reduce(0, +)
-        var partStart = start
-        for (i, work) in works.enumerated() {
-            let budget =
-                i == works.count - 1
-                ? start + duration - partStart : Int((Double(duration) * weights[i] / weightSum).rounded(.down))
-            let end = partStart + budget
-            let builder = PassBuilder(
-                work: work, heartY: heartY, phaseLevel: work.phaseLevel(phase.intensity), geometry: geometry)
-            let list = techniques(work.region)
-            guard
-                timeline.fill(
-                    work, builder: builder, techniques: list, phase: phase.kind, from: partStart, to: end,
-                    extraFirstGap: i == 0 ? turnover : 0)
-            else { return nil }
-            regions.append(
-                PlannedRegion(
-                    part: work.part, startMilliseconds: partStart, durationMilliseconds: budget,
-                    level: builder.phaseLevel, techniques: list, isFocus: work.isFocus))
-            partStart = end
-        }
-        return (timeline, regions)
     }
 
     static func group(_ omissions: [BodyPartID: String]) -> [Omission] {

@@ -20,11 +20,8 @@ struct Timeline {
         _ work: PartWork, builder: PassBuilder, techniques: [Technique], phase: PhaseKind, from start: Int,
         to end: Int, extraFirstGap: Int
     ) -> Bool {
-        let covering = techniques.first { $0.spec.covers } ?? .gliding
         var attempt: [StrokeDraft]?
-        for (technique, factor) in [
-            (covering, 1.0), (covering, 1.5), (covering, 2.0), (.gliding, 1.0), (.gliding, 5.0 / 3),
-        ] {
+        for (technique, factor) in Self.coveringPasses(techniques) {
             let drafts = builder.pass(technique, speedFactor: factor)
             if fits(drafts, from: start + extraFirstGap, to: end) {
                 attempt = drafts
@@ -66,6 +63,32 @@ struct Timeline {
             }
         }
         return true
+    }
+
+    /// The covering passes `fill` tries, in order: the phase's covering technique at its own
+    /// speed and faster, then gliding.
+    static func coveringPasses(_ techniques: [Technique]) -> [(Technique, Double)] {
+        let covering = techniques.first { $0.spec.covers } ?? .gliding
+        return [(covering, 1.0), (covering, 1.5), (covering, 2.0), (.gliding, 1.0), (.gliding, 5.0 / 3)]
+    }
+
+    /// The shortest time a covering pass `fill` accepts takes from the current position, lifts
+    /// included, ms; `nil` when no covering pass can be built on the part at all (nothing of it
+    /// is left between the areas to avoid).
+    func coveringTime(builder: PassBuilder, techniques: [Technique]) -> Int? {
+        var best: Int?
+        for (technique, factor) in Self.coveringPasses(techniques) {
+            let drafts = builder.pass(technique, speedFactor: factor)
+            guard !drafts.isEmpty else { continue }
+            var time = 0
+            var at = position
+            for draft in drafts {
+                time += Timeline(strokes: [], position: at).gap(to: draft.path[0]) + draft.duration
+                at = draft.path[draft.path.count - 1]
+            }
+            best = min(best ?? time, time)
+        }
+        return best
     }
 
     func fits(_ drafts: [StrokeDraft], from start: Int, to end: Int) -> Bool {
