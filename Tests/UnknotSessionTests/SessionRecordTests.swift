@@ -57,6 +57,28 @@ struct SessionRecordTests {
         #expect(record.messages.contains { $0.message.text.contains("Easing off") })
     }
 
+    @Test("The header keeps the plan's phases, so a moment's phase is read from the record alone")
+    func phasesInTheHeader() throws {
+        let station = try Self.station()
+        let plan = station.engine.plan
+        let header = SessionRecordHeader(plan: plan, carePlan: CarePlan(), startedAt: 0, client: "test")
+        #expect(header.phases.map(\.kind) == plan.phases.map(\.kind))
+        #expect(header.phases.map(\.startMilliseconds) == plan.phases.map(\.startMilliseconds))
+        #expect(header.phases.last?.endMilliseconds == plan.durationMilliseconds)
+        for phase in plan.phases {
+            #expect(header.phase(atPlanTime: phase.startMilliseconds)?.kind == phase.kind)
+            #expect(header.phase(atPlanTime: phase.endMilliseconds - 1)?.kind == phase.kind)
+        }
+        // A record written before phases were kept still reads, with none.
+        let encoder = JSONEncoder()
+        var object = try #require(
+            try JSONSerialization.jsonObject(with: encoder.encode(header)) as? [String: Any])
+        object.removeValue(forKey: "phases")
+        let old = try JSONDecoder().decode(
+            SessionRecordHeader.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(old.phases.isEmpty && old.programID == header.programID)
+    }
+
     @Test("A crash loses at most the last 100 ms: what is on disk is never more than that behind")
     func crashLosesAtMost100ms() throws {
         var station = try Self.station()

@@ -9,6 +9,12 @@ extension SessionRecord {
         lines.append(
             "\(h.programName), \(h.minutes) min, \(h.date) · client: \(h.client)\(h.seed.map { " · seed \($0)" } ?? "")"
         )
+        for phase in h.phases {
+            let areas = phase.areas.map(\.description).joined(separator: ", ")
+            lines.append(
+                "plan \(Self.clock(phase.startMilliseconds))-\(Self.clock(phase.endMilliseconds))  "
+                    + "\(phase.kind.displayName)\(areas.isEmpty ? "" : ": \(areas)")")
+        }
         var nextStatus = 0
         for entry in events {
             let time = Self.clock(entry.t)

@@ -16,6 +16,8 @@ public struct SessionRecordHeader: Sendable, Hashable, Codable {
     public var seed: UInt64?
     public var carePlan: CarePlan
     public var plannedStrokes: Int
+    /// The plan's phases in order (empty in records written before they were kept).
+    public var phases: [RecordedPhase]
 
     public init(
         plan: SessionPlan, carePlan: CarePlan, startedAt: Double, client: String, seed: UInt64? = nil
@@ -30,5 +32,28 @@ public struct SessionRecordHeader: Sendable, Hashable, Codable {
         self.seed = seed
         self.carePlan = carePlan
         plannedStrokes = plan.strokes.count
+        phases = plan.phases.map(RecordedPhase.init)
+    }
+
+    /// The phase playing at plan time `t`, if any.
+    public func phase(atPlanTime t: Int) -> RecordedPhase? { phases.first { $0.contains(planTime: t) } }
+
+    enum CodingKeys: String, CodingKey {
+        case format, programID, programName, minutes, date, startedAt, client, seed, carePlan, plannedStrokes, phases
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decode(Int.self, forKey: .format)
+        programID = try c.decode(String.self, forKey: .programID)
+        programName = try c.decode(String.self, forKey: .programName)
+        minutes = try c.decode(Int.self, forKey: .minutes)
+        date = try c.decode(CalendarDate.self, forKey: .date)
+        startedAt = try c.decode(Double.self, forKey: .startedAt)
+        client = try c.decode(String.self, forKey: .client)
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed)
+        carePlan = try c.decode(CarePlan.self, forKey: .carePlan)
+        plannedStrokes = try c.decode(Int.self, forKey: .plannedStrokes)
+        phases = try c.decodeIfPresent([RecordedPhase].self, forKey: .phases) ?? []
     }
 }
