@@ -52,6 +52,22 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("notice-minutes"), help: "The least notice a client may book with, in minutes.")
     var noticeMinutes = 60
 
+    @Option(
+        name: .customLong("station-speed"),
+        help: ArgumentHelp(
+            "How fast the stations' time runs, e.g. 60x (demos and checks only; 1x in service).",
+            discussion:
+                "A console-driven session can then be checked end to end in seconds. The studio's clock is not changed."
+        ))
+    var stationSpeed = "1x"
+
+    /// `60x` or `60` as a speed-up from 1 to 600, or `nil`.
+    static func speedUp(_ text: String) -> Int? {
+        let digits = text.hasSuffix("x") ? String(text.dropLast()) : text
+        guard let value = Int(digits), (1...600).contains(value) else { return nil }
+        return value
+    }
+
     func run() async throws {
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw CommandError(
@@ -78,12 +94,15 @@ struct ServeCommand: AsyncParsableCommand {
             studioClock = RunningClock(from: start)
         }
         guard (1...65_535).contains(port) else { throw CommandError("--port \(port) is not 1 to 65535") }
+        guard let speedUp = Self.speedUp(stationSpeed) else {
+            throw CommandError("--station-speed \(stationSpeed) is not a speed; write 1x to 600x, e.g. 60x")
+        }
         let url = databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"]
         let storage: StudioStorage =
             if let url, !url.isEmpty { .postgres(url: url) } else { .sqlite(path: database) }
         let arguments = ServeArguments(
             hostname: hostname, port: port, storage: storage, demo: !noDemo, logLevel: level, settings: settings,
-            clock: studioClock)
+            clock: studioClock, stationPace: speedUp == 1 ? .realTime : .realTime(speedUp: speedUp))
         do {
             try await runServer(arguments) {
                 let line =

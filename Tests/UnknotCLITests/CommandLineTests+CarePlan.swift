@@ -38,4 +38,12 @@ extension CommandLineTests {
         let missing = try run(["care-plan", "check", try temporary("nine.json", #"{"painLimit":9}"#)])
         #expect(missing.err.contains("schemaVersion") && missing.err.contains("painLimit"), "\(missing.err)")
     }
+
+    @Test func serveRefusesAStationSpeedItCannotRun() throws {
+        for speed in ["fast", "0x", "601x"] {
+            let result = try run(["serve", "--station-speed", speed])
+            #expect(result.status != 0)
+            #expect(result.err.contains("--station-speed") && result.err.contains("600x"), "\(result.err)")
+        }
+    }
 }

@@ -33,7 +33,7 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         await database.shutdown()
         throw error
     }
-    let floor = LiveFloor(studio: studio, catalog: catalog, logger: logger)
+    let floor = LiveFloor(studio: studio, catalog: catalog, logger: logger, speedUp: arguments.stationPace.speedUp)
     arguments.stationPace.attach(floor)
     let router = buildRouter(studio: studio, web: WebPages(studio: studio, floor: floor, pages: pages))
     let channels = Router(context: BasicWebSocketRequestContext.self)

@@ -37,7 +37,12 @@ actor LiveFloor {
     private var sinceFloorUpdate = 0
     private var seed: UInt64
 
-    init(studio: Studio, catalog: ProgramCatalog, logger: Logger) {
+    /// Station time per real time (``StationPace/speedUp``): the console's grace times, which are
+    /// real-world times (a browser connecting), stretch by it.
+    private let speedUp: Int
+
+    init(studio: Studio, catalog: ProgramCatalog, logger: Logger, speedUp: Int = 1) {
+        self.speedUp = speedUp
         self.studio = studio
         self.catalog = catalog
         self.logger = logger
@@ -113,7 +118,7 @@ actor LiveFloor {
             throw StudioError(.refused, "the session cannot be planned: \(error)")
         }
         let session = LiveSession(
-            info: info, station: station, startedAt: Date(), recordDirectory: recordDirectory)
+            info: info, station: station, startedAt: Date(), recordDirectory: recordDirectory, speedUp: speedUp)
         running[info.stationID] = session
         byID[info.id] = session
         Gauge(label: "unknot_live_sessions").record(running.count)

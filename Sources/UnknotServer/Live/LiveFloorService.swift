@@ -2,7 +2,7 @@ import Foundation
 import ServiceLifecycle
 
 /// Runs the live stations in real time while the server runs (every 10 ms, each station steps
-/// the milliseconds that passed), and pauses them when the server stops. With a manual
+/// the milliseconds that passed, times the pace's speed-up), and pauses them when the server stops. With a manual
 /// ``StationPace`` it only waits: the tests advance the time.
 struct LiveFloorService: Service {
     let floor: LiveFloor
@@ -30,7 +30,13 @@ struct LiveFloorService: Service {
                 guard milliseconds > 0 else { continue }
                 owed -= .milliseconds(milliseconds)
                 if owed > .seconds(1) { owed = .zero }
-                await floor.advance(milliseconds: milliseconds)
+                // Faster than real time: in steps of 100 ms, so updates go out as they would.
+                var left = milliseconds * pace.speedUp
+                while left > 0 {
+                    let step = min(left, 100)
+                    await floor.advance(milliseconds: step)
+                    left -= step
+                }
             }
         }
         await floor.shutDown()

@@ -12,7 +12,8 @@ import UnknotSimulation
 /// goes to the session's record file as it happens, like a station's record.
 ///
 /// Guarantees: when no console is connected for ``consoleSilenceMilliseconds`` of station time
-/// (or none connected within ``firstConsoleMilliseconds`` of the start), the station pauses
+/// (or none connected within ``firstConsoleMilliseconds`` of the start), both times the
+/// station speed-up (they are real-world times: a browser connecting), the station pauses
 /// through the engine, which lifts the arm and stops the plan's clock; nothing resumes by
 /// itself. (A console whose network dies silently is closed by the WebSocket's own pings, see
 /// ``LiveChannels``.) Staff see reactions only when the client allowed it. Subscribers that read too
@@ -45,8 +46,12 @@ actor LiveSession {
 
     enum Audience: Sendable { case console, staff }
 
-    init(info: LiveSessionInfo, station: SimulatedStation, startedAt: Date, recordDirectory: URL) {
+    /// Station time per real time: the console's grace times are real-world times.
+    private let speedUp: Int
+
+    init(info: LiveSessionInfo, station: SimulatedStation, startedAt: Date, recordDirectory: URL, speedUp: Int = 1) {
         self.info = info
+        self.speedUp = max(1, speedUp)
         var station = station
         var first: [TimedEvent] = []
         first.reserveCapacity(256)
@@ -272,7 +277,7 @@ actor LiveSession {
             lastConsoleAt = now
             return
         }
-        let limit = consoleEverSeen ? Self.consoleSilenceMilliseconds : Self.firstConsoleMilliseconds
+        let limit = (consoleEverSeen ? Self.consoleSilenceMilliseconds : Self.firstConsoleMilliseconds) * speedUp
         guard now - lastConsoleAt > limit else { return }
         guard station.engine.state.movesPlan || station.engine.state == .settlingIn else { return }
         consoleLost = true

@@ -7,15 +7,26 @@ import Synchronization
 /// session has run that long and its updates were sent.
 public final class StationPace: Sendable {
     public let isManual: Bool
+    /// How many milliseconds of station time pass per millisecond of real time (1 in service;
+    /// more for demos and end-to-end checks, `serve --station-speed 60x`).
+    public let speedUp: Int
     private let floor = Mutex<LiveFloor?>(nil)
 
-    private init(isManual: Bool) { self.isManual = isManual }
+    private init(isManual: Bool, speedUp: Int = 1) {
+        self.isManual = isManual
+        self.speedUp = max(1, speedUp)
+    }
 
     /// Real time: the server's own loop runs the stations.
     public static var realTime: StationPace { StationPace(isManual: false) }
 
-    /// Time passes only through ``advance(milliseconds:)``.
-    public static func manual() -> StationPace { StationPace(isManual: true) }
+    /// Faster than real time, `speedUp` times (demos and checks only: a session of 60 minutes
+    /// takes one at 60x).
+    public static func realTime(speedUp: Int) -> StationPace { StationPace(isManual: false, speedUp: speedUp) }
+
+    /// Time passes only through ``advance(milliseconds:)``; `speedUp` as the server would run
+    /// (it stretches the console's real-world grace times).
+    public static func manual(speedUp: Int = 1) -> StationPace { StationPace(isManual: true, speedUp: speedUp) }
 
     func attach(_ floor: LiveFloor) { self.floor.withLock { $0 = floor } }
 

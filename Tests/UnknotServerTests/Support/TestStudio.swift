@@ -51,7 +51,8 @@ struct TestStudio: Sendable {
 
     /// Runs `body` against a new studio on `store`, then removes the database.
     static func run<T: Sendable>(
-        _ store: TestStore, _ setup: TestingSetup = .router, configure: (inout StudioSettings) -> Void = { _ in },
+        _ store: TestStore, _ setup: TestingSetup = .router, stationSpeed: Int = 1,
+        configure: (inout StudioSettings) -> Void = { _ in },
         _ body: @Sendable (TestStudio, any TestClientProtocol) async throws -> T
     ) async throws -> T {
         let (storage, remove) = try await store.make()
@@ -59,7 +60,8 @@ struct TestStudio: Sendable {
         var settings = StudioSettings(timeZone: TimeZone(identifier: "UTC") ?? .current, passwordCost: 4)
         settings.address = "Unknot test studio"
         configure(&settings)
-        let studio = TestStudio(storage: storage, clock: clock, settings: settings, pace: .manual())
+        let studio = TestStudio(
+            storage: storage, clock: clock, settings: settings, pace: .manual(speedUp: stationSpeed))
         do {
             try await studio.seed()
             let app = try await buildApplication(studio.arguments)

@@ -145,6 +145,20 @@ struct LiveSessionTests {
         }
     }
 
+    @Test("stations 60 times faster: the console's grace is real time, so a console not yet open does not pause it")
+    func fasterStations() async throws {
+        try await TestStudio.run(.sqlite, .live, stationSpeed: 60) { studio, client in
+            let t = try await client.tokens()
+            _ = try Self.session(from: try await client.form("/demo", token: t.cleo))
+            // 60 s of station time is one second of real time: well within a browser's opening.
+            await studio.pace.advance(milliseconds: 60_000)
+            #expect(!(try await client.page("/staff", token: t.staff).text.contains("console lost")))
+            // 15 s of real time (900 s of station time) without a console: paused.
+            await studio.pace.advance(milliseconds: 841_000)
+            #expect(try await client.page("/staff", token: t.staff).text.contains("paused: console lost"))
+        }
+    }
+
     @Test("staff stop a station at once; clients cannot; one session per station")
     func emergencyStop() async throws {
         try await TestStudio.run(.sqlite, .live) { studio, client in
