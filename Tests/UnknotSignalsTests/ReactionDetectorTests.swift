@@ -87,6 +87,22 @@ struct ReactionDetectorTests {
         #expect(found.allSatisfy { $0.event.confidence >= 0.7 })
     }
 
+    @Test("Tears whose heart rises a few seconds in are reported again at once, not 15 s later")
+    func cryingEvidenceGrows() throws {
+        let sobs: (Double) -> Double = { t in
+            let inhaling = sin(2 * Double.pi * 14 / 60 * t) > 0
+            return t >= 40 && t < 90 && inhaling ? 1.4 * max(0, sin(2 * Double.pi * 2.7 * t)) : 0
+        }
+        // 70 bpm until 4 s into the tears, then up to 84 over 4 s.
+        let rr: (Double) -> Double = { t in 60_000 / (t < 44 ? 70.0 : 70 + 14 * min(1, (t - 44) / 4)) }
+        let found = try Self.run(seconds: 70, extra: sobs, rr: rr).filter { $0.event.kind == .crying }
+        let first = try #require(found.first)
+        #expect(first.event.confidence < 0.6, "breath alone comes first: \(first.event.confidence)")
+        let sure = try #require(found.first { $0.event.confidence >= 0.7 })
+        #expect(sure.at < 52_000, "the heart's evidence reported at \(sure.at) ms, tears from 40 000")
+        #expect(sure.event.evidence.contains(.heartRateUp))
+    }
+
     /// A skin conductance response of `amplitude` µS starting at `onset` s (rise 0.75 s, decay 4 s).
     static func response(_ amplitude: Double, at onset: Double) -> (Double) -> Double {
         { t in t < onset ? 6 : 6 + amplitude * (exp(-(t - onset) / 4) - exp(-(t - onset) / 0.75)) }

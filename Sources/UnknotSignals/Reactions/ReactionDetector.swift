@@ -50,6 +50,8 @@ public struct ReactionDetector: Sendable {
     private var lastLaughterReport = Int.min / 2
     private var lastCryingReport = Int.min / 2
     private var lastCryingBodyReport = Int.min / 2
+    /// The confidence of the last report of the current bout of tears (0 between bouts).
+    private var lastCryingConfidence = 0.0
     private var lastBurstActivity = Int.min / 2
     private var painCandidate: (at: Int, rise: Double)?
     private var lastPainReport = Int.min / 2
@@ -155,9 +157,18 @@ public struct ReactionDetector: Sendable {
             crying(at: time)
         default: break
         }
-        if breath.isSobbing { cryingPeakHeartRate = max(cryingPeakHeartRate, heartRateNow) }
-        // Tears that go on are reported again every 15 s.
-        if breath.isSobbing, time - lastCryingBodyReport > configuration.cryingRepeat { crying(at: time) }
+        if breath.isSobbing {
+            cryingPeakHeartRate = max(cryingPeakHeartRate, heartRateNow)
+            // Tears that go on are reported again every 15 s, and at once when the evidence grows
+            // (the heart rises a few seconds into a bout: waiting 15 s for it made tears late).
+            if time - lastCryingBodyReport > configuration.cryingRepeat
+                || cryingSigns(at: time).confidence > lastCryingConfidence
+            {
+                crying(at: time)
+            }
+        } else {
+            lastCryingConfidence = 0
+        }
         // A response too small for pain, during the baseline, is one of the spontaneous ones.
         if responded, !skinResponse(stream.lastResponseAmplitude, at: time), !baselineDone {
             spontaneous(stream.lastResponseAmplitude)
@@ -202,26 +213,35 @@ public struct ReactionDetector: Sendable {
     private mutating func crying(at time: Int) {
         lastCryingReport = time
         lastCryingBodyReport = time
+        let signs = cryingSigns(at: time)
+        lastCryingConfidence = signs.confidence
         // Breath alone is weak evidence: on real resting recordings, coughs, speech and the
         // heartbeat's harmonics can oscillate in the same band. It takes the heart or a sound.
         var evidence: [ReactionEvidence] = [.catchingInhalations]
+        if let heart = signs.heart { evidence.append(heart) }
+        if let sound = signs.sound { evidence.append(.sound(sound)) }
+        report(.crying, at: time, confidence: signs.confidence, evidence)
+    }
+
+    /// How sure the body (and any sound heard) makes tears now, and why; allocates nothing, so
+    /// it can be asked at every sample of a bout.
+    private func cryingSigns(at time: Int) -> (confidence: Double, heart: ReactionEvidence?, sound: SoundEvent.Kind?) {
         var confidence = 0.55
+        var heart: ReactionEvidence?
         let reference = baselineDone ? baselineHeartRate : heartRateBefore
         // Crying raises the heart rate, then it falls back quickly while the tears go on.
         if heartRateNow > reference + configuration.cryingHeartRise {
-            evidence.append(.heartRateUp)
+            heart = .heartRateUp
             confidence += 0.15
         } else if cryingPeakHeartRate > reference + configuration.cryingHeartRise,
             heartRateNow < cryingPeakHeartRate - configuration.cryingHeartFall
         {
-            evidence.append(.heartRateUpThenFalling)
+            heart = .heartRateUpThenFalling
             confidence += 0.15
         }
-        if let heard = heard(.crying, .sobbing, within: configuration.cryingSound, of: time) {
-            evidence.append(.sound(heard))
-            confidence = 0.93
-        }
-        report(.crying, at: time, confidence: confidence, evidence)
+        let sound = heard(.crying, .sobbing, within: configuration.cryingSound, of: time)
+        if sound != nil { confidence = 0.93 }
+        return (confidence, heart, sound)
     }
 
     // MARK: - Skin
