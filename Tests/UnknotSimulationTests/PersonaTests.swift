@@ -164,8 +164,15 @@ struct PersonaTests {
         }
         #expect(!noises.isEmpty)
         for noise in noises {
+            // The engine answers a reaction in the tick it takes it: nothing is said then. (A
+            // message moments later is the session going on: "Now your calves", say.)
+            #expect(
+                !run.events.contains { $0.t == noise.t && { if case .message = $0.event { true } else { false } }($0) })
+            let decision = run.events.first {
+                if case .decision(let d) = $0.event { $0.t == noise.t && d.trigger == .digestiveNoise } else { false }
+            }
+            #expect(decision != nil, "the noise is recorded as a decision to do nothing")
             let after = run.events.filter { $0.t >= noise.t && $0.t < noise.t + 2_000 }
-            #expect(!after.contains { if case .message = $0.event { true } else { false } })
             #expect(!after.contains { if case .alert = $0.event { true } else { false } })
         }
     }
