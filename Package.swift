@@ -35,32 +35,36 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .target(
             name: "UnknotCore",
             resources: [.copy("Resources/programs.json")],
-            swiftSettings: strictSettings
+            swiftSettings: computeSettings
         ),
         .target(
             name: "UnknotPlanning",
             dependencies: ["UnknotCore"],
-            swiftSettings: strictSettings
+            swiftSettings: computeSettings
         ),
         .target(
             name: "UnknotSignals",
             dependencies: ["UnknotCore"],
-            swiftSettings: strictSettings
+            swiftSettings: computeSettings
         ),
         .target(
             name: "UnknotSession",
             dependencies: ["UnknotCore", "UnknotPlanning", "UnknotSignals"],
-            swiftSettings: strictSettings
+            swiftSettings: computeSettings
         ),
         .target(
             name: "UnknotSimulation",
-            dependencies: ["UnknotCore", "UnknotSession", "UnknotSignals"],
-            swiftSettings: strictSettings
+            dependencies: [
+                "UnknotCore", "UnknotPlanning", "UnknotSession", "UnknotSignals",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: computeSettings
         ),
         .target(
             name: "UnknotStudio",
@@ -96,7 +100,7 @@ let package = Package(
         .target(
             name: "UnknotTesting",
             dependencies: ["UnknotCore", "UnknotPlanning", "UnknotSession", "UnknotSimulation"],
-            swiftSettings: strictSettings
+            swiftSettings: computeSettings
         ),
         .executableTarget(
             name: "unknot",
@@ -161,7 +165,9 @@ let package = Package(
         ),
         .testTarget(
             name: "UnknotSimulationTests",
-            dependencies: ["UnknotCore", "UnknotSession", "UnknotSimulation", "UnknotSignals", "UnknotTesting"]
+            dependencies: [
+                "UnknotCore", "UnknotSession", "UnknotSimulation", "UnknotSignals", "UnknotTesting", "UnknotPlanning",
+            ]
         ),
         .testTarget(
             name: "UnknotCLITests",
@@ -200,3 +206,8 @@ let package = Package(
 )
 
 var strictSettings: [SwiftSetting] { [.enableUpcomingFeature("ExistentialAny")] }
+
+/// The modules that run the 1 kHz loop, the planner and the signal processing are optimized in
+/// debug builds too: the tests simulate whole sessions a millisecond at a time, and unoptimized
+/// they took most of `scripts/test`'s time (see docs/architecture.md, "Build settings").
+var computeSettings: [SwiftSetting] { strictSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))] }

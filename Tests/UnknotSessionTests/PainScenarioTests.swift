@@ -202,6 +202,32 @@ struct PainScenarioTests {
         #expect(bench.engine.isFinished)
     }
 
+    @Test("Pain at level 1, where nothing is lighter, leaves the spot on the next tick and says so truly")
+    func painAtTheLightestLevel() throws {
+        var care = CarePlan()
+        care.pressure.level = PressureLevel(clamping: 1)
+        var bench = try EngineBench.planned("neck-jaw-shoulders", minutes: 30, carePlan: care)
+        let reached = bench.run(upTo: 900_000) { bench in
+            guard let last = bench.setpoints.last, last.contact, let part = last.part, part.region == .shoulders
+            else { return false }
+            return bench.engine.currentLevel(of: part).value == 1 && last.normalForce > 4
+                && bench.engine.planTime > 5 * 60_000
+        }
+        #expect(reached)
+        let before = bench.setpoints.last!
+        let t = bench.engine.now
+        bench.take(.thatHurts(rating: nil))
+        let next = bench.tick()
+        #expect(next.normalForce < before.normalForce)
+        #expect(!next.contact || next.position.distance(to: before.position) >= 4)
+        #expect(
+            bench.decisions(since: t).contains {
+                $0.trigger == .painAgainAtSpot && $0.actions.contains(.leaveSpotForSession)
+            })
+        #expect(bench.messages(since: t).contains { $0.text.contains("already the lightest") })
+        #expect(!bench.messages(since: t).contains { $0.text.contains("down to level 1") })
+    }
+
     @Test("Staff hear of pain that persists only if the client allowed it")
     func staffAlertOnlyWithConsent() throws {
         for allowed in [false, true] {

@@ -31,23 +31,18 @@ extension CarePlan {
                 )
             ])
         }
-        var reader = CarePlanReader()
+        return try decode(tree: tree, asOf: day)
+    }
+
+    /// Reads a care plan from a JSON tree (a plan inside a larger document, a scenario), with
+    /// every problem named at once as ``decode(from:asOf:)`` does.
+    public static func decode(tree: JSONValue, asOf day: CalendarDate = .today()) throws(CarePlanError) -> CarePlan {
+        var reader = DocumentReader()
         let plan = reader.carePlan(tree)
         let named = Set(reader.problems.map(\.field))
         let problems = reader.problems + plan.validate(asOf: day).filter { !named.contains($0.field) }
         guard problems.isEmpty else { throw CarePlanError(problems: problems) }
         return plan
-    }
-
-    static func unknownKeys(in object: [String: JSONValue], known: [String], path: String) -> [CarePlanProblem] {
-        object.keys.sorted().filter { !known.contains($0) }.map { key in
-            let plain = key.lowercased().replacingOccurrences(of: "_", with: "")
-            let close =
-                known.first { $0.lowercased() == plain }
-                ?? known.first { plain.count >= 4 && $0.lowercased().hasPrefix(plain) }
-            let hint = close.map { "; did you mean '\($0)'?" } ?? "; known fields are \(known.joined(separator: ", "))"
-            return CarePlanProblem(field: path + key, message: "is not a care plan field\(hint)")
-        }
     }
 
     /// The JSON of the plan, pretty-printed with stable key order (for export and for

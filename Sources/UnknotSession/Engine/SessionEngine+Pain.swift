@@ -35,9 +35,12 @@ extension SessionEngine {
         reactions.remember(undo: fromDetector ? (q, levels.parts[q].level, levels.parts[q].painCap) : nil)
         let existing = spots.tenderSpot(
             on: q, near: spot.center, face: spot.face, within: configuration.sameSpotDistance)
-        let again = existing != nil
+        // Nothing is lighter than level 1: pain there is answered as pain again, by leaving the
+        // spot for the session (the pressure cannot drop by a level any other way).
+        let lightest = existing == nil && spot.level <= 1
+        let again = existing != nil || lightest
         let row = policy.row(for: again ? .painAgainAtSpot : .pain, carePlan: carePlan)
-        var detail = "\(source); level \(spot.level)"
+        var detail = "\(source); level \(spot.level)\(lightest ? ", already the lightest" : "")"
         for action in row.actions {
             switch action {
             case .cutPressureAtSpot:
@@ -66,7 +69,10 @@ extension SessionEngine {
         refreshActive()
         reactions.painLeft(level: levels.cap(q))
         record(row, area: part.area, detail: detail)
-        say(fill(row.message, q), .safety)
+        say(
+            lightest
+                ? "That was already the lightest pressure, so I'll leave that spot on your \(part.area) alone for the rest of the session."
+                : fill(row.message, q), .safety)
         if row.actions.contains(.checkInAfterPain) { askAfterPain(fromDetector: fromDetector, slot: q) }
     }
 

@@ -40,6 +40,8 @@ public struct SessionEngine: Sendable {
     /// Milliseconds into the plan (pauses excluded).
     public internal(set) var planTime = 0
     public internal(set) var lastSetpoint: Setpoint
+    /// What the engine asked for in the last tick, before the safety supervisor (for traces).
+    public internal(set) var lastProposed: Setpoint
     public internal(set) var lastFrame = SensorFrame(measuredForce: 0, tissueStiffness: 0)
     /// Events since the last ``drainEvents(into:)``.
     public internal(set) var events: [TimedEvent] = []
@@ -78,6 +80,7 @@ public struct SessionEngine: Sendable {
         self.configuration = configuration
         player = StrokePlayer(plan: plan, body: body)
         lastSetpoint = player.lifted
+        lastProposed = lastSetpoint
         supervisor = SafetySupervisor(
             carePlan: carePlan, screening: plan.screening, body: body, lyingOn: player.face,
             at: player.position)
@@ -138,6 +141,7 @@ public struct SessionEngine: Sendable {
         }
         // The client turned over: the supervisor allows contact only on the face lain on.
         if player.face != supervisor.lyingOn { supervisor.clientLies(on: player.face) }
+        lastProposed = proposed
         var setpoint = supervisor.filter(proposed, at: now)
         if supervisor.fault != nil, state != .faulted, state != .finished {
             enterFault()

@@ -38,7 +38,8 @@ extension CarePolicy {
               client pressed "firmer" or the plan moved on to deeper work), no higher than the level
               felt before that rise. The level that hurt is not offered again on that part. Reports
               within 3 s of each other on the same part (guarding, a groan, then "that hurts") are one
-              pain, unless the level was lowered in between: pain at a lower level is new pain.
+              pain, unless the level was lowered in between: pain at a lower level is new pain. Pain
+              at level 1, where nothing is lighter, leaves the spot for the session as pain again does.
             - **Tears.** One episode of tears is one response (reports within a minute are the same
               episode). Tears with guarding or within 15 s of pain are crying *with* pain. Tears
               alone never end a session unless the client's directive says so.

@@ -54,6 +54,12 @@ extension ReactionDetector {
         public var cryingHeartRise = 4.0
         /// ... then it falls back by at least this much while the tears go on, bpm.
         public var cryingHeartFall = 3.0
+        /// A skin response at least this large (µS) within ``cryingArousalWindow`` before or
+        /// during sob-like breathing is the arousal that comes with tears.
+        public var cryingArousalRise = 0.15
+        /// ... and at least this many times the session's spontaneous responses.
+        public var cryingArousalOverBaseline = 1.5
+        public var cryingArousalWindow = 6_000
 
         // MARK: Calm
 

@@ -53,6 +53,9 @@ public struct ReactionDetector: Sendable {
     /// The confidence of the last report of the current bout of tears (0 between bouts).
     private var lastCryingConfidence = 0.0
     private var lastBurstActivity = Int.min / 2
+    /// The last skin response large enough to be arousal (rising or peaked), and its size.
+    private var lastArousal = Int.min / 2
+    private var lastArousalRise = 0.0
     private var painCandidate: (at: Int, rise: Double)?
     private var lastPainReport = Int.min / 2
     private var lastGuarding = Int.min / 2
@@ -145,6 +148,11 @@ public struct ReactionDetector: Sendable {
         if start == nil { start = time }
         let elapsed = time - (start ?? time)
         let responded = stream.skin(skinConductance, at: time)
+        let rise = responded ? stream.lastResponseAmplitude : stream.risingAmplitude
+        if rise >= max(configuration.cryingArousalRise, configuration.cryingArousalOverBaseline * spontaneousRise) {
+            lastArousalRise = time - lastArousal < 1_000 ? max(rise, lastArousalRise) : rise
+            lastArousal = time
+        }
         let breathBegan = stream.breath(respiration, at: time)
         let event = breath.step(respiration, at: time, breathBegan: breathBegan)
         lastBurstActivity = breath.lastBurst
@@ -216,17 +224,27 @@ public struct ReactionDetector: Sendable {
         let signs = cryingSigns(at: time)
         lastCryingConfidence = signs.confidence
         // Breath alone is weak evidence: on real resting recordings, coughs, speech and the
-        // heartbeat's harmonics can oscillate in the same band. It takes the heart or a sound.
+        // heartbeat's harmonics can oscillate in the same band. It takes the heart, the skin's
+        // arousal or a sound.
         var evidence: [ReactionEvidence] = [.catchingInhalations]
         if let heart = signs.heart { evidence.append(heart) }
+        if let skin = signs.skin { evidence.append(skin) }
         if let sound = signs.sound { evidence.append(.sound(sound)) }
         report(.crying, at: time, confidence: signs.confidence, evidence)
     }
 
     /// How sure the body (and any sound heard) makes tears now, and why; allocates nothing, so
     /// it can be asked at every sample of a bout.
-    private func cryingSigns(at time: Int) -> (confidence: Double, heart: ReactionEvidence?, sound: SoundEvent.Kind?) {
+    private func cryingSigns(at time: Int) -> (
+        confidence: Double, heart: ReactionEvidence?, skin: ReactionEvidence?, sound: SoundEvent.Kind?
+    ) {
         var confidence = 0.55
+        // Tears come with arousal: a skin response at their start.
+        var skin: ReactionEvidence?
+        if time - lastArousal <= configuration.cryingArousalWindow {
+            skin = .skinResponse(microsiemens: (lastArousalRise * 100).rounded() / 100)
+            confidence += 0.1
+        }
         var heart: ReactionEvidence?
         let reference = baselineDone ? baselineHeartRate : heartRateBefore
         // Crying raises the heart rate, then it falls back quickly while the tears go on.
@@ -241,7 +259,7 @@ public struct ReactionDetector: Sendable {
         }
         let sound = heard(.crying, .sobbing, within: configuration.cryingSound, of: time)
         if sound != nil { confidence = 0.93 }
-        return (confidence, heart, sound)
+        return (confidence, heart, skin, sound)
     }
 
     // MARK: - Skin

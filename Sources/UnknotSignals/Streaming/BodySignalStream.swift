@@ -13,6 +13,9 @@ public struct BodySignalStream: Sendable {
     public let minimumRise: Double
     /// The rise (µS, phasic, trough to peak) of the last confirmed skin conductance response.
     public private(set) var lastResponseAmplitude = 0.0
+    /// How far the phasic signal has climbed in a response still rising (µS), 0 otherwise: a
+    /// response can be weighed while it rises, a second or two before it peaks.
+    public var risingAmplitude: Double { rising ? peakValue - troughValue : 0 }
 
     private var breathFilter: StreamingFilter
     private var breathLevel = 0.0

@@ -10,40 +10,44 @@ import UnknotSession
 public struct SimulatedClient: Sendable {
     public let persona: Persona
     public let planDuration: Int
-    public private(set) var biosignals: SyntheticBiosignals
+    public internal(set) var biosignals: SyntheticBiosignals
     /// What really happened, for evaluating detectors.
-    public private(set) var truth: [GroundTruthReaction] = []
-    public private(set) var bodyState = BodyState()
+    public internal(set) var truth: [GroundTruthReaction] = []
+    public internal(set) var bodyState = BodyState()
 
-    private var rng: SeededGenerator
+    var rng: SeededGenerator
     /// The simulated sound classifier's own randomness, so labels do not change the session.
-    private var hearing: SeededGenerator
+    var hearing: SeededGenerator
     /// Every label the simulated classifier gave, for evaluating detectors.
-    public private(set) var soundLog: [(at: Int, sound: SoundEvent)] = []
-    private var controls: [(at: Int, control: ClientControl)] = []
-    private var reactions: [(at: Int, reaction: ReactionEvent)] = []
-    private var sessionState = SessionState.ready
+    public internal(set) var soundLog: [(at: Int, sound: SoundEvent)] = []
+    var controls: [(at: Int, control: ClientControl)] = []
+    var reactions: [(at: Int, reaction: ReactionEvent)] = []
+    var sessionState = SessionState.ready
 
-    private var painTruth = -1
-    private var painQuietSince = -1
-    private var tearContext = 0
-    private var tearsShed = 0
-    private var cryingStart = -1
-    private var cryingUntil = -1
-    private var cryingTruth = -1
-    private var nextCryingReport = 0
-    private var laughUntil = -1_000_000
-    private var asleepTruth = -1
-    private var nextSleepReport = 0
-    private var relaxedTruth = -1
-    private var nextRelaxationReport = 0
-    private var sighUntil = -1
-    private var rumbleQuietUntil = 0
-    private var breakTaken = false
-    private var pressesDone = 0
-    private var firstPressAt = -1
-    private var firstPressPart: BodyPartID?
-    private var lastPainAt = -1_000_000
+    var painTruth = -1
+    var painQuietSince = -1
+    var tearContext = 0
+    var tearsShed = 0
+    var cryingStart = -1
+    var cryingUntil = -1
+    var cryingTruth = -1
+    var nextCryingReport = 0
+    /// The confidence a scenario gave the tears it scripted (the modelled detector's own otherwise).
+    var scriptedCryingConfidence: Double?
+    /// The length a scenario gave the break it scripted (the persona's own otherwise).
+    var scriptedBreakLength: Int?
+    var laughUntil = -1_000_000
+    var asleepTruth = -1
+    var nextSleepReport = 0
+    var relaxedTruth = -1
+    var nextRelaxationReport = 0
+    var sighUntil = -1
+    var rumbleQuietUntil = 0
+    var breakTaken = false
+    var pressesDone = 0
+    var firstPressAt = -1
+    var firstPressPart: BodyPartID?
+    var lastPainAt = -1_000_000
 
     public init(persona: Persona, planDuration: Int, seed: UInt64) {
         self.persona = persona
@@ -88,7 +92,7 @@ public struct SimulatedClient: Sendable {
 
     /// The simulated sound classifier: hears a reaction with probability `chance` (a face in the
     /// cradle muffles tears and quiet laughs), `delay` seconds late.
-    private mutating func hear(
+    mutating func hear(
         _ kind: SoundEvent.Kind, at time: Int, chance: Double, confidence: ClosedRange<Double>,
         delay: ClosedRange<Double> = 0.3...1
     ) {
@@ -98,13 +102,13 @@ public struct SimulatedClient: Sendable {
         soundLog.append((at, sound))
     }
 
-    private mutating func press(_ control: ClientControl, at time: Int) {
+    mutating func press(_ control: ClientControl, at time: Int) {
         guard !persona.controlsFromConsole else { return }
         let index = controls.firstIndex { $0.at > time } ?? controls.count
         controls.insert((time, control), at: index)
     }
 
-    private mutating func report(
+    mutating func report(
         _ kind: ReactionKind, at time: Int, confidence: ClosedRange<Double>, _ evidence: ReactionEvidence
     ) {
         let reaction = ReactionEvent(kind, confidence: Double.random(in: confidence, using: &rng), evidence: [evidence])
@@ -112,11 +116,11 @@ public struct SimulatedClient: Sendable {
         reactions.insert((time, reaction), at: index)
     }
 
-    private mutating func seconds(_ range: ClosedRange<Double>) -> Int {
+    mutating func seconds(_ range: ClosedRange<Double>) -> Int {
         Int(Double.random(in: range, using: &rng) * 1_000)
     }
 
-    private mutating func chance(perSecond rate: Double) -> Bool {
+    mutating func chance(perSecond rate: Double) -> Bool {
         Double.random(in: 0..<1, using: &rng) < rate / 1_000
     }
 
@@ -171,8 +175,10 @@ public struct SimulatedClient: Sendable {
             if now >= cryingUntil {
                 cryingUntil = -1
                 cryingStart = -1
+                scriptedCryingConfidence = nil
             } else if now >= nextCryingReport {
-                report(.crying, at: now, confidence: 0.8...0.95, .sound(.sobbing))
+                let confidence = scriptedCryingConfidence.map { $0...$0 } ?? 0.8...0.95
+                report(.crying, at: now, confidence: confidence, .sound(.sobbing))
                 nextCryingReport = now + 15_000
             }
         }
@@ -279,14 +285,14 @@ public struct SimulatedClient: Sendable {
         return biosignals.step(at: now, state: bodyState)
     }
 
-    private mutating func wake(at now: Int) {
+    mutating func wake(at now: Int) {
         guard bodyState.asleep else { return }
         bodyState.asleep = false
         if asleepTruth >= 0 { truth[asleepTruth].end = now }
         asleepTruth = -1
     }
 
-    private mutating func dropPendingAnswers() {
+    mutating func dropPendingAnswers() {
         controls.removeAll { if case .answer = $0.control { true } else { false } }
     }
 
@@ -313,7 +319,9 @@ public struct SimulatedClient: Sendable {
             sessionState = state
             guard state != previous else { return }
             switch state {
-            case .onBreak: press(.resume, at: event.t + seconds(persona.breakSeconds))
+            case .onBreak:
+                press(.resume, at: event.t + (scriptedBreakLength ?? seconds(persona.breakSeconds)))
+                scriptedBreakLength = nil
             case .pausedByClient: press(.resume, at: event.t + seconds(cryingUntil >= 0 ? 40...80 : 20...40))
             case .faulted: press(.resume, at: event.t + seconds(8...12))
             default: break

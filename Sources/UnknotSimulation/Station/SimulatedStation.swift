@@ -177,6 +177,9 @@ public struct SimulatedStation: Sendable {
         }
     }
 
+    /// Gives direct access to the simulated client (for what a scenario scripts).
+    public mutating func withClient<R>(_ body: (inout SimulatedClient) -> R) -> R { body(&client) }
+
     /// Gives direct access to the engine for controls from outside the simulation (a console, a test).
     public mutating func withEngine<R>(_ body: (inout SessionEngine) -> R) -> R {
         let result = body(&engine)

@@ -1,21 +1,29 @@
 import Foundation
 
-/// Reads a care plan a person wrote, one field at a time, so that every problem in it is found
-/// in one pass: a wrong value is named with its path, what was found and the valid choices or
-/// range, and reading goes on with the next field.
+/// Reads a document a person wrote (a care plan, a scenario), one field at a time, so that every
+/// problem in it is found in one pass: a wrong value is named with its path, what was found and
+/// the valid choices or range, and reading goes on with the next field.
 ///
 /// Guarantees: never throws and never stops early; a field that cannot be read is left at its
 /// default and named in ``problems``; unknown fields are named with the nearest known name.
-struct CarePlanReader {
-    private(set) var problems: [CarePlanProblem] = []
+public struct DocumentReader: Sendable {
+    public private(set) var problems: [FieldProblem] = []
 
-    mutating func problem(_ field: String, _ message: String) {
+    public init() {}
+
+    /// Takes the problems another reader found (e.g. in a care plan inside this document).
+    public mutating func adopt(_ others: [FieldProblem]) { problems += others }
+
+    /// Names a problem with `field`, in the reader's list.
+    public mutating func problem(_ field: String, _ message: String) {
         problems.append(CarePlanProblem(field: field, message: message))
     }
 
     /// The fields of an object, after naming any that are not among `known`; `nil` (and a
     /// problem) when the value is not an object.
-    mutating func object(_ value: JSONValue, at path: String, known: [String], example: String)
+    public mutating func object(
+        _ value: JSONValue, at path: String, known: [String], example: String, what: String = "care plan"
+    )
         -> [String: JSONValue]?
     {
         guard case .object(let fields) = value else {
@@ -23,12 +31,12 @@ struct CarePlanReader {
             return nil
         }
         let prefix = path.isEmpty ? "" : path + "."
-        problems += CarePlan.unknownKeys(in: fields, known: known, path: prefix)
+        problems += FieldProblem.unknownKeys(in: fields, known: known, path: prefix, what: what)
         return fields
     }
 
     /// Each element read by `element`; elements that cannot be read are named and left out.
-    mutating func list<T>(
+    public mutating func list<T>(
         _ value: JSONValue, at path: String, example: String, element: (inout Self, JSONValue, String) -> T?
     ) -> [T]? {
         guard case .array(let items) = value else {
@@ -42,7 +50,7 @@ struct CarePlanReader {
         return out
     }
 
-    mutating func bool(_ value: JSONValue, at path: String) -> Bool? {
+    public mutating func bool(_ value: JSONValue, at path: String) -> Bool? {
         guard case .bool(let flag) = value else {
             problem(path, "is \(value.shortText); write true or false")
             return nil
@@ -51,7 +59,9 @@ struct CarePlanReader {
     }
 
     /// A number in `range`; with no range, any number (the plan's own checks judge it later).
-    mutating func number(_ value: JSONValue, at path: String, range: ClosedRange<Double>?, unit: String) -> Double? {
+    public mutating func number(_ value: JSONValue, at path: String, range: ClosedRange<Double>?, unit: String)
+        -> Double?
+    {
         guard case .number(let number) = value, range?.contains(number) ?? true else {
             let wanted = range.map { "from \($0.lowerBound.clean) to \($0.upperBound.clean)" } ?? ""
             problem(path, "is \(value.shortText); write a number \(wanted)\(unit)")
@@ -60,7 +70,9 @@ struct CarePlanReader {
         return number
     }
 
-    mutating func wholeNumber(_ value: JSONValue, at path: String, range: ClosedRange<Int>, meaning: String) -> Int? {
+    public mutating func wholeNumber(_ value: JSONValue, at path: String, range: ClosedRange<Int>, meaning: String)
+        -> Int?
+    {
         guard case .number(let number) = value, number.rounded() == number, abs(number) < 1e9,
             range.contains(Int(number))
         else {
@@ -70,11 +82,11 @@ struct CarePlanReader {
         return Int(number)
     }
 
-    mutating func level(_ value: JSONValue, at path: String, meaning: String) -> PressureLevel? {
+    public mutating func level(_ value: JSONValue, at path: String, meaning: String) -> PressureLevel? {
         wholeNumber(value, at: path, range: 1...10, meaning: meaning).flatMap(PressureLevel.init)
     }
 
-    mutating func text(_ value: JSONValue, at path: String) -> String? {
+    public mutating func text(_ value: JSONValue, at path: String) -> String? {
         guard case .string(let text) = value else {
             problem(path, "is \(value.kindName); write text in quotes")
             return nil
@@ -82,7 +94,7 @@ struct CarePlanReader {
         return text
     }
 
-    mutating func area(_ value: JSONValue, at path: String) -> BodyArea? {
+    public mutating func area(_ value: JSONValue, at path: String) -> BodyArea? {
         guard case .string(let text) = value, let area = try? BodyArea(parsing: text) else {
             problem(path, "is \(value.shortText); \(Self.areaChoices)")
             return nil
@@ -90,7 +102,7 @@ struct CarePlanReader {
         return area
     }
 
-    mutating func region(_ value: JSONValue, at path: String) -> BodyRegion? {
+    public mutating func region(_ value: JSONValue, at path: String) -> BodyRegion? {
         guard case .string(let text) = value, let region = BodyRegion(rawValue: text) else {
             problem(
                 path,
@@ -101,7 +113,7 @@ struct CarePlanReader {
         return region
     }
 
-    mutating func date(_ value: JSONValue, at path: String) -> CalendarDate? {
+    public mutating func date(_ value: JSONValue, at path: String) -> CalendarDate? {
         guard case .string(let text) = value, let date = CalendarDate(text) else {
             problem(path, "is \(value.shortText); write the day as YYYY-MM-DD, e.g. 2026-10-01")
             return nil
@@ -111,7 +123,7 @@ struct CarePlanReader {
 
     /// One of a fixed set of words; the message lists every choice, with what each means when
     /// `meaning` says so, and `otherwise` after them (e.g. what leaving the field out does).
-    mutating func choice<Choice: RawRepresentable & CaseIterable>(
+    public mutating func choice<Choice: RawRepresentable & CaseIterable>(
         _ value: JSONValue, at path: String, meaning: (Choice) -> String? = { _ in nil }, otherwise: String = ""
     ) -> Choice? where Choice.RawValue == String {
         if case .string(let text) = value, let choice = Choice(rawValue: text) { return choice }
@@ -122,7 +134,7 @@ struct CarePlanReader {
         return nil
     }
 
-    static let areaChoices =
+    public static let areaChoices =
         "write a body region (" + BodyRegion.allCases.map(\.rawValue).joined(separator: ", ")
         + "), with \"left\" or \"right\" before it for one side of a region that has two"
 }

@@ -1,18 +1,7 @@
 import Foundation
 
 /// One thing wrong with a care plan: the field, what is wrong, and how to fix it.
-public struct CarePlanProblem: Sendable, Hashable, CustomStringConvertible {
-    /// A JSON-style path to the field, e.g. `pressure.byArea[1].level`.
-    public var field: String
-    public var message: String
-
-    public init(field: String, message: String) {
-        self.field = field
-        self.message = message
-    }
-
-    public var description: String { "\(field): \(message)" }
-}
+public typealias CarePlanProblem = FieldProblem
 
 /// A care plan that cannot be used, with every problem found.
 public struct CarePlanError: Error, Sendable, CustomStringConvertible {

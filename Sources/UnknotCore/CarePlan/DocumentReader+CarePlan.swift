@@ -1,6 +1,6 @@
 import Foundation
 
-extension CarePlanReader {
+extension DocumentReader {
     /// The plan in `tree`, every field that could be read set and every other left at its default.
     mutating func carePlan(_ tree: JSONValue) -> CarePlan {
         var plan = CarePlan()
