@@ -6,8 +6,9 @@
 ///   the breath, above `laughterShare` of a typical breath's depth, held 0.3 s; a bout ends
 ///   after 2 s without;
 /// - **sob-like breathing**: catching inhalations at 2-3.3 Hz above `sobShare` of a breath's
-///   depth, held 2 s; a bout ends after 4 s without. Both must also stand well above the
-///   7.5-11 Hz band, where movement artefacts and noise show and neither reaction does.
+///   depth, held 0.4 s (weighed over 0.3 s); a bout ends after 4 s without. Both must also stand
+///   well above the 7.5-11 Hz band, where movement artefacts and noise show and neither reaction
+///   does.
 ///
 /// Needs at least 20 samples per second (the laughter band reaches 6.5 Hz, the noise band
 /// beyond it 7.5 Hz).
@@ -35,7 +36,7 @@ public struct BreathEventReader: Sendable {
         public var overNoise = 2.5
         public var sighDepth = 2.0
         /// How long sob-like bursts must last to begin a bout (ms).
-        public var sobHold = 2_000
+        public var sobHold = 400
         /// Nothing is reported before this (ms from the first sample), while filters settle.
         public var warmUp = 3_000
         public init() {}
@@ -47,6 +48,8 @@ public struct BreathEventReader: Sendable {
     private var depthBand: StreamingFilter
     private var noiseBand: StreamingFilter
     private let smoothing: Double
+    /// Sob-like bursts are weighed over a shorter window (0.3 s): a catching breath is short.
+    private let sobSmoothing: Double
     private var noisePower = 0.0
     private var laughPower = 0.0
     private var sobPower = 0.0
@@ -78,6 +81,7 @@ public struct BreathEventReader: Sendable {
         noiseBand = StreamingFilter(
             try Butterworth.design(order: 2, band: .bandpass(7.5, min(11, sampleRate * 0.45)), sampleRate: sampleRate))
         smoothing = 1 / (0.5 * sampleRate)
+        sobSmoothing = 1 / (0.3 * sampleRate)
     }
 
     /// A typical breath's depth: from whole breaths once there are some, before that from the
@@ -95,7 +99,7 @@ public struct BreathEventReader: Sendable {
         let noise = noiseBand.step(value)
         noisePower += (noise * noise - noisePower) * smoothing
         laughPower += (laugh * laugh - laughPower) * smoothing
-        sobPower += (sob * sob - sobPower) * smoothing
+        sobPower += (sob * sob - sobPower) * sobSmoothing
         depthPower += (depth * depth - depthPower) * smoothing / 8
         cycleHigh = max(cycleHigh, depth)
         cycleLow = min(cycleLow, depth)
@@ -131,7 +135,7 @@ public struct BreathEventReader: Sendable {
             }
         }
         // Sobbing: catching breaths come in bursts within each breath, so gaps up to 4 s
-        // belong to the same bout; held 1 s to begin one.
+        // belong to the same bout; held `sobHold` to begin one.
         if sobbing {
             if !sobCandidate, time - sobSeen > 4_000 { sobSince = time }
             sobCandidate = true

@@ -375,13 +375,19 @@ public struct ReactionDetector: Sendable {
 
     // MARK: - Evidence
 
-    private func heard(_ kinds: SoundEvent.Kind..., within window: Int, of time: Int) -> SoundEvent.Kind? {
-        for kind in kinds {
-            if let last = lastSound[kind], abs(time - last.at) <= window, last.confidence >= configuration.heardLabel {
-                return kind
-            }
-        }
+    /// Which of `first` or `second` was heard (sure enough) within `window` ms of `time`. Two
+    /// fixed arguments, not a variadic list, so asking at every sample allocates nothing.
+    private func heard(_ first: SoundEvent.Kind, _ second: SoundEvent.Kind? = nil, within window: Int, of time: Int)
+        -> SoundEvent.Kind?
+    {
+        if isHeard(first, within: window, of: time) { return first }
+        if let second, isHeard(second, within: window, of: time) { return second }
         return nil
+    }
+
+    private func isHeard(_ kind: SoundEvent.Kind, within window: Int, of time: Int) -> Bool {
+        guard let last = lastSound[kind] else { return false }
+        return abs(time - last.at) <= window && last.confidence >= configuration.heardLabel
     }
 
     private mutating func report(_ kind: ReactionKind, at time: Int, confidence: Double, _ evidence: [ReactionEvidence])
