@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "UnknotCore", targets: ["UnknotCore"]),
         .library(name: "UnknotPlanning", targets: ["UnknotPlanning"]),
         .library(name: "UnknotSignals", targets: ["UnknotSignals"]),
+        .library(name: "UnknotHearing", targets: ["UnknotHearing"]),
         .library(name: "UnknotSession", targets: ["UnknotSession"]),
         .library(name: "UnknotSimulation", targets: ["UnknotSimulation"]),
         .library(name: "UnknotStudio", targets: ["UnknotStudio"]),
@@ -50,6 +51,11 @@ let package = Package(
         ),
         .target(
             name: "UnknotSignals",
+            dependencies: ["UnknotCore"],
+            swiftSettings: computeSettings
+        ),
+        .target(
+            name: "UnknotHearing",
             dependencies: ["UnknotCore"],
             swiftSettings: computeSettings
         ),
@@ -135,6 +141,11 @@ let package = Package(
                 "UnknotCore", "UnknotPlanning", "UnknotSession", "UnknotSimulation", "UnknotSignals", "UnknotTesting",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "UnknotHearingTests",
+            dependencies: ["UnknotCore", "UnknotHearing"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "UnknotSignalsTests",
