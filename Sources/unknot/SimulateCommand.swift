@@ -67,7 +67,8 @@ struct SimulateCommand: AsyncParsableCommand {
             }
             plan.date = parsed
         }
-        if plan.date == nil { plan.date = CalendarDate.today() }
+        // A scenario without a date runs on its fixed day (its care plan was read as of that day).
+        if plan.date == nil { plan.date = scenario == nil ? CalendarDate.today() : Scenario.defaultDate }
         if let seed { plan.seed = seed }
         if readSignals { plan.readsSignals = true }
         try addFaults(to: &plan)

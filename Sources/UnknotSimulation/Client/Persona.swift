@@ -63,6 +63,9 @@ public struct Persona: Sendable {
         self.carePlan = carePlan
     }
 
+    /// A client with no particular traits and a default care plan (a scenario's starting point).
+    public static var plain: Persona { Persona(name: "plain", summary: "no particular traits", carePlan: CarePlan()) }
+
     /// The personas `unknot simulate --persona` knows.
     public static let names = [
         "sleeper", "tender-left-trapezius", "cries-keeps-going", "cries-wants-tissue", "ticklish-feet", "break-taker",

@@ -44,9 +44,9 @@ extension Scenario {
         let readsSignals = field("readSignals").flatMap { reader.bool($0, at: "readSignals") } ?? false
         let date = field("date").flatMap { reader.date($0, at: "date") }
         let until = field("until").flatMap { reader.time($0, at: "until") }
-        var persona = Persona(name: "plain", summary: "no particular traits", carePlan: CarePlan())
+        var persona = Persona.plain
         if let value = field("client") {
-            persona = reader.client(value, seed: seed, asOf: date ?? CalendarDate(year: 2026, month: 1, day: 5)!)
+            persona = reader.client(value, seed: seed, asOf: date ?? Scenario.defaultDate)
         }
         var steps: [ScenarioStep] = []
         if let value = field("timeline") {
@@ -79,7 +79,7 @@ extension DocumentReader {
 
     /// The client: a persona (or a plain client) with the traits the file sets.
     mutating func client(_ value: JSONValue, seed: UInt64, asOf day: CalendarDate) -> Persona {
-        var persona = Persona(name: "plain", summary: "no particular traits", carePlan: CarePlan())
+        var persona = Persona.plain
         guard
             let fields = object(
                 value, at: "client", known: Self.clientFields, example: "{\"persona\": \"sleeper\"}",

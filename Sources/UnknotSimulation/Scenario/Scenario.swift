@@ -25,6 +25,10 @@ public struct Scenario: Sendable {
     public var steps: [ScenarioStep]
     public var expectations: [ScenarioExpectation]
 
+    /// The day a scenario without a date is planned for: fixed, so a run is the same whatever
+    /// day it runs on.
+    public static let defaultDate = CalendarDate(year: 2026, month: 1, day: 5) ?? .today()
+
     public init(
         name: String, about: String = "", program: String, minutes: Int, seed: UInt64 = 1, readsSignals: Bool = false,
         date: CalendarDate? = nil, until: Int? = nil, persona: Persona, steps: [ScenarioStep] = [],

@@ -59,7 +59,7 @@ public struct ScenarioRun: Sendable {
         do {
             station = try SimulatedStation.planned(
                 program: program, minutes: scenario.minutes, persona: scenario.persona, carePlan: care, body: model,
-                date: scenario.date ?? CalendarDate(year: 2026, month: 1, day: 5)!, seed: scenario.seed,
+                date: scenario.date ?? Scenario.defaultDate, seed: scenario.seed,
                 keepBiosignals: keepBiosignals, readsSignals: scenario.readsSignals)
         } catch {
             throw ScenarioError(problems: [FieldProblem(field: "program", message: "cannot be planned: \(error)")])
