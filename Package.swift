@@ -57,6 +57,7 @@ let package = Package(
         .target(
             name: "UnknotHearing",
             dependencies: ["UnknotCore"],
+            resources: [.copy("Resources/yamnet")],
             swiftSettings: computeSettings
         ),
         .target(
@@ -112,6 +113,7 @@ let package = Package(
             name: "unknot",
             dependencies: [
                 "UnknotCore",
+                "UnknotHearing",
                 "UnknotPlanning",
                 "UnknotSession",
                 "UnknotSimulation",
@@ -183,6 +185,15 @@ let package = Package(
         .testTarget(
             name: "UnknotCLITests",
             dependencies: ["unknot", "UnknotCore", "UnknotTesting"]
+        ),
+        .executableTarget(
+            name: "HearingBenchmarks",
+            dependencies: [
+                "UnknotHearing",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/HearingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
             name: "PlanningBenchmarks",

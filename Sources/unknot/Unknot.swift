@@ -8,7 +8,7 @@ struct Unknot: AsyncParsableCommand {
         abstract: "Personalized robotic massage: plan sessions, fit body scans, check care plans, simulate sessions.",
         subcommands: [
             ProgramsCommand.self, PlanCommand.self, ScanCommand.self, CarePlanCommand.self, SimulateCommand.self,
-            RecordCommand.self, CarePolicyCommand.self, SignalsCommand.self, ServeCommand.self,
+            RecordCommand.self, CarePolicyCommand.self, SignalsCommand.self, HearCommand.self, ServeCommand.self,
         ]
     )
 }

@@ -90,22 +90,10 @@ import UnknotHearing
         #expect(a == b)
     }
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
     @Test("On YAMNet's test audio the patch is the reference front end's (numpy, tools/hearing)")
     func goldenPatch() throws {
-        let audio = try Data(contentsOf: Self.root.appendingPathComponent("Models/yamnet/yamnet_test_audio.bin"))
-        let golden = try Data(
-            contentsOf: Self.root.appendingPathComponent("Tests/UnknotHearingTests/Golden/frontend-test-audio.f32"))
-        let samples = stride(from: 0, to: audio.count - 1, by: 2).map { i -> Float in
-            Float(Int16(bitPattern: UInt16(audio[i]) | UInt16(audio[i + 1]) << 8)) / 32_768
-        }
-        let expected = stride(from: 0, to: golden.count - 3, by: 4).map { i -> Float in
-            var bits: UInt32 = 0
-            for byte in 0..<4 { bits |= UInt32(golden[i + byte]) << UInt32(8 * byte) }
-            return Float(bitPattern: bits)
-        }
+        let samples = try GoldenFile.int16Audio(GoldenFile.testAudio)
+        let expected = try GoldenFile.floats("Tests/UnknotHearingTests/Golden/frontend-test-audio.f32")
         #expect(samples.count == 15_600)
         let patch = try #require(Self.patches(samples).first)
         #expect(patch.count == expected.count)
