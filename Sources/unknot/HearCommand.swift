@@ -2,10 +2,18 @@ import ArgumentParser
 import Foundation
 import UnknotHearing
 
-/// `unknot hear FILE...`: what YAMNet, run in Swift, hears in recordings.
+/// `unknot hear`: what YAMNet, run in Swift, hears in recordings, and how well.
 struct HearCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hear",
+        abstract: "Hear crying, laughter, sighs, groans and more in recordings, or evaluate how well.",
+        subcommands: [HearFiles.self, HearEvaluate.self], defaultSubcommand: HearFiles.self)
+}
+
+/// `unknot hear FILE...`.
+struct HearFiles: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "files",
         abstract:
             "Hear crying, laughter, sighs, groans, gasps, digestive sounds, snoring, coughs and speech in WAV files.",
         discussion: """

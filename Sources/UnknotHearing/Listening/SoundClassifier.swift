@@ -55,6 +55,9 @@ public final class SoundClassifier {
         }
     }
 
+    /// The last window's embedding (YAMNet's 1,024 pooled values), valid until the next window.
+    public var lastEmbedding: UnsafeBufferPointer<Float> { inference.embedding }
+
     /// The patch the last window was scored on (96 frames × 64 bands), for checks against a reference.
     public var lastPatch: UnsafeBufferPointer<Float> { UnsafeBufferPointer(patch) }
 }

@@ -1,15 +1,23 @@
 /// Runs a ``QuantizedNetwork`` on one input at a time, into buffers it owns.
 ///
 /// Guarantees: ``scores(for:into:)`` allocates nothing (two int8 activations of the largest
-/// layer and the layers' scratch are allocated once); not thread-safe — one per thread or task.
+/// layer, the layers' scratch and the embedding are allocated once); after each input,
+/// ``embedding`` holds the pooled layer's output made real (YAMNet's 1,024 values); not
+/// thread-safe — one per thread or task.
 public final class NetworkInference {
     public let network: QuantizedNetwork
     private let first: UnsafeMutableBufferPointer<Int8>
     private let second: UnsafeMutableBufferPointer<Int8>
     private let scratch: LayerBuffers
+    private let pooled: UnsafeMutableBufferPointer<Float>
+    /// The last mean layer (YAMNet's embedding), if the network has one.
+    private let pooledLayer: Int?
 
     public init(_ network: QuantizedNetwork) {
         self.network = network
+        pooledLayer = network.layers.lastIndex { $0 is QuantizedMean }
+        pooled = .allocate(capacity: max(pooledLayer.map { network.layers[$0].outputShape.count } ?? 0, 1))
+        pooled.initialize(repeating: 0)
         first = .allocate(capacity: network.largestActivation)
         second = .allocate(capacity: network.largestActivation)
         let sizes = network.largestScratch
@@ -26,6 +34,12 @@ public final class NetworkInference {
         second.deallocate()
         scratch.int16.deallocate()
         scratch.int32.deallocate()
+        pooled.deallocate()
+    }
+
+    /// The embedding of the last input: the mean layer's output, made real (empty without one).
+    public var embedding: UnsafeBufferPointer<Float> {
+        UnsafeBufferPointer(rebasing: pooled[0..<(pooledLayer == nil ? 0 : pooled.count)])
     }
 
     /// Scores for one input (for YAMNet a 96 × 64 log-mel patch, frames then bands).
@@ -47,6 +61,9 @@ public final class NetworkInference {
         for (index, layer) in network.layers.enumerated() {
             layer.run(UnsafeBufferPointer(source), into: target, scratch: scratch)
             observe?(index, UnsafeBufferPointer(rebasing: target[0..<layer.outputShape.count]))
+            if index == pooledLayer {
+                for i in 0..<pooled.count { pooled[i] = layer.output.real(target[i]) }
+            }
             swap(&source, &target)
         }
         let output = network.outputQuantization
