@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "UnknotHearing",
             dependencies: ["UnknotCore"],
-            resources: [.copy("Resources/yamnet")],
+            resources: [.copy("Resources/yamnet"), .copy("Resources/hearing-calibration.json")],
             swiftSettings: computeSettings
         ),
         .target(
@@ -68,7 +68,7 @@ let package = Package(
         .target(
             name: "UnknotSimulation",
             dependencies: [
-                "UnknotCore", "UnknotPlanning", "UnknotSession", "UnknotSignals",
+                "UnknotCore", "UnknotHearing", "UnknotPlanning", "UnknotSession", "UnknotSignals",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: computeSettings
@@ -179,7 +179,8 @@ let package = Package(
         .testTarget(
             name: "UnknotSimulationTests",
             dependencies: [
-                "UnknotCore", "UnknotSession", "UnknotSimulation", "UnknotSignals", "UnknotTesting", "UnknotPlanning",
+                "UnknotCore", "UnknotHearing", "UnknotSession", "UnknotSimulation", "UnknotSignals", "UnknotTesting",
+                "UnknotPlanning",
             ]
         ),
         .testTarget(

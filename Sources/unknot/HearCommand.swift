@@ -18,7 +18,8 @@ struct HearFiles: ParsableCommand {
             "Hear crying, laughter, sighs, groans, gasps, digestive sounds, snoring, coughs and speech in WAV files.",
         discussion: """
             Each file is resampled to 16 kHz mono and scored by YAMNet (int8, run in Swift) every \
-            --hop × 10 ms over 0.96 s windows. JSON: one object per file and line, {"file", \
+            --hop × 10 ms over 0.96 s windows; each kind scores as the station listens (YAMNet's own \
+            score or a classifier on its embedding, docs/hearing.md). JSON: one object per file and line, {"file", \
             "seconds", "windows": [{"start", "end", "scores"}], "events": [{"kind", "start", "end", \
             "confidence"}]}, scores 0-1. Audio is read into memory only.
             """)
@@ -28,6 +29,9 @@ struct HearFiles: ParsableCommand {
     @Argument(help: "WAV files: PCM 8/16/24/32-bit or float, any rate, mono or more channels.") var files: [String]
     @Option(help: "text or json.") var format: Format = .text
     @Option(help: "Frames (10 ms) between windows, 1-96.") var hop: Int = 48
+    @Option(
+        help: "A hearing calibration file (onset and release levels, confidence curves); the shipped one otherwise.")
+    var calibration: String?
     @Option(
         help: ArgumentHelp(
             "Write each window's 96 × 64 log-mel patch here (float32; one file only).", visibility: .hidden))
@@ -49,8 +53,12 @@ struct HearFiles: ParsableCommand {
 
     func run() throws {
         let network: QuantizedNetwork
+        let levels: HearingCalibration
         do {
             network = try YAMNet.network()
+            levels =
+                try calibration.map { try HearingCalibration(contentsOf: URL(fileURLWithPath: $0)) }
+                ?? HearingCalibration.shipped()
         } catch {
             throw CommandError("\(error)")
         }
@@ -62,7 +70,7 @@ struct HearFiles: ParsableCommand {
                     throw CommandError("\(file) is a folder: give the WAV files in it (\(file)/*.wav)")
                 }
                 let audio = try WAVAudio(contentsOf: URL(fileURLWithPath: file))
-                let heard = hear(audio, network: network)
+                let heard = hear(audio, network: network, calibration: levels)
                 print(format == .json ? heard.json(file: file) : heard.text(file: file))
                 if timeNetwork { print(NetworkTiming.measure(network, patches: heard.patches)) }
             } catch {
@@ -72,16 +80,22 @@ struct HearFiles: ParsableCommand {
         guard failures.isEmpty else { throw CommandError(failures.joined(separator: "\n")) }
     }
 
-    private func hear(_ audio: WAVAudio, network: QuantizedNetwork) -> Heard {
+    private func hear(_ audio: WAVAudio, network: QuantizedNetwork, calibration: HearingCalibration) -> Heard {
         let samples = Resampler(from: audio.sampleRate).resample(audio.samples)
         let classifier = SoundClassifier(network: network, patchHop: hop)
-        var tracker = SoundEventTracker()
+        var tracker = SoundEventTracker(thresholds: calibration.thresholds)
         var heard = Heard(seconds: audio.seconds)
         var patchBytes = Data()
         var kept: [[Float]] = []
         var scoreBytes = Data()
         samples.withUnsafeBufferPointer { input in
-            classifier.push(input) { window, raw in
+            classifier.push(input) { heardWindow, raw in
+                // Each kind scored as the station scores it: YAMNet's own score or its classifier's.
+                var window = heardWindow
+                for kind in SoundKind.allCases {
+                    window.scores[kind] = calibration.score(
+                        kind, scores: heardWindow.scores, embedding: classifier.lastEmbedding)
+                }
                 heard.windows.append(window)
                 tracker.take(window) { heard.events.append($0) }
                 if timeNetwork { kept.append(Array(classifier.lastPatch)) }
@@ -90,6 +104,11 @@ struct HearFiles: ParsableCommand {
             }
         }
         tracker.finish { heard.events.append($0) }
+        // An event's confidence: how sure its loudest window makes the hearing.
+        for index in heard.events.indices {
+            heard.events[index].confidence = calibration.confidence(
+                heard.events[index].confidence, for: heard.events[index].kind)
+        }
         heard.events.sort { ($0.start, $0.kind.rawValue) < ($1.start, $1.kind.rawValue) }
         heard.patches = kept
         if let patches { FileManager.default.createFile(atPath: patches, contents: patchBytes) }

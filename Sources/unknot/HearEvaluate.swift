@@ -23,6 +23,12 @@ struct HearEvaluate: ParsableCommand {
             "Exit 1 when a target is missed (crying AUC 0.95, laughter 0.98, sigh 0.90, groan 0.80; studio ≤ 0.03 lower)."
     )
     var check = false
+    @Option(help: "Write the hearing calibration chosen on DIR here (docs/hearing.md).") var writeCalibration: String?
+    @Flag(
+        help:
+            "Let the calibration use embedding classifiers learnt from DIR where they are clearly better (only for recordings whose licence allows shipping what is learnt from them; the shipped calibration uses YAMNet's own scores)."
+    )
+    var withClassifier = false
 
     static let targets: [(SoundKind, Double)] = [(.crying, 0.95), (.laughter, 0.98), (.sigh, 0.90), (.groan, 0.80)]
 
@@ -87,6 +93,45 @@ struct HearEvaluate: ParsableCommand {
                 if drop > 0.03 { missed.append("\(kind.rawValue) is \(drop) lower in the studio mix") }
             }
             print(line)
+        }
+        let zeroShot = HearingCalibration.choose(from: plain, studio: studio)
+        let learnt = HearingCalibration.choose(from: plain, studio: studio, outOfFold: results.outOfFold)
+        let chosen = withClassifier ? learnt : zeroShot
+        for (title, calibration) in [
+            ("with YAMNet's scores (the shipped calibration)", zeroShot),
+            ("with classifiers where clearly better (--with-classifier)", learnt),
+        ] {
+            print("levels \(title): onset at 1 %, release at 5 % of other sounds' windows; held out by speaker:")
+            for kind in SoundKind.allCases where calibration[kind].chosenOn != "hand-set" {
+                let entry = calibration[kind]
+                print(
+                    String(
+                        format:
+                            "  %@: %@, onset %.3f, release %.3f; held out: %.0f %% of its clips heard, %.2f %% of other windows",
+                        kind.rawValue, entry.classifier == nil ? "YAMNet's scores" : "embedding classifier",
+                        entry.onset, entry.release, 100 * (entry.heldOutRecall ?? 0),
+                        100 * (entry.heldOutFalsePositives ?? 0)))
+            }
+        }
+        if let writeCalibration {
+            do {
+                try chosen.write(to: URL(fileURLWithPath: writeCalibration))
+            } catch {
+                throw CommandError("\(writeCalibration) cannot be written: \(error.localizedDescription)")
+            }
+        }
+        if check {
+            // The shipped levels must be the ones these recordings choose.
+            let shipped: HearingCalibration
+            do { shipped = try HearingCalibration.shipped() } catch { throw CommandError("\(error)") }
+            for kind in SoundKind.allCases {
+                let (a, b) = (shipped[kind], chosen[kind])
+                if abs(a.onset - b.onset) > 0.01 || abs(a.release - b.release) > 0.01 || a.chosenOn != b.chosenOn {
+                    missed.append(
+                        "the shipped \(kind.rawValue) levels (\(a.onset), \(a.release)) are not the ones chosen here "
+                            + "(\(b.onset), \(b.release)); write them with --write-calibration")
+                }
+            }
         }
         if check && !missed.isEmpty { throw CommandError("targets missed: " + missed.joined(separator: "; ")) }
     }

@@ -53,6 +53,11 @@ struct SimulateCommand: AsyncParsableCommand {
             "Read reactions from the client's body signals and sound labels with the reaction detector, as a real station does (default: the simulated client's modelled detector reports)."
     )
     var readSignals = false
+    @Option(
+        help:
+            "Hear real recordings from this data folder (as ../shared/data): the client's tears, laughter, sighs, groans, coughs and speech are real clips in a synthesised studio's sound, heard by the station's own hearing (implies --read-signals; the care plan must say stationMayListen)."
+    )
+    var hearRecordings: String?
     @Option(help: "Make the robot report a fault this many seconds into the session (it resets 3 s later).")
     var robotFaultAt: Double?
     @Option(help: "Cut the sensor frames this many seconds into the session.") var dropoutAt: Double?
@@ -70,7 +75,7 @@ struct SimulateCommand: AsyncParsableCommand {
         // A scenario without a date runs on its fixed day (its care plan was read as of that day).
         if plan.date == nil { plan.date = scenario == nil ? CalendarDate.today() : Scenario.defaultDate }
         if let seed { plan.seed = seed }
-        if readSignals { plan.readsSignals = true }
+        if readSignals || hearRecordings != nil { plan.readsSignals = true }
         try addFaults(to: &plan)
         var care: CarePlan?
         if let carePlan { care = try CarePlanFile.load(carePlan, asOf: plan.date ?? .today()) }
@@ -83,6 +88,7 @@ struct SimulateCommand: AsyncParsableCommand {
         } catch {
             throw CommandError(error.description)
         }
+        if let hearRecordings { try Self.listen(&run, to: hearRecordings, seed: plan.seed) }
         let who = plan.persona
         let writer: SessionRecordWriter?
         if let record {
@@ -123,6 +129,7 @@ struct SimulateCommand: AsyncParsableCommand {
         print(
             "What the client really did: \(truthText.isEmpty ? "nothing notable" : truthText.joined(separator: ", "))")
         for line in summary.report() { print(line) }
+        if run.station.hearing != nil { Self.printHeard(run.station.heard) }
         if let record { print("Record: \(record) (read it with `unknot record show \(record)`)") }
         if let signals, let log = run.station.biosignalLog { try Self.writeSignals(log, to: signals) }
         if let truth {

@@ -80,6 +80,7 @@ import UnknotCore
             "sensitiveAreasOptedIn[0]", "sensitiveAreasOptedIn",
             "[\"glute\"]"
         ), ("ifICry", "ifICry", "\"sob\""), ("staffMayBeAlerted", "staffMayBeAlerted", "\"false\""),
+        ("stationMayListen", "stationMayListen", "\"yes\""),
         ("music", "music", "\"jazz\""), ("voicePrompts", "voicePrompts", "true"),
         ("health.pregnant", "health", "{\"pregnant\": \"maybe\"}"),
     ]

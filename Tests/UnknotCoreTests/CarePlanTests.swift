@@ -20,7 +20,8 @@ import UnknotCore
             ),
             tenderSpots: [BodySpot(area: BodyArea(.shoulders, side: .left), at: RegionCoordinate(u: 0.2, v: 0.3))],
             ticklishSpots: [BodySpot(area: BodyArea(.feet))], skipTicklishSpots: true, sensitiveAreasOptedIn: [.glutes],
-            ifICry: .pauseAndOfferTissue, staffMayBeAlerted: true, music: .none, voicePrompts: .off)
+            ifICry: .pauseAndOfferTissue, staffMayBeAlerted: true, stationMayListen: true, music: .none,
+            voicePrompts: .off)
         let decoded = try CarePlan.decode(from: plan.exportJSON())
         #expect(decoded == plan)
     }
@@ -30,6 +31,7 @@ import UnknotCore
         #expect(plan.painLimit == .defaultPainLimit)
         #expect(plan.ifICry == nil)
         #expect(plan.sensitiveAreasOptedIn.isEmpty)
+        #expect(!plan.stationMayListen, "the station does not listen until the client says yes")
     }
 
     @Test func unknownFieldsAreNamedWithASuggestion() {

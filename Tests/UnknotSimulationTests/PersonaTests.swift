@@ -105,6 +105,22 @@ struct PersonaTests {
         #expect(!acted.contains { $0.kind == .pain && !$0.evidence.contains(.guarding) })
     }
 
+    @Test("Without the client's consent the station hears nothing; with it, sound labels reach the detector")
+    func listeningNeedsConsent() throws {
+        for listens in [false, true] {
+            let run = try Self.simulate(
+                "ticklish-feet", program: "express", minutes: 15,
+                care: {
+                    $0.focusAreas = [BodyArea(.feet)]
+                    $0.stationMayListen = listens
+                }, readsSignals: true)
+            let heard = run.station.detections.contains { found in
+                found.event.evidence.contains { if case .sound = $0 { true } else { false } }
+            }
+            #expect(heard == listens, "stationMayListen \(listens)")
+        }
+    }
+
     @Test("Ticklish feet: laughter answered with firmer, broad contact; the feet are remembered as ticklish")
     func ticklishFeet() throws {
         let run = try Self.simulate("ticklish-feet", program: "express", minutes: 15) {

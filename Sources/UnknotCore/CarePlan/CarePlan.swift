@@ -29,6 +29,10 @@ public struct CarePlan: Codable, Sendable, Hashable {
     public var ifICry: CryingDirective?
     /// Whether studio staff may be alerted about the client's reactions.
     public var staffMayBeAlerted: Bool
+    /// Whether the station may listen through its microphone for crying, laughter, sighs, groans
+    /// and other sounds (heard on the station, in memory; audio never leaves it and is never
+    /// written anywhere). Until the client says yes, the station does not listen.
+    public var stationMayListen: Bool
     public var music: MusicChoice
     public var voicePrompts: VoicePrompts
     public var health: HealthScreening
@@ -37,7 +41,8 @@ public struct CarePlan: Codable, Sendable, Hashable {
         focusAreas: [BodyArea] = [], avoidAreas: [BodyArea] = [], pressure: PressurePreference = .init(),
         painLimit: PressureLevel = .defaultPainLimit, tenderSpots: [BodySpot] = [], ticklishSpots: [BodySpot] = [],
         skipTicklishSpots: Bool = false, sensitiveAreasOptedIn: [BodyRegion] = [], ifICry: CryingDirective? = nil,
-        staffMayBeAlerted: Bool = false, music: MusicChoice = .soft, voicePrompts: VoicePrompts = .minimal,
+        staffMayBeAlerted: Bool = false, stationMayListen: Bool = false, music: MusicChoice = .soft,
+        voicePrompts: VoicePrompts = .minimal,
         health: HealthScreening = .init()
     ) {
         self.schemaVersion = Self.currentSchemaVersion
@@ -51,6 +56,7 @@ public struct CarePlan: Codable, Sendable, Hashable {
         self.sensitiveAreasOptedIn = sensitiveAreasOptedIn
         self.ifICry = ifICry
         self.staffMayBeAlerted = staffMayBeAlerted
+        self.stationMayListen = stationMayListen
         self.music = music
         self.voicePrompts = voicePrompts
         self.health = health
@@ -58,7 +64,8 @@ public struct CarePlan: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case schemaVersion, focusAreas, avoidAreas, pressure, painLimit, tenderSpots, ticklishSpots
-        case skipTicklishSpots, sensitiveAreasOptedIn, ifICry, staffMayBeAlerted, music, voicePrompts, health
+        case skipTicklishSpots, sensitiveAreasOptedIn, ifICry, staffMayBeAlerted, stationMayListen, music, voicePrompts
+        case health
     }
 
     public init(from decoder: any Decoder) throws {
@@ -75,6 +82,7 @@ public struct CarePlan: Codable, Sendable, Hashable {
         sensitiveAreasOptedIn = try c.decodeIfPresent([BodyRegion].self, forKey: .sensitiveAreasOptedIn) ?? []
         ifICry = try c.decodeIfPresent(CryingDirective.self, forKey: .ifICry)
         staffMayBeAlerted = try c.decodeIfPresent(Bool.self, forKey: .staffMayBeAlerted) ?? false
+        stationMayListen = try c.decodeIfPresent(Bool.self, forKey: .stationMayListen) ?? false
         music = try c.decodeIfPresent(MusicChoice.self, forKey: .music) ?? defaults.music
         voicePrompts = try c.decodeIfPresent(VoicePrompts.self, forKey: .voicePrompts) ?? defaults.voicePrompts
         health = try c.decodeIfPresent(HealthScreening.self, forKey: .health) ?? defaults.health

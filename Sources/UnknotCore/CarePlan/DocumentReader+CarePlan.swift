@@ -58,6 +58,9 @@ extension DocumentReader {
         if let value = field(.staffMayBeAlerted) {
             plan.staffMayBeAlerted = bool(value, at: "staffMayBeAlerted") ?? false
         }
+        if let value = field(.stationMayListen) {
+            plan.stationMayListen = bool(value, at: "stationMayListen") ?? false
+        }
         if let value = field(.music) { plan.music = choice(value, at: "music") ?? plan.music }
         if let value = field(.voicePrompts) {
             plan.voicePrompts = choice(value, at: "voicePrompts") ?? plan.voicePrompts

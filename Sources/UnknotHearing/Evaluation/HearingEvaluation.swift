@@ -20,6 +20,13 @@ public enum HearingEvaluation {
 
     public static let folds = 5
 
+    /// The classifier's score for every window of every clip, each from the classifier fitted
+    /// without that clip's speaker's fold: as recorded, and in the studio (when measured).
+    public struct OutOfFold: Sendable {
+        public var plain: [[Float]]
+        public var studio: [[Float]]
+    }
+
     /// The fold a speaker's clips belong to (FNV-1a of the speaker id).
     public static func fold(of speaker: String) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -32,21 +39,29 @@ public enum HearingEvaluation {
     /// classifier is fitted on the training folds' windows of both, so it learns the room too.
     /// - Returns: the results on `heard`, then (when given) on `studio`.
     public static func evaluate(_ heard: [HeardClip], studio: [HeardClip] = [], kinds: [SoundKind]) -> (
-        plain: [Result], studio: [Result]
+        plain: [Result], studio: [Result], outOfFold: [SoundKind: OutOfFold]
     ) {
         var plainResults: [Result] = []
         var studioResults: [Result] = []
+        var outOfFold: [SoundKind: OutOfFold] = [:]
         let sets = studio.count == heard.count ? [heard, studio] : [heard]
         for kind in kinds {
             let isPositive = heard.map { $0.clip.kind == kind }
             var held = sets.map { [Float](repeating: 0, count: $0.count) }
+            var windows = sets.map { [[Float]](repeating: [], count: $0.count) }
             for f in 0..<folds {
                 let training = heard.indices.filter { fold(of: heard[$0].clip.speaker) != f }
                 let model = train(kind, sets.flatMap { set in training.map { set[$0] } })
                 for index in heard.indices where fold(of: heard[index].clip.speaker) == f {
-                    for s in sets.indices { held[s][index] = sets[s][index].score(model) }
+                    for s in sets.indices {
+                        windows[s][index] = sets[s][index].embeddings.map { e in
+                            e.withUnsafeBufferPointer { model.probability($0) }
+                        }
+                        held[s][index] = windows[s][index].max() ?? 0
+                    }
                 }
             }
+            outOfFold[kind] = OutOfFold(plain: windows[0], studio: sets.count == 2 ? windows[1] : [])
             plainResults.append(result(kind, .yamnet, heard.map { $0.score(kind) }, isPositive))
             plainResults.append(result(kind, .classifier, held[0], isPositive))
             if sets.count == 2 {
@@ -54,7 +69,7 @@ public enum HearingEvaluation {
                 studioResults.append(result(kind, .classifier, held[1], isPositive))
             }
         }
-        return (plainResults, studioResults)
+        return (plainResults, studioResults, outOfFold)
     }
 
     /// A classifier for `kind` fitted on the windows of `clips` (each window labelled as its clip).

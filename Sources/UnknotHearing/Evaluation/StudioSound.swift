@@ -46,7 +46,8 @@ public enum StudioSound {
         return out
     }
 
-    static func activePower(_ x: [Float]) -> Double {
+    /// The mean power of the loudest half of `x`'s 20 ms frames (silence around a sound does not count).
+    public static func activePower(_ x: [Float]) -> Double {
         let frame = 320
         var powers: [Double] = []
         var i = 0

@@ -3,7 +3,7 @@
 /// threshold (hysteresis), so one long laugh is one event.
 ///
 /// Guarantees: events of one kind never overlap and come out in order of their end; ``finish()``
-/// closes any still open; the thresholds are ``SoundThresholds``' (see docs/hearing.md for how
+/// closes any still open; the thresholds are a ``HearingCalibration``'s (see docs/hearing.md for how
 /// they were chosen).
 public struct SoundEventTracker: Sendable {
     public struct Event: Sendable, Equatable {
@@ -18,13 +18,19 @@ public struct SoundEventTracker: Sendable {
     /// The event open for each kind, in ``SoundKind`` order.
     private var open: [Event?]
 
-    public init(thresholds: SoundThresholds = .standard) {
+    public init(thresholds: SoundThresholds) {
         self.thresholds = thresholds
         open = Array(repeating: nil, count: SoundKind.allCases.count)
     }
 
     /// Takes one window; calls `ended` for each event that ended with it (allocates nothing).
     public mutating func take(_ window: HeardWindow, ended: (Event) -> Void) {
+        take(window, began: { _ in }, ended: ended)
+    }
+
+    /// Takes one window; calls `began` for each event that began with it (so a listener can
+    /// answer at once, not when the sound is over) and `ended` for each that ended with it.
+    public mutating func take(_ window: HeardWindow, began: (Event) -> Void, ended: (Event) -> Void) {
         for kind in SoundKind.allCases {
             let score = window.scores[kind]
             let level = thresholds[kind]
@@ -38,7 +44,9 @@ public struct SoundEventTracker: Sendable {
                     open[kind.index] = nil
                 }
             } else if score >= level.onset {
-                open[kind.index] = Event(kind: kind, start: window.start, end: window.end, confidence: score)
+                let event = Event(kind: kind, start: window.start, end: window.end, confidence: score)
+                open[kind.index] = event
+                began(event)
             }
         }
     }

@@ -20,13 +20,4 @@ public struct SoundThresholds: Sendable, Equatable {
         get { levels[kind.index] }
         set { levels[kind.index] = newValue }
     }
-
-    /// Provisional levels on YAMNet's raw scores, set by hand from its published behaviour (onset
-    /// 0.3, release 0.15; speech 0.5/0.3): not yet chosen on recordings (`unknot hear evaluate`
-    /// will choose them by speaker folds; see docs/hearing.md).
-    public static let standard = SoundThresholds(
-        Dictionary(
-            uniqueKeysWithValues: SoundKind.allCases.map { kind in
-                (kind, kind == .speech ? Level(onset: 0.5, release: 0.3) : Level(onset: 0.3, release: 0.15))
-            }))
 }

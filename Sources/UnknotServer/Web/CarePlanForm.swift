@@ -131,6 +131,7 @@ enum CarePlanForm {
                     ["value": $0.rawValue, "text": $0.plainWords, "selected": plan.ifICry == $0] as [String: Any]
                 },
             "staffMayBeAlerted": plan.staffMayBeAlerted,
+            "stationMayListen": plan.stationMayListen,
             "music": [("none", "No music"), ("soft", "Soft music"), ("own-choice", "My own music")].map {
                 ["value": $0.0, "text": $0.1, "selected": plan.music.rawValue == $0.0] as [String: Any]
             },
@@ -200,6 +201,7 @@ enum CarePlanForm {
         plan.skipTicklishSpots = form.has("skipTicklish")
         plan.ifICry = form["ifICry"].flatMap { CryingDirective(rawValue: $0) }
         plan.staffMayBeAlerted = form.has("staffMayBeAlerted")
+        plan.stationMayListen = form.has("stationMayListen")
         if let music = form["music"].flatMap(MusicChoice.init(rawValue:)) { plan.music = music }
         if let voice = form["voicePrompts"].flatMap(VoicePrompts.init(rawValue:)) { plan.voicePrompts = voice }
         for (key, _) in flags { set(key, form.has(key), in: &plan.health) }

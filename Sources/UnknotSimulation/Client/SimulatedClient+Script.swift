@@ -24,21 +24,25 @@ extension SimulatedClient {
             scriptedCryingConfidence = confidence
             nextCryingReport = reportAt + 15_000
             report(.crying, at: reportAt, confidence: fixed, .sound(.sobbing))
+            voiceLog.append(Voice(kind: .crying, at: now, milliseconds: end - now))
             wake(at: now)
         case .laughter:
             laughUntil = end
             truth.append(GroundTruthReaction(kind: .laughter, start: now, end: end))
             report(.laughter, at: reportAt, confidence: fixed, .sound(.laughter))
+            voiceLog.append(Voice(kind: .laughter, at: now, milliseconds: end - now))
             wake(at: now)
         case .pain:
             truth.append(GroundTruthReaction(kind: .pain, start: now, end: end))
             lastPainAt = now
             report(.pain, at: reportAt, confidence: fixed, .sound(.groan))
+            voiceLog.append(Voice(kind: .groan, at: now, milliseconds: min(end - now, 1_500)))
             wake(at: now)
         case .sigh:
             sighUntil = end
             truth.append(GroundTruthReaction(kind: .sigh, start: now, end: end))
             report(.sigh, at: reportAt, confidence: fixed, .reported("breath: deep inhale, long exhale"))
+            voiceLog.append(Voice(kind: .sigh, at: now, milliseconds: min(end - now, 3_000)))
         case .relaxation:
             truth.append(GroundTruthReaction(kind: .relaxation, start: now, end: end))
             report(.relaxation, at: reportAt, confidence: fixed, .reported("heart: rate down, RMSSD up"))
@@ -69,9 +73,11 @@ extension SimulatedClient {
     /// The client wakes at `now` (shown by a control or a reaction the scenario scripts next).
     public mutating func wakeUp(at now: Int) { wake(at: now) }
 
-    /// The sound classifier hears `sound` at `time` (what a station reading signals is given).
-    public mutating func hearScripted(_ sound: SoundEvent, at time: Int) {
+    /// The client makes the sound `sound` names at `time`: a station reading signals is given
+    /// the label; one that hears recordings hears a real clip of that kind (``SimulatedHearing``).
+    public mutating func hearScripted(_ sound: SoundEvent, at time: Int, milliseconds: Int = 2_000) {
         soundLog.append((time, sound))
+        voiceLog.append(Voice(kind: sound.kind, at: time, milliseconds: milliseconds))
     }
 
     /// The client takes a break at `time` and resumes `milliseconds` after it begins.

@@ -20,6 +20,9 @@ public struct SimulatedClient: Sendable {
     var hearing: SeededGenerator
     /// Every label the simulated classifier gave, for evaluating detectors.
     public internal(set) var soundLog: [(at: Int, sound: SoundEvent)] = []
+    /// Every sound the client made (heard or not), for a station that hears real recordings
+    /// in their place (``SimulatedHearing``).
+    public internal(set) var voiceLog: [Voice] = []
     var controls: [(at: Int, control: ClientControl)] = []
     var reactions: [(at: Int, reaction: ReactionEvent)] = []
     var sessionState = SessionState.ready
@@ -90,12 +93,14 @@ public struct SimulatedClient: Sendable {
         return reactions.removeFirst().reaction
     }
 
-    /// The simulated sound classifier: hears a reaction with probability `chance` (a face in the
-    /// cradle muffles tears and quiet laughs), `delay` seconds late.
+    /// The client makes a sound of `kind` at `time` for `milliseconds`; the simulated sound
+    /// classifier hears it with probability `chance` (a face in the cradle muffles tears and
+    /// quiet laughs), `delay` seconds late.
     mutating func hear(
-        _ kind: SoundEvent.Kind, at time: Int, chance: Double, confidence: ClosedRange<Double>,
-        delay: ClosedRange<Double> = 0.3...1
+        _ kind: SoundEvent.Kind, at time: Int, for milliseconds: Int = 1_500, chance: Double,
+        confidence: ClosedRange<Double>, delay: ClosedRange<Double> = 0.3...1
     ) {
+        voiceLog.append(Voice(kind: kind, at: time, milliseconds: milliseconds))
         guard Double.random(in: 0..<1, using: &hearing) < chance else { return }
         let at = time + Int(Double.random(in: delay, using: &hearing) * 1_000)
         let sound = SoundEvent(kind, confidence: Double.random(in: confidence, using: &hearing))
@@ -141,7 +146,9 @@ public struct SimulatedClient: Sendable {
             if Double.random(in: 0..<1, using: &rng) < 0.5 {
                 report(.pain, at: now + seconds(0.7...1.2), confidence: 0.65...0.85, .sound(.groan))
             }
-            hear(Bool.random(using: &hearing) ? .groan : .gasp, at: now, chance: 0.5, confidence: 0.65...0.9)
+            hear(
+                Bool.random(using: &hearing) ? .groan : .gasp, at: now, for: 1_200, chance: 0.5,
+                confidence: 0.65...0.9)
         } else if painTruth >= 0 {
             if body.pain > 0.05 {
                 truth[painTruth].end = now
@@ -166,8 +173,8 @@ public struct SimulatedClient: Sendable {
                 cryingTruth = truth.count - 1
                 nextCryingReport = now + seconds(2...4)
                 hear(
-                    Bool.random(using: &hearing) ? .sobbing : .crying, at: now, chance: 0.7, confidence: 0.7...0.95,
-                    delay: 2...5)
+                    Bool.random(using: &hearing) ? .sobbing : .crying, at: now, for: cryingUntil - now, chance: 0.7,
+                    confidence: 0.7...0.95, delay: 2...5)
                 wake(at: now)
             }
         }
@@ -188,7 +195,7 @@ public struct SimulatedClient: Sendable {
             laughUntil = now + length
             truth.append(GroundTruthReaction(kind: .laughter, start: now, end: now + length))
             report(.laughter, at: now + seconds(0.4...0.9), confidence: 0.8...0.95, .sound(.laughter))
-            hear(.laughter, at: now, chance: 0.65, confidence: 0.7...0.95)
+            hear(.laughter, at: now, for: length, chance: 0.65, confidence: 0.7...0.95)
             wake(at: now)
         }
         // Sleep.
@@ -234,7 +241,7 @@ public struct SimulatedClient: Sendable {
             truth.append(GroundTruthReaction(kind: .sigh, start: now, end: sighUntil))
             report(
                 .sigh, at: now + seconds(1...2), confidence: 0.65...0.85, .reported("breath: deep inhale, long exhale"))
-            hear(.sigh, at: now, chance: 0.5, confidence: 0.6...0.85, delay: 1...3)
+            hear(.sigh, at: now, for: 2_000, chance: 0.5, confidence: 0.6...0.85, delay: 1...3)
         }
         // The stomach in deep work.
         if persona.rumbles, setpoint.contact, now >= rumbleQuietUntil, level >= 5,
@@ -246,8 +253,8 @@ public struct SimulatedClient: Sendable {
             truth.append(GroundTruthReaction(kind: .digestiveNoise, start: now, end: now + 2_000))
             report(.digestiveNoise, at: now + seconds(0.3...0.8), confidence: 0.75...0.9, .sound(.stomachRumble))
             hear(
-                Double.random(in: 0..<1, using: &hearing) < 0.8 ? .stomachRumble : .flatulence, at: now, chance: 0.95,
-                confidence: 0.75...0.95)
+                Double.random(in: 0..<1, using: &hearing) < 0.8 ? .stomachRumble : .flatulence, at: now,
+                for: 2_000, chance: 0.95, confidence: 0.75...0.95)
         }
         // A break at a moment of the client's choosing.
         if let at = persona.breakAt, !breakTaken, working, Double(planTime) >= at * Double(planDuration) {
@@ -268,8 +275,11 @@ public struct SimulatedClient: Sendable {
         }
         // The classifier's odd mistake, with low confidence.
         if working, Double.random(in: 0..<1, using: &hearing) < 1.0 / 300_000 {
-            let kind = SoundEvent.Kind.allCases.randomElement(using: &hearing) ?? .sigh
-            hear(kind, at: now, chance: 1, confidence: 0.3...0.55, delay: 0...0.1)
+            // Not a sound the client made: no voice, only the label.
+            let kind = SoundEvent.Kind.confusable.randomElement(using: &hearing) ?? .sigh
+            _ = Double.random(in: 0..<1, using: &hearing)  // (the roll a heard sound takes)
+            let at = now + Int(Double.random(in: 0...0.1, using: &hearing) * 1_000)
+            soundLog.append((at, SoundEvent(kind, confidence: Double.random(in: 0.3...0.55, using: &hearing))))
         }
         // The odd false alarm from the detectors, always with low confidence.
         if working, chance(perSecond: 1.0 / 300) {

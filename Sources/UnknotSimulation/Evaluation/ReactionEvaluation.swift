@@ -47,9 +47,11 @@ public struct ReactionEvaluation: Sendable {
     }
 
     /// The session each persona books: one that reaches what they react to (the shoulders for
-    /// tears and the tender trapezius, the feet for the ticklish), the total back otherwise.
+    /// tears and the tender trapezius, the feet for the ticklish), the total back otherwise; the
+    /// client lets the station listen (the detector is evaluated with the sound labels).
     public func booking(for persona: Persona) -> (program: Program, minutes: Int, carePlan: CarePlan)? {
         var care = persona.carePlan
+        care.stationMayListen = true
         let id: String
         let minutes: Int
         if persona.ticklishRegions.contains(.feet) {

@@ -105,7 +105,8 @@ extension DocumentReader {
                 return nil
             }
             let kind: SoundEvent.Kind? = choice(soundValue, at: path + ".sound")
-            return kind.map { .sound(SoundEvent($0, confidence: confidence(default: 0.8))) }
+            let ms = max(1, seconds("seconds", default: 2))
+            return kind.map { .sound(SoundEvent($0, confidence: confidence(default: 0.8)), milliseconds: ms) }
         case "sensor-dropout":
             let ms = fields["milliseconds"].flatMap {
                 wholeNumber($0, at: path + ".milliseconds", range: 1...60_000, meaning: "the dropout's length in ms")

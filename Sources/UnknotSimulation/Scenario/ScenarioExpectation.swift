@@ -64,19 +64,26 @@ public enum ScenarioExpectation: Sendable, Hashable {
 }
 
 /// What an expectation is measured from: the start of a reaction the client really had (its
-/// ground truth), a control the client pressed, or a safety fault.
+/// ground truth), a sound the client made (`sound-crying`, `sound-speech`, …), a control the
+/// client pressed, or a safety fault.
 public enum ScenarioStimulus: Sendable, Hashable {
     case reaction(ReactionKind)
+    /// The start of a sound the client made, heard or not.
+    case sound(SoundEvent.Kind)
     /// A control by its name (`that-hurts`, `break`, …).
     case control(String)
     case fault
 
     /// Every name a scenario may use, for error messages.
-    public static let names = ReactionKind.allCases.map(\.rawValue) + ClientControl.names + ["fault"]
+    public static let names =
+        ReactionKind.allCases.map(\.rawValue) + SoundEvent.Kind.allCases.map { "sound-" + $0.rawValue }
+        + ClientControl.names + ["fault"]
 
     public init?(name: String) {
         if let kind = ReactionKind(rawValue: name) {
             self = .reaction(kind)
+        } else if name.hasPrefix("sound-"), let kind = SoundEvent.Kind(rawValue: String(name.dropFirst(6))) {
+            self = .sound(kind)
         } else if ClientControl.names.contains(name) {
             self = .control(name)
         } else if name == "fault" {
@@ -89,6 +96,7 @@ public enum ScenarioStimulus: Sendable, Hashable {
     public var words: String {
         switch self {
         case .reaction(let kind): "\(kind.displayName) (from when it really began)"
+        case .sound(let kind): "the client's \(kind.rawValue) (a sound, from when it began)"
         case .control(let name): "\"\(name)\""
         case .fault: "safety fault"
         }

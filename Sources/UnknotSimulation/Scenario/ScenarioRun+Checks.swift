@@ -15,6 +15,7 @@ extension ScenarioRun {
     func times(of stimulus: ScenarioStimulus) -> [Int] {
         switch stimulus {
         case .reaction(let kind): station.client.truth.filter { $0.kind == kind }.map(\.start).sorted()
+        case .sound(let kind): station.client.voiceLog.filter { $0.kind == kind }.map(\.at).sorted()
         case .control(let name):
             events.compactMap { if case .control(let c) = $0.event, c.name == name { $0.t } else { nil } }
         case .fault: events.compactMap { if case .fault = $0.event { $0.t } else { nil } }

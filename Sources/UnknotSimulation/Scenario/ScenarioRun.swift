@@ -39,6 +39,12 @@ public struct ScenarioRun: Sendable {
         public var contactAfter: Bool
     }
 
+    /// The station hears the room through `hearing` (real recordings of the client's sounds) if
+    /// the care plan lets it listen and the scenario reads the body signals.
+    /// - Returns: whether it listens.
+    @discardableResult
+    public mutating func listen(_ hearing: SimulatedHearing) -> Bool { station.listen(hearing) }
+
     /// Plans the scenario's session on a simulated station.
     /// - Parameters:
     ///   - traceSetpoints: keep a per-tick trace around every event (``trace``).
@@ -156,8 +162,8 @@ public struct ScenarioRun: Sendable {
             station.withClient {
                 $0.script(kind, at: now, milliseconds: ms, confidence: confidence, reportAfter: reportAfter)
             }
-        case .sound(let sound):
-            station.withClient { $0.hearScripted(sound, at: now) }
+        case .sound(let sound, let ms):
+            station.withClient { $0.hearScripted(sound, at: now, milliseconds: ms) }
         case .fallAsleep(let sureAfter, let confidence):
             station.withClient { $0.fallAsleep(at: now, sureAfter: sureAfter, confidence: confidence) }
         case .wake:

@@ -20,8 +20,9 @@ public struct ScenarioStep: Sendable, Hashable {
         /// The client has a reaction for `milliseconds`; the modelled detector reports it
         /// `reportAfter` ms in with `confidence` (a station reading signals reads the body instead).
         case reaction(ReactionKind, milliseconds: Int, confidence: Double, reportAfter: Int)
-        /// The sound classifier hears this (given to a station that reads signals).
-        case sound(SoundEvent)
+        /// The client makes a sound for `milliseconds`: a station that reads signals is given the
+        /// label; one that hears recordings hears a real clip of that kind instead.
+        case sound(SoundEvent, milliseconds: Int)
         /// The client falls asleep; the detector is sure `sureAfter` ms in, with `confidence`.
         case fallAsleep(sureAfter: Int, confidence: Double)
         case wake
@@ -38,7 +39,8 @@ public struct ScenarioStep: Sendable, Hashable {
             case .control(let control): "the client presses \(control.displayName)"
             case .reaction(let kind, let ms, let confidence, _):
                 "\(kind.displayName) for \(Self.seconds(ms)) s (reported at confidence \(confidence))"
-            case .sound(let sound): "the microphone hears \(sound.kind.rawValue) (\(sound.confidence))"
+            case .sound(let sound, let ms):
+                "the client makes a sound: \(sound.kind.rawValue) for \(Self.seconds(ms)) s (labelled at \(sound.confidence))"
             case .fallAsleep: "the client falls asleep"
             case .wake: "the client wakes"
             case .takeBreak(let ms): "a break of \(Self.seconds(ms)) s"

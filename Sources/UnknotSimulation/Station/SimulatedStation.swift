@@ -20,13 +20,20 @@ public struct SimulatedStation: Sendable {
     private var seen = 0
     private var faultedAt = -1
     /// When set, the engine's reactions come from this detector reading the client's body
-    /// signals, the simulated sound classifier's labels and the engine's own guarding, instead
+    /// signals, the sound labels (when the care plan lets the station listen: the simulated
+    /// classifier's, or its own hearing of real recordings) and the engine's own guarding, instead
     /// of the simulated client's modelled reports.
     public private(set) var detector: ReactionDetector?
     /// Everything the detector reported (acted on or not), when it reads the signals.
     public private(set) var detections: [(at: Int, event: ReactionEvent)] = []
     private var soundsSeen = 0
     private var pendingSounds: [(at: Int, sound: SoundEvent)] = []
+    /// The station's microphone in a simulated room, when it hears real recordings and the
+    /// client's care plan lets it listen (``listen(_:)``).
+    public private(set) var hearing: SimulatedHearing?
+    private var voicesSeen = 0
+    /// Every label the station's hearing gave, for evaluating it.
+    public private(set) var heard: [(at: Int, sound: SoundEvent)] = []
 
     /// - Parameters:
     ///   - keepBiosignals: keep every beat and sample in ``biosignalLog`` (grows with the session).
@@ -67,6 +74,18 @@ public struct SimulatedStation: Sendable {
 
     public var isFinished: Bool { engine.isFinished }
 
+    /// Hears the room through `hearing` from now on, in place of the simulated classifier's labels
+    /// (kept only for kinds with no recording), if the care plan lets the station listen and the
+    /// station reads the body signals (the detector takes what is heard).
+    /// - Returns: whether the station now listens.
+    @discardableResult
+    public mutating func listen(_ hearing: SimulatedHearing) -> Bool {
+        guard engine.carePlan.stationMayListen, detector != nil else { return false }
+        self.hearing = hearing
+        voicesSeen = client.voiceLog.count
+        return true
+    }
+
     /// Schedules a robot fault at a session time (ms).
     public mutating func scheduleRobotFault(at time: Int, code: Int) { robot.faults.append((time, code)) }
 
@@ -96,6 +115,7 @@ public struct SimulatedStation: Sendable {
             detector?.beat(rrMilliseconds: rr, at: now)
             biosignalLog?.beats.append(BiosignalLog.Beat(t: now, rr: rr))
         }
+        if hearing != nil, now % 10 == 0 { hearRoom(at: now) }
         if let sample = signals.sample {
             biosignalLog?.samples.append(sample)
             if detector != nil { read(sample, at: now) }
@@ -162,9 +182,13 @@ public struct SimulatedStation: Sendable {
         let log = client.soundLog
         while soundsSeen < log.count {
             let heard = log[soundsSeen]
+            soundsSeen += 1
+            // Nothing is heard unless the client agreed to it; a station that hears recordings takes
+            // only its own hearing's labels, but for sounds it has no recording of.
+            guard engine.carePlan.stationMayListen else { continue }
+            if let hearing, hearing.voices.has(heard.sound.kind) { continue }
             let index = pendingSounds.firstIndex { $0.at > heard.at } ?? pendingSounds.count
             pendingSounds.insert(heard, at: index)
-            soundsSeen += 1
         }
         while let first = pendingSounds.first, first.at <= now {
             detector?.sound(first.sound, at: first.at)
@@ -175,6 +199,24 @@ public struct SimulatedStation: Sendable {
             detections.append(found)
             engine.take(found.event)
         }
+    }
+
+    /// The room's sound up to `now` through the station's hearing: the client's new sounds start
+    /// playing, and what is heard joins the labels the detector takes.
+    private mutating func hearRoom(at now: Int) {
+        guard var hearing else { return }
+        self.hearing = nil  // (so the copy below is the only one being changed)
+        let voices = client.voiceLog
+        while voicesSeen < voices.count {
+            hearing.play(voices[voicesSeen])
+            voicesSeen += 1
+        }
+        hearing.listen(upTo: now) { at, sound in
+            heard.append((at, sound))
+            let index = pendingSounds.firstIndex { $0.at > at } ?? pendingSounds.count
+            pendingSounds.insert((at, sound), at: index)
+        }
+        self.hearing = hearing
     }
 
     /// Gives direct access to the simulated client (for what a scenario scripts).

@@ -48,8 +48,8 @@ struct WebPagesTests {
                 ("level", "4"), ("painLimit", "6"), ("mark-lower-back", "focus"), ("side-lower-back", "both"),
                 ("mark-shoulders", "none"), ("side-shoulders", "left"), ("tender-shoulders", "on"),
                 ("mark-abdomen", "focus"), ("tender-glutes", "on"), ("mark-calves", "avoid"),
-                ("ifICry", "pause-and-offer-tissue"), ("staffMayBeAlerted", "on"), ("music", "none"),
-                ("voicePrompts", "off"), ("bloodThinners", "on"), ("surgery-calves", "last week"),
+                ("ifICry", "pause-and-offer-tissue"), ("staffMayBeAlerted", "on"), ("stationMayListen", "on"),
+                ("music", "none"), ("voicePrompts", "off"), ("bloodThinners", "on"), ("surgery-calves", "last week"),
             ]
             let refused = try await client.form("/care-plan", token: t.cleo, fields)
             #expect(refused.status == .unprocessableContent)
@@ -71,6 +71,10 @@ struct WebPagesTests {
             #expect(text.contains("calves"))
             #expect(text.contains("pause-and-offer-tissue"))
             #expect(text.contains("2026-10-01"))
+            #expect(body["stationMayListen"] as? Bool == true, "the client let the station listen")
+            let form = try await client.page("/care-plan", token: t.cleo)
+            #expect(form.text.contains("name=\"stationMayListen\" checked"))
+            #expect(form.text.contains("never recorded, stored or sent anywhere"))
 
             let card = try await client.page("/care-plan/card", token: t.cleo)
             #expect(card.text.contains("MASSAGE CARE CARD") && card.text.contains("Pause and offer me a tissue"))
