@@ -53,4 +53,32 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.stopMeasurement()
         blackHole(heard)
     }
+    tableListenerBenchmarks()
+}
+
+/// The station's ears as a station runs them: 10 s of audio in 10 ms blocks through the
+/// `TableListener` (a window every 0.24 s: 40 windows) with the shipped calibration.
+let tableListenerBenchmarks: @Sendable () -> Void = {
+    guard let network = try? YAMNet.network(), let calibration = try? HearingCalibration.shipped() else {
+        preconditionFailure("the benchmark needs the shipped YAMNet and hearing calibration")
+    }
+    let audio = (0..<160_000).map { (i: Int) -> Float in
+        let tone: Double = sin(Double(i) * 0.05)
+        let swell: Double = sin(Double(i) * 0.0007)
+        return Float(0.3 * tone * swell)
+    }
+    Benchmark("Table listener: 10 s of audio in 10 ms blocks (40 windows, labels)") { benchmark in
+        let listener = TableListener(network: network, calibration: calibration)
+        var labels = 0
+        benchmark.startMeasurement()
+        audio.withUnsafeBufferPointer { samples in
+            var offset = 0
+            while offset < samples.count {
+                listener.listen(UnsafeBufferPointer(rebasing: samples[offset..<(offset + 160)])) { _, _ in labels += 1 }
+                offset += 160
+            }
+        }
+        benchmark.stopMeasurement()
+        blackHole(labels)
+    }
 }

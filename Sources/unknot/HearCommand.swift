@@ -7,7 +7,7 @@ struct HearCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hear",
         abstract: "Hear crying, laughter, sighs, groans and more in recordings, or evaluate how well.",
-        subcommands: [HearFiles.self, HearEvaluate.self], defaultSubcommand: HearFiles.self)
+        subcommands: [HearFiles.self, HearListen.self, HearEvaluate.self], defaultSubcommand: HearFiles.self)
 }
 
 /// `unknot hear FILE...`.

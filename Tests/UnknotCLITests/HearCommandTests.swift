@@ -52,4 +52,24 @@ extension CommandLineTests {
         #expect(hop.status != 0)
         #expect(hop.err.contains("--hop must be 1 to 96"))
     }
+
+    @Test func hearListenPrintsLabelsFromRawPCMAsTheyAreHeard() throws {
+        // YAMNet's test audio (speech, 16 kHz 16-bit raw), three times over.
+        let audio = try Data(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent(
+                    "Sources/UnknotHearing/Resources/yamnet/yamnet_test_audio.bin"))
+        let raw = folder.appendingPathComponent("mic.raw")
+        try (audio + audio + audio).write(to: raw)
+        let result = try run(["hear", "listen", raw.path, "--format", "json", "--seconds", "5"])
+        #expect(result.status == 0, "\(result.err)")
+        let labels = try result.out.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(labels.contains { $0["kind"] as? String == "speech" }, "\(result.out)")
+        #expect(labels.allSatisfy { ($0["t"] as? Double ?? 99) <= 5 })
+        let bad = try run(["hear", "listen", "udp://nohost"])
+        #expect(bad.status != 0)
+        #expect(bad.err.contains("write udp://HOST:PORT"))
+    }
 }
