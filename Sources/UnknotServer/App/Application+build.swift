@@ -50,12 +50,14 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         logger: logger)
 }
 
-/// The routes and middleware: metrics, request logs, body limits, problem+json errors, sign-in;
+/// The routes and middleware: metrics, request logs, security headers, problem+json errors, body
+/// limits, sign-in;
 /// the JSON API and the web pages.
 func buildRouter(studio: Studio, web: WebPages) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: SecurityHeadersMiddleware(strictTransport: studio.settings.secureCookies))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: BodyLimitMiddleware())
     router.add(middleware: AuthenticationMiddleware(studio: studio))

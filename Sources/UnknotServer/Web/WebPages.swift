@@ -98,8 +98,19 @@ struct WebPages: Sendable {
     }
 
     /// A path the sign-in may go back to: only this site's own pages.
+    /// Where to go after signing in: `text` only when it is a path on this site, "/" otherwise.
+    /// A path here is printable ASCII with no space, backslash or percent-encoded control
+    /// character, starting with one "/": browsers drop tabs and newlines from a Location, so
+    /// "/\t/evil.example" would become "//evil.example", another site (issue #17, finding 4).
     static func safeNext(_ text: String?) -> String {
-        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\") else { return "/" }
+        guard let text, text.count <= 2_000, text.hasPrefix("/"), !text.hasPrefix("//") else { return "/" }
+        let printable = text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }
+        // A control character written as %00-%1F or %7F would be decoded by some clients.
+        let lowered = text.lowercased()
+        let encodedControl =
+            (0..<0x20).contains { lowered.contains(String(format: "%%%02x", $0)) } || lowered.contains("%7f")
+            || lowered.contains("%5c")
+        guard printable, !encodedControl else { return "/" }
         return text
     }
 

@@ -12,7 +12,7 @@ extension Studio {
     ) async throws(StudioError) -> AccountView {
         try caller?.requireAdmin()
         let email = try Self.checkEmail(email)
-        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = try PlainText.check(name, field: "name", what: "the name", most: 200)
         guard (1...100).contains(name.count) else { throw .invalid("name", "give a name of 1 to 100 characters") }
         try Self.checkPassword(password)
         let hash = try await hashPassword(password)

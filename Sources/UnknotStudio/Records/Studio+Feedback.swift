@@ -11,7 +11,8 @@ extension Studio {
         guard (1...5).contains(rating) else {
             throw StudioError(.invalid, field: "rating", "the rating is \(rating); give 1 (poor) to 5 (excellent)")
         }
-        let comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
+        let comment = try PlainText.check(
+            comment, field: "comment", what: "the comment", most: 4 * Self.longestComment, multiline: true)
         guard comment.count <= Self.longestComment else {
             throw StudioError(
                 .invalid, field: "comment",

@@ -64,7 +64,7 @@ extension Studio {
     }
 
     static func checkStationName(_ name: String) throws(StudioError) -> String {
-        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = try PlainText.check(name, field: "name", what: "the station's name", most: 120)
         guard (1...60).contains(name.count) else {
             throw .invalid("name", "give the station a name of 1 to 60 characters")
         }
