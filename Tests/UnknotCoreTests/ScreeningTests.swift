@@ -64,6 +64,10 @@ import UnknotTesting
     @Test func calendarDaysCount() {
         #expect(CalendarDate("2026-02-29") == nil)
         #expect(CalendarDate("2028-02-29") != nil)
+        // Issue #17, finding 13: "+999" read as the year 999; signs and spaces are not digits.
+        for odd in ["+999-01-01", "-999-01-01", " 999-01-01", "2026-+1-01", "2026-01-+1", "２０２６-01-01"] {
+            #expect(CalendarDate(odd) == nil, "\(odd)")
+        }
         #expect(
             CalendarDate(year: 2026, month: 1, day: 1)!.days(until: CalendarDate(year: 2027, month: 1, day: 1)!) == 365)
         #expect(CalendarDate(year: 1970, month: 1, day: 1)!.dayNumber == 0)

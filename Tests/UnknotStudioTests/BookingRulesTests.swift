@@ -67,6 +67,14 @@ struct BookingRulesTests {
         #expect(
             rules.checkBooking(start: Self.now + 120, now: Self.now, program: prone, health: pregnant).failure != nil)
     }
+
+    @Test("Studio times are digits only: signs are refused (issue #17, finding 13)")
+    func studioTimeText() {
+        #expect(StudioTime(text: "2026-11-24T10:00") != nil)
+        for odd in ["2026-11-24T+1:00", "2026-11-24T10:+5", "+026-11-24T10:00", "2026-11-24T 9:00"] {
+            #expect(StudioTime(text: odd) == nil, "\(odd)")
+        }
+    }
 }
 
 extension Result {

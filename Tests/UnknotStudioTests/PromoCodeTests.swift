@@ -105,6 +105,14 @@ struct PromoCodeTests {
         #expect(throws: PricingError.self) { try PromoCode(code: "", discount: .percent(10)) }
         #expect(throws: PricingError.self) { try PromoCode(code: "FREE", discount: .percent(101)) }
         #expect(throws: PricingError.self) { try PromoCode(code: "NONE", discount: .amount(.zero)) }
+        // Issue #17, finding 13: 9.2e18 uses in all was accepted; the contract says at most 1,000,000.
+        #expect(throws: PricingError.self) { try PromoCode(code: "MANY", discount: .percent(5), totalUses: .max) }
+        #expect(throws: PricingError.self) {
+            try PromoCode(code: "MANY", discount: .percent(5), totalUses: 1_000_001)
+        }
+        #expect((try? PromoCode(code: "MANY", discount: .percent(5), totalUses: 1_000_000)) != nil)
+        #expect(throws: PricingError.self) { try PromoCode(code: "RICH", discount: .amount(Money(cents: .max))) }
+        #expect(throws: PricingError.self) { try PromoCode(code: "LONG", discount: .percent(5), minimumMinutes: 241) }
         #expect(throws: PricingError.self) {
             try PromoCode(
                 code: "BACKWARDS", discount: .percent(5), validFrom: CalendarDate(year: 2027, month: 1, day: 2),

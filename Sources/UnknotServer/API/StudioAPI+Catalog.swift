@@ -82,8 +82,8 @@ extension StudioAPI {
         let caller = try caller()
         guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
         let until = try body.validUntil.map { text throws(StudioError) in try Studio.date(text, field: "validUntil") }
-        if let total = body.totalUses, total < 1 {
-            throw StudioError(.invalid, field: "totalUses", "allow at least one use")
+        if let total = body.totalUses, !(1...PromoCode.mostUses).contains(total) {
+            throw StudioError(.invalid, field: "totalUses", "allow 1 to \(PromoCode.mostUses) uses in all")
         }
         let change = PromoCodeChange(active: body.active, validUntil: until, totalUses: body.totalUses)
         return .ok(.init(body: .json(.init(try await studio.updatePromoCode(caller, code: input.path.code, change)))))

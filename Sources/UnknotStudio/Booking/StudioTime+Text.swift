@@ -7,7 +7,8 @@ extension StudioTime {
         let parts = text.split(separator: "T", omittingEmptySubsequences: false)
         guard parts.count == 2, let date = CalendarDate(String(parts[0])) else { return nil }
         let clock = parts[1].split(separator: ":", omittingEmptySubsequences: false)
-        guard clock.count == 2, clock[0].count == 2, clock[1].count == 2, let hour = Int(clock[0]),
+        guard clock.count == 2, clock[0].count == 2, clock[1].count == 2,
+            clock.allSatisfy({ $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }), let hour = Int(clock[0]),
             let minute = Int(clock[1]), (0..<24).contains(hour), (0..<60).contains(minute)
         else { return nil }
         self.init(date, hour, minute)

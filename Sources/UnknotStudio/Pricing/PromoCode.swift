@@ -13,6 +13,10 @@ public struct PromoCode: Hashable, Sendable, Codable {
         case percent(Int)
     }
 
+    /// The bounds the API's contract states (openapi.yaml): uses in all, and the amount off.
+    public static let mostUses = 1_000_000
+    public static let largestAmount = Money(cents: 10_000_000)
+
     /// The code, upper-case, without spaces.
     public private(set) var code: String
     public var discount: Discount
@@ -26,7 +30,8 @@ public struct PromoCode: Hashable, Sendable, Codable {
     public var uses: Int
 
     /// - Throws: ``PricingError/badPromo(code:problem:)`` for an empty code, a discount of
-    ///   nothing or more than everything, or dates in the wrong order.
+    ///   nothing or more than everything, dates in the wrong order, or uses, an amount or a
+    ///   minimum length beyond the contract's bounds.
     public init(
         code: String, discount: Discount, minimumMinutes: Int = 0, firstSessionOnly: Bool = false,
         oncePerClient: Bool = false, validFrom: CalendarDate? = nil, validUntil: CalendarDate? = nil,
@@ -39,6 +44,8 @@ public struct PromoCode: Hashable, Sendable, Codable {
         switch discount {
         case .amount(let money) where money <= .zero:
             throw .badPromo(code: normalized, problem: "the amount off must be more than $0.00")
+        case .amount(let money) where money > Self.largestAmount:
+            throw .badPromo(code: normalized, problem: "the amount off must be at most \(Self.largestAmount)")
         case .percent(let p) where !(1...100).contains(p):
             throw .badPromo(code: normalized, problem: "the percentage off must be 1 to 100")
         default: break
@@ -46,8 +53,11 @@ public struct PromoCode: Hashable, Sendable, Codable {
         if let validFrom, let validUntil, validUntil < validFrom {
             throw .badPromo(code: normalized, problem: "it ends (\(validUntil)) before it starts (\(validFrom))")
         }
-        if let totalUses, totalUses < 1 {
-            throw .badPromo(code: normalized, problem: "allow at least one use, or no limit")
+        if let totalUses, !(1...Self.mostUses).contains(totalUses) {
+            throw .badPromo(code: normalized, problem: "allow 1 to \(Self.mostUses) uses in all, or no limit")
+        }
+        guard (0...240).contains(minimumMinutes) else {
+            throw .badPromo(code: normalized, problem: "the minimum length is 0 to 240 minutes")
         }
         self.code = normalized
         self.discount = discount
