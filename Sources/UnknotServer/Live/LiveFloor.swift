@@ -32,7 +32,7 @@ actor LiveFloor {
     /// finds its report link); the oldest are let go.
     private var finishedIDs: [UUID] = []
     private var demoRecords: [(info: LiveSessionInfo, record: Data)] = []
-    private var alerts: [LiveUpdate.Alert] = []
+    private var alerts = AlertLog(capacity: keptAlerts)
     private var dashboards: [UUID: AsyncStream<String>.Continuation] = [:]
     private var sinceFloorUpdate = 0
     private var seed: UInt64
@@ -161,7 +161,7 @@ actor LiveFloor {
             if let live = running[station.id] { session = await live.dashboardState() }
             states.append(.init(id: station.id, name: station.name, status: station.status.rawValue, session: session))
         }
-        return LiveUpdate.Floor(stations: states, alerts: alerts.reversed())
+        return LiveUpdate.Floor(stations: states, alerts: alerts.newestFirst)
     }
 
     func subscribeFloor() -> (UUID, AsyncStream<String>) {
@@ -208,12 +208,10 @@ actor LiveFloor {
         for (stationID, live) in running {
             let finished = await live.advance(milliseconds: milliseconds)
             for alert in await live.takeAlerts() {
-                alerts.append(
-                    .init(
-                        station: live.info.stationName, client: live.info.clientName,
-                        at: SessionRecord.clock(alert.t), text: alert.text))
+                alerts.add(
+                    session: live.info.id, station: live.info.stationName, client: live.info.clientName,
+                    at: SessionRecord.clock(alert.t), text: alert.text)
             }
-            if alerts.count > Self.keptAlerts { alerts.removeFirst(alerts.count - Self.keptAlerts) }
             if finished {
                 running[stationID] = nil
                 Gauge(label: "unknot_live_sessions").record(running.count)

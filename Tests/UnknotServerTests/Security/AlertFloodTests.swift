@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+@testable import UnknotServer
+
+/// Issue #17, finding 8: repeated "call a person" from one session filled the kept alerts and
+/// pushed out other stations' pain alerts.
+@Suite("Security: one station's flood of alerts never pushes out another's")
+struct AlertFloodTests {
+    @Test("A thousand calls from one session are one alert with its count; another station's pain stays")
+    func flood() {
+        var log = AlertLog(capacity: 50)
+        let (cleo, dan) = (UUID(), UUID())
+        log.add(session: dan, station: "Station 2", client: "Dan", at: "10:00.0", text: "pain again at the left calves")
+        for i in 0..<1_000 {
+            log.add(session: cleo, station: "Station 1", client: "Cleo", at: "10:\(i % 60)", text: "calls for a person")
+        }
+        let shown = log.newestFirst
+        #expect(shown.count == 2)
+        #expect(shown.first?.text == "calls for a person (×1000)")
+        #expect(shown.contains { $0.station == "Station 2" && $0.text == "pain again at the left calves" })
+    }
+
+    @Test("Many different alerts from one station: the cap holds, and the other station keeps its own")
+    func fairEviction() {
+        var log = AlertLog(capacity: 50)
+        let quiet = UUID()
+        for k in 0..<3 {
+            log.add(session: quiet, station: "Station 2", client: "Dan", at: "09:0\(k)", text: "rated \(8 + k % 3)")
+        }
+        // A different text each time (no deduplication) from another station's sessions.
+        for i in 0..<500 {
+            log.add(session: UUID(), station: "Station 1", client: "Cleo", at: "10:00", text: "alert \(i)")
+        }
+        let shown = log.newestFirst
+        #expect(shown.count == 50)
+        #expect(shown.filter { $0.station == "Station 2" }.count == 3)
+        #expect(shown.first?.text == "alert 499", "the newest first")
+    }
+}
