@@ -26,6 +26,8 @@ public final class TableListener: @unchecked Sendable {
     private var recent: [(confidence: Float, at: Int)]
     /// How long a sure laugh keeps crying that is no surer from being said, and the reverse.
     public static let rivalMemory = 3_000
+    /// The kinds that are each other's rivals (built once, not per window).
+    private static let rivalKinds: [SoundKind] = [.crying, .laughter]
     private var converted: UnsafeMutableBufferPointer<Float>
 
     /// - Parameters:
@@ -65,7 +67,7 @@ public final class TableListener: @unchecked Sendable {
             }
             // The rivals' confidence: now, or a surer one heard in the last few seconds.
             var rivals = confidence
-            for kind in [SoundKind.crying, .laughter] where at - recent[kind.index].at <= Self.rivalMemory {
+            for kind in Self.rivalKinds where at - recent[kind.index].at <= Self.rivalMemory {
                 rivals[kind] = max(rivals[kind], recent[kind.index].confidence)
             }
             tracker.take(

@@ -1,4 +1,5 @@
 import Foundation
+import HummingbirdTesting
 import Testing
 
 @testable import UnknotServer
@@ -36,5 +37,39 @@ struct AlertFloodTests {
         #expect(shown.count == 50)
         #expect(shown.filter { $0.station == "Station 2" }.count == 3)
         #expect(shown.first?.text == "alert 499", "the newest first")
+    }
+
+    /// Through the product as a client would do it: two stations, Dan calls once, then Cleo presses
+    /// "call a person" 80 times. Before `AlertLog` the floor kept the newest 50 alerts, and Dan's
+    /// call was gone from the staff page.
+    @Test("On the staff floor: 80 calls from one console leave another station's call in view")
+    func floodThroughTheFloor() async throws {
+        try await TestStudio.run(.sqlite, .live) { studio, client in
+            let t = try await client.tokens()
+            let cleo = try LiveSessionTests.session(from: try await client.form("/demo", token: t.cleo))
+            let dan = try LiveSessionTests.session(from: try await client.form("/demo", token: t.dan))
+            try await client.console(dan, token: t.dan) { danFeed, danPress in
+                try await client.console(cleo, token: t.cleo) { cleoFeed, cleoPress in
+                    let working = await studio.advance(
+                        until: {
+                            let (c, d) = (await cleoFeed.lastStatus?.state, await danFeed.lastStatus?.state)
+                            return c == "working" && d == "working"
+                        }, limit: 30_000)
+                    #expect(working)
+                    try await danPress("call-staff")
+                    #expect(await studio.advance(until: { await danFeed.messages.contains { $0.contains("staff") } }))
+                    for _ in 0..<80 {
+                        try await cleoPress("call-staff")
+                        await studio.pace.advance(milliseconds: 100)
+                        try await Task.sleep(for: .milliseconds(2))
+                    }
+                    await studio.pace.advance(milliseconds: 600)
+                    let floor = try await client.page("/staff", token: t.staff).text
+                    let calls = floor.components(separatedBy: "Client: The client asks for a person to come").count - 1
+                    #expect(calls == 2, "Cleo's calls kept once with their count, and Dan's: \(calls)")
+                    #expect(floor.contains("Dan Client: The client asks for a person to come."), "\(floor)")
+                }
+            }
+        }
     }
 }
