@@ -48,4 +48,37 @@ import UnknotSimulation
         #expect(median <= 2.1, "\(latencies)")
         #expect(latencies.allSatisfy { $0 >= 0 && $0 <= 5 }, "\(latencies)")
     }
+
+    /// Seconds into the session of every crying reaction the engine acted on, reading the body
+    /// signals, for a client who never cries.
+    static func tearResponses(persona name: String, seed: UInt64) throws -> [Double] {
+        let persona = try #require(Persona.named(name, seed: seed))
+        var station = try SimulatedStation.planned(
+            program: try #require(try ProgramCatalog.bundled().program(id: "neck-jaw-shoulders")), minutes: 30,
+            persona: persona, date: CalendarDate(year: 2026, month: 6, day: 1)!, seed: seed, readsSignals: true)
+        var acted: [Double] = []
+        while station.step() {
+            station.takeEvents { events in
+                for event in events {
+                    if case .reaction(let reaction, true, _) = event.event, reaction.kind == .crying {
+                        acted.append(Double(event.t) / 1_000)
+                    }
+                }
+                events.removeAll(keepingCapacity: true)
+            }
+        }
+        return acted
+    }
+
+    @Test(
+        "Clients who do not cry get no tear response from their body signals (seeds 1-5)",
+        arguments: [
+            "break-taker", "tender-left-trapezius", "sleeper", "ticklish-feet", "pressure-seeker", "rumbly-stomach",
+        ])
+    func noTearsWithoutTears(_ persona: String) throws {
+        for seed in UInt64(1)...5 {
+            let responses = try Self.tearResponses(persona: persona, seed: seed)
+            #expect(responses.isEmpty, "\(persona), seed \(seed): tears answered at \(responses) s")
+        }
+    }
 }

@@ -8,6 +8,7 @@ import bz2
 import functools
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -248,21 +249,38 @@ for name, samples, rate in [
             whole = min(whole, time.perf_counter() - started)
         timing = (*seconds, whole)
 
-def reactions(name, ecg, eda, resp, rate):
-    """For information: what the reaction detector reads from real resting recordings (no peer)."""
+def reactions(name, ecg, eda, resp, rate, most_tears):
+    """What the reaction detector reads from real recordings of people who did not cry (no peer):
+    printed for information, and the crying reports the session would act on held to `most_tears`
+    (issue #14: tears found sooner must not cost more false tears on real breathing)."""
     paths = [write(ecg), write(eda), write(resp)]
     try:
         out = unknot("signals", "reactions", "--ecg", paths[0], "--eda", paths[1], "--resp", paths[2], "--rate", str(rate))
     finally:
         for path in paths:
             os.unlink(path)
-    if out is not None:
-        summary = "; ".join(line.strip() for line in out.splitlines()[:8] if line.startswith("  ") and "s  " not in line)
-        print(f"(for information) {name}: reactions read without sound or force: {summary or 'none'}")
+    if out is None:
+        return
+    summary = "; ".join(line.strip() for line in out.splitlines()[:8] if line.startswith("  ") and "s  " not in line)
+    print(f"(for information) {name}: reactions read without sound or force: {summary or 'none'}")
+    found = re.search(r"^  crying: \d+ \((\d+) sure enough", out, re.MULTILINE)
+    acted = int(found.group(1)) if found else 0
+    verdict = "ok" if acted <= most_tears else "MISS"
+    print(f"{name}: crying reports acted on, nobody crying: {acted} (at most {most_tears})  {verdict}")
+    if acted > most_tears:
+        failures.append(f"{name} false tears")
 
 
-reactions("pyphysio medical.txt", medical()[:, 0], medical()[:, 1], medical()[:, 3], 2048.0)
-reactions("systole Task1", systole("Task1_ECG.npy"), systole("Task1_EDA.npy"), systole("Task1_Respiration.npy"), 1000.0)
+reactions("pyphysio medical.txt", medical()[:, 0], medical()[:, 1], medical()[:, 3], 2048.0, most_tears=0)
+# Task1's breathing belt jolts 10-30 breaths deep when the person moves; 15 reports were acted on
+# as tears before the movement and ringing tests (6 before the shorter hold). The 4 left: two in
+# its minute of constant movement (100-160 s), one where the heartbeat's second harmonic ripples
+# the belt after a dip (393 s), one train of real catches of unknown cause (1,481 s). Sound, which
+# the station has and this recording has not, settles those.
+reactions(
+    "systole Task1", systole("Task1_ECG.npy"), systole("Task1_EDA.npy"), systole("Task1_Respiration.npy"), 1000.0,
+    most_tears=4,
+)
 
 width = max(len(r[0]) for r in rows)
 print(f"{'check'.ljust(width)}  {'unknot':>12}  {'peer':>12}  {'error':>10}  {'limit':>8}")

@@ -10,6 +10,19 @@
 ///   well above the 7.5-11 Hz band, where movement artefacts and noise show and neither reaction
 ///   does.
 ///
+/// **A train, not a ring.** A sob-like bout begins only when the sob band's last four swings
+/// (half-cycles) are each at least `sobShare` of a breath and alike in size, the smallest at least
+/// `catchEvenness` of the largest: catching
+/// breaths come as a train, while a band-pass filter struck by one jolt rings up and dies away
+/// within three or four swings (0.6, 1, 0.8, 0.44, 0.16 of its largest).
+///
+/// **Movement is not a reaction.** A swing of the breath band beyond `artefactDepth` typical
+/// breaths (a belt tugged, the client shifting, a sensor at its rail) sets the reading aside: no
+/// laughter or sobbing is found from it, nor for `artefactSettle` ms after (the band filters ring
+/// on a step, and a ringing 2-3 Hz filter looks like catching breaths), and the breaths it fell
+/// in or after, for `depthSettle` ms, are neither sighs nor part of the typical depth. Real recordings show why (systole's Task1: its
+/// bouts of "sob-like breathing" were steps 10-30 times a breath deep, rung through the sob band).
+///
 /// Needs at least 20 samples per second (the laughter band reaches 6.5 Hz, the noise band
 /// beyond it 7.5 Hz).
 ///
@@ -35,6 +48,17 @@ public struct BreathEventReader: Sendable {
         /// noise show but neither laughter nor sobbing does.
         public var overNoise = 2.5
         public var sighDepth = 2.0
+        /// The breath band swinging beyond this many typical breath depths (peak to trough) from
+        /// its mean is movement, not breathing: a sigh reaches about 1.3, a sob-laden breath 0.7.
+        public var artefactDepth = 2.5
+        /// How long (ms) after movement the laughter and sob bands are not read.
+        public var artefactSettle = 2_000
+        /// How long (ms) after movement breaths are neither sighs nor part of the typical depth:
+        /// the breath band's own swing after a jolt takes about 14 s to fall under 5 %.
+        public var depthSettle = 15_000
+        /// How alike the sob band's last four swings must be for a bout to begin (smallest over
+        /// largest).
+        public var catchEvenness = 0.5
         /// How long sob-like bursts must last to begin a bout (ms).
         public var sobHold = 400
         /// Nothing is reported before this (ms from the first sample), while filters settle.
@@ -71,6 +95,21 @@ public struct BreathEventReader: Sendable {
     private var sobSeen = Int.min / 2
     private var laughCandidate = false
     private var sobCandidate = false
+    /// Until when (ms) movement keeps the laughter and sob bands, and the breaths' depths, from
+    /// being read.
+    private var disturbedUntil = Int.min / 2
+    private var depthDisturbedUntil = Int.min / 2
+    /// Whether movement fell in the current breath, and in how many breaths in a row.
+    private var cycleDisturbed = false
+    private var disturbedBreaths = 0
+    /// The sob band's last four swings (the largest value of each half-cycle), newest in lane 0,
+    /// the current swing's largest so far, and its sign.
+    private var swings = SIMD4<Double>()
+    private var swing = 0.0
+    private var swingPositive = false
+
+    /// Whether the breathing signal is being set aside as movement now (see the type's notes).
+    public func isDisturbed(at time: Int) -> Bool { time < disturbedUntil }
 
     public init(sampleRate: Double, configuration: Configuration = Configuration()) throws(SignalError) {
         guard sampleRate >= 20, sampleRate.isFinite else { throw .badSampleRate(sampleRate) }
@@ -95,6 +134,12 @@ public struct BreathEventReader: Sendable {
         let warm = time - (first ?? time) >= configuration.warmUp
         let laugh = laughBand.step(value)
         let sob = sobBand.step(value)
+        if (sob > 0) != swingPositive {
+            swings = SIMD4(swing, swings[0], swings[1], swings[2])
+            swing = 0
+            swingPositive = sob > 0
+        }
+        swing = max(swing, abs(sob))
         let depth = depthBand.step(value)
         let noise = noiseBand.step(value)
         noisePower += (noise * noise - noisePower) * smoothing
@@ -103,11 +148,23 @@ public struct BreathEventReader: Sendable {
         depthPower += (depth * depth - depthPower) * smoothing / 8
         cycleHigh = max(cycleHigh, depth)
         cycleLow = min(cycleLow, depth)
+        if typicalDepth > 0, abs(depth) > configuration.artefactDepth * typicalDepth {
+            disturbedUntil = time + configuration.artefactSettle
+            depthDisturbedUntil = time + configuration.depthSettle
+        }
+        if time < depthDisturbedUntil { cycleDisturbed = true }
         var event: Event?
         if breathBegan, let ratio = endBreath(warm: warm, quiet: time - lastBurst > 5_000) {
             event = .sigh(depthRatio: ratio)
         }
         guard warm, breathDepth > 0 else { return event }
+        if isDisturbed(at: time) {
+            // Nothing is read from movement, and a bout not yet begun starts its hold afresh.
+            laughCandidate = false
+            sobCandidate = false
+            if !isSobbing { sobSeen = Int.min / 2 }
+            return event
+        }
         let laughLevel = laughPower.squareRoot()
         let sobLevel = sobPower.squareRoot()
         let noiseLevel = noisePower.squareRoot() * configuration.overNoise
@@ -140,7 +197,7 @@ public struct BreathEventReader: Sendable {
             if !sobCandidate, time - sobSeen > 4_000 { sobSince = time }
             sobCandidate = true
             sobSeen = time
-            if !isSobbing, time - sobSince >= configuration.sobHold {
+            if !isSobbing, time - sobSince >= configuration.sobHold, catchesComeAsATrain {
                 isSobbing = true
                 if event == nil { event = .sobbingBegan(start: sobSince) }
             }
@@ -154,6 +211,15 @@ public struct BreathEventReader: Sendable {
         return event
     }
 
+    /// Whether the sob band's last four swings are alike in size and each a catch in its own
+    /// right, at least `sobShare` of a breath (see the type's notes).
+    public var catchesComeAsATrain: Bool {
+        let largest = swings.max()
+        let smallest = swings.min()
+        return largest > 0 && smallest >= configuration.catchEvenness * largest
+            && smallest >= configuration.sobShare * breathDepth
+    }
+
     /// Closes a breath cycle; returns the depth ratio when it was a sigh.
     private mutating func endBreath(warm: Bool, quiet: Bool) -> Double? {
         let depth = cycleHigh - cycleLow
@@ -161,6 +227,16 @@ public struct BreathEventReader: Sendable {
         cycleLow = Double.infinity
         breaths += 1
         guard depth.isFinite, depth > 0 else { return nil }
+        // A breath with movement in it says nothing of how deep the client breathes, unless the
+        // "movement" goes on breath after breath: then it is the breathing, learnt as usual.
+        if cycleDisturbed {
+            cycleDisturbed = false
+            disturbedBreaths += 1
+            if disturbedBreaths < 4 { return nil }
+            typicalDepth += (depth - typicalDepth) * 0.15
+            return nil
+        }
+        disturbedBreaths = 0
         if typicalDepth == 0 {
             typicalDepth = depth
             return nil
