@@ -114,6 +114,7 @@ struct ConcurrencyTests {
         var arguments = ServeArguments(
             storage: storage, demo: true, logLevel: .warning, clock: SettableClock(TestStudio.monday))
         arguments.settings.passwordCost = 4
+        arguments.settings.passwordHasher = TestStudio.testHasher
         arguments.settings.timeZone = TimeZone(identifier: "UTC") ?? .current
         let tuesday = TestStudio.day(after: 1)
         let settings = arguments

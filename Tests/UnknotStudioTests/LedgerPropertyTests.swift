@@ -42,7 +42,7 @@ struct LedgerPropertyTests {
         let clock = SettableClock(Date(timeIntervalSince1970: 1_795_420_800))  // Monday 2026-11-23 08:00 UTC
         let studio = Studio(
             database: database,
-            settings: StudioSettings(timeZone: TimeZone(identifier: "UTC") ?? .current, passwordCost: 4),
+            settings: .forTests,
             catalog: try ProgramCatalog.bundled(), clock: clock)
         do {
             try await check(studio, seed: seed)

@@ -1,7 +1,5 @@
 import FluentKit
 import Foundation
-import HummingbirdBcrypt
-import NIOPosix
 
 extension Studio {
     /// Creates an account. Anyone may sign up as a client (`by: nil`); an account made by a
@@ -26,46 +24,20 @@ extension Studio {
     }
 
     /// Signs in with email and password; the answer is the same for an unknown email and a wrong
-    /// password (and takes as long), so it says nothing about who has an account.
+    /// password (and takes as long), so it says nothing about who has an account. Guesses are
+    /// counted per address before any password is checked (``SignInGuard``): the fifth wrong one
+    /// pauses the address, known or not.
     public func logIn(email: String, password: String) async throws(StudioError) -> SignedIn {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
-        let row = try await database.read { db in
-            try await AccountRow.query(on: db).filter(\.$email == email).first()
-        }
-        let now = clock.now
-        if let row, let until = row.lockedUntil, until > now {
-            throw paused(until: until)
-        }
-        let matches = try await verifyPassword(password, hash: row?.passwordHash ?? Self.decoyHash)
-        guard let row, matches, let id = row.id else {
-            if let row, let id = row.id {
-                // Count the wrong password; after too many in a row, a pause.
-                let attempts = settings.signInAttempts
-                let pause = settings.signInPause
-                let locked = try await database.write { db -> Date? in
-                    guard let fresh = try await AccountRow.find(id, on: db) else { return nil }
-                    fresh.failedSignIns += 1
-                    var until: Date?
-                    if fresh.failedSignIns >= attempts {
-                        until = now.addingTimeInterval(pause)
-                        fresh.lockedUntil = until
-                        fresh.failedSignIns = 0
-                    }
-                    try await fresh.update(on: db)
-                    return until
-                }
-                if let locked { throw paused(until: locked) }
+        let row = try await judgeGuess(key: Secret.digest(email), password: password) { () async throws(StudioError) in
+            try await database.read { db in
+                try await AccountRow.query(on: db).filter(\.$email == email).first()
             }
+        }
+        guard let row, let id = row.id else {
             throw StudioError(.unauthorized, field: "password", "the email or the password is wrong; check both")
         }
-        if row.failedSignIns > 0 || row.lockedUntil != nil {
-            try await database.write { db in
-                guard let fresh = try await AccountRow.find(id, on: db) else { return }
-                fresh.failedSignIns = 0
-                fresh.lockedUntil = nil
-                try await fresh.update(on: db)
-            }
-        }
+        let now = clock.now
         let token = Secret.make()
         let expires = clock.now.addingTimeInterval(settings.tokenLifetime)
         let stored = AuthTokenRow(accountID: id, tokenHash: Secret.digest(token), expiresAt: expires)
@@ -112,8 +84,10 @@ extension Studio {
     /// Deletes the caller's account and everything kept about it (care plans, bookings, records,
     /// sign-ins); future bookings are released. Asks for the password again.
     public func deleteAccount(_ caller: Caller, password: String) async throws(StudioError) {
-        let row = try await accountRow(caller.accountID)
-        guard try await verifyPassword(password, hash: row.passwordHash) else {
+        let account = try await accountRow(caller.accountID)
+        // Counted like sign-in guesses: a stolen session cannot try passwords here without end.
+        guard try await judgeGuess(key: Secret.digest(account.email), password: password, find: { account }) != nil
+        else {
             throw StudioError(.unauthorized, field: "password", "the password is wrong; nothing was deleted")
         }
         let id = caller.accountID
@@ -163,22 +137,36 @@ extension Studio {
     }
 
     func hashPassword(_ password: String) async throws(StudioError) -> String {
-        let cost = settings.passwordCost
-        do {
-            return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
-        } catch {
-            throw StudioError(.unavailable, "could not hash the password: \(error)")
-        }
+        try await passwordHasher.hash(password, cost: settings.passwordCost)
     }
 
-    func verifyPassword(_ password: String, hash: String) async throws(StudioError) -> Bool {
-        do {
-            return try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
-        } catch {
-            throw StudioError(.unavailable, "could not check the password: \(error)")
+    /// Checks `password` as one guess for `key` (an address): reserved with the ``SignInGuard``
+    /// first, then checked on the ``PasswordHasher`` against the account `find` returns (a
+    /// decoy when none, so unknown addresses take as long). Returns the account when the password
+    /// is right and `nil` when it is wrong; throws when the address is paused or the guess was
+    /// refused before it was checked.
+    func judgeGuess(
+        key: String, password: String, find: () async throws(StudioError) -> AccountRow?
+    ) async throws(StudioError) -> AccountRow? {
+        let ticket: SignInGuard.Ticket
+        switch await signInGuard.reserve(key, now: clock.now) {
+        case .success(let reserved): ticket = reserved
+        case .failure(.paused(let until)): throw paused(until: until)
+        case .failure(.busy):
+            throw StudioError(
+                .tooManyAttempts, "this account's sign-ins are being checked right now; try again in a minute")
         }
+        let right: Bool
+        let row: AccountRow?
+        do {
+            row = try await find()
+            right = try await passwordHasher.verify(password, hash: row?.passwordHash, cost: settings.passwordCost)
+        } catch {
+            await signInGuard.release(ticket)
+            throw error
+        }
+        if let until = await signInGuard.settle(ticket, right: right, now: clock.now) { throw paused(until: until) }
+        return right ? row : nil
     }
 
-    /// A hash no password matches, checked for unknown emails so they take as long as known ones.
-    static let decoyHash: String = Bcrypt.hash(Secret.make(), cost: 12)
 }

@@ -15,6 +15,10 @@ public struct Studio: Sendable {
     /// The program definitions (phases, techniques); the database says how they are offered.
     public let catalog: ProgramCatalog
     public let clock: any StudioClock
+    /// Where passwords are hashed and checked: never on the database's threads.
+    public var passwordHasher: PasswordHasher { settings.passwordHasher }
+    /// Password guesses counted per e-mail address before any is checked.
+    let signInGuard: SignInGuard
 
     public init(
         database: StudioDatabase, settings: StudioSettings = .init(), catalog: ProgramCatalog,
@@ -24,6 +28,7 @@ public struct Studio: Sendable {
         self.settings = settings
         self.catalog = catalog
         self.clock = clock
+        signInGuard = SignInGuard(attempts: settings.signInAttempts, pause: settings.signInPause)
     }
 
     /// Now, studio-local.

@@ -15,10 +15,12 @@ public struct StudioSettings: Sendable {
     /// Mark the session cookie `Secure` (when the server is reached over HTTPS, e.g. behind a
     /// TLS proxy).
     public var secureCookies = false
-    /// Wrong passwords in a row before an account takes a pause from signing in.
+    /// Wrong passwords for one e-mail address (an account or not) before it takes a pause.
     public var signInAttempts = 5
     /// How long that pause is (seconds).
     public var signInPause: TimeInterval = 15 * 60
+    /// Where passwords are hashed: the process's own bounded pool unless a test brings one.
+    public var passwordHasher: PasswordHasher = .shared
 
     public init(
         timeZone: TimeZone = .current, rules: BookingRules = .init(), tokenLifetime: TimeInterval = 30 * 24 * 3600,

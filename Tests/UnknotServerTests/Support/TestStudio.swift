@@ -16,6 +16,7 @@ struct TestStudio: Sendable {
     static let password = "correct horse battery"
     /// Monday 2026-11-23 08:00 UTC.
     static let monday = Date(timeIntervalSince1970: 1_795_420_800)
+    static let testHasher = PasswordHasher(threads: 2, capacity: 10_000)
 
     /// The studio day `days` after `monday`, as the API writes it (`YYYY-MM-DD`): tests ask
     /// for days relative to their clock, never for a day on the calendar that will pass.
@@ -58,6 +59,9 @@ struct TestStudio: Sendable {
         let (storage, remove) = try await store.make()
         let clock = SettableClock(monday)
         var settings = StudioSettings(timeZone: TimeZone(identifier: "UTC") ?? .current, passwordCost: 4)
+        // The tests run in parallel in one process: their sign-ins share a hasher that admits
+        // them all (the studio's own admits 16; SignInFloodTests bring small ones).
+        settings.passwordHasher = testHasher
         settings.address = "Unknot test studio"
         configure(&settings)
         let studio = TestStudio(
