@@ -59,6 +59,7 @@ func buildRouter(studio: Studio, web: WebPages) -> Router<BasicRequestContext> {
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware(strictTransport: studio.settings.secureCookies))
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: OriginCheckMiddleware())
     router.add(middleware: BodyLimitMiddleware())
     router.add(middleware: AuthenticationMiddleware(studio: studio))
     let api = StudioAPI(studio: studio, metrics: StudioMetrics.shared)

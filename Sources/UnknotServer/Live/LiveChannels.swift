@@ -70,14 +70,12 @@ struct LiveChannels: Sendable {
     /// The signed-in caller of an upgrade request from one of the studio's own pages (a page of
     /// another site may not open a console or the floor in the client's name).
     func caller(of request: Request) async -> Caller? {
-        if let origin = request.headers[.origin], let host = request.head.authority {
-            // Same host name (a browser's Origin has the port; some clients leave it out).
-            guard let url = URL(string: origin), let originHost = url.host?.lowercased() else { return nil }
-            let hostName =
-                host.hasPrefix("[")
-                ? String(host.dropFirst().prefix { $0 != "]" }).lowercased()
-                : (host.split(separator: ":").first.map { $0.lowercased() } ?? host.lowercased())
-            guard originHost == hostName else { return nil }
+        // This site exactly: scheme's host and port (a page on another port of the same host
+        // is another site).
+        if request.headers[values: .origin].contains(where: {
+            OriginCheckMiddleware<BasicRequestContext>.anotherSite($0, authority: request.head.authority)
+        }) {
+            return nil
         }
         guard let token = AuthenticationMiddleware<BasicRequestContext>.token(of: request) else { return nil }
         return try? await studio.caller(token: token)

@@ -174,9 +174,11 @@ extension TestClientProtocol {
 extension TestClientProtocol {
     /// Sends an HTML form (`application/x-www-form-urlencoded`) signed in with the pages' cookie.
     func form(
-        _ uri: String, method: HTTPRequest.Method = .post, token: String?, _ fields: [(String, String)] = []
+        _ uri: String, method: HTTPRequest.Method = .post, token: String?, _ fields: [(String, String)] = [],
+        headers extra: HTTPFields = [:]
     ) async throws -> Reply {
-        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        var headers = extra
+        headers[.contentType] = "application/x-www-form-urlencoded"
         if let token { headers[.cookie] = "unknot_session=\(token)" }
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_.~"))
         let body = fields.map { name, value in
