@@ -17,9 +17,13 @@ extension StudioAPI {
         guard case .applicationXNdjson(let body) = input.body else {
             throw StudioError(.badRequest, "send the record file as application/x-ndjson")
         }
+        // Whose booking it is and that staff send it are settled before the body is read.
+        guard caller.role.isStaff else {
+            throw StudioError(.forbidden, "only studio staff can send a session's record")
+        }
+        let booking = try await studio.booking(caller, id: id)
         let data = try await Data(collecting: body, upTo: BodyLimitMiddleware<BasicRequestContext>.recordLimit)
         let upload = try Self.readRecord(data)
-        let booking = try await studio.booking(caller, id: id)
         guard upload.programID == booking.programID else {
             throw StudioError(
                 .invalid, field: "record",

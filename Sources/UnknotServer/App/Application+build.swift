@@ -60,8 +60,8 @@ func buildRouter(studio: Studio, web: WebPages) -> Router<BasicRequestContext> {
     router.add(middleware: SecurityHeadersMiddleware(strictTransport: studio.settings.secureCookies))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: OriginCheckMiddleware())
-    router.add(middleware: BodyLimitMiddleware())
     router.add(middleware: AuthenticationMiddleware(studio: studio))
+    router.add(middleware: BodyLimitMiddleware())
     let api = StudioAPI(studio: studio, metrics: StudioMetrics.shared)
     do {
         try api.registerHandlers(on: router)
