@@ -86,11 +86,15 @@ actor SignInGuard {
 
     private func forgetStalest(now: Date) {
         guard counts.count > keptAddresses else { return }
-        // Forget those whose pause is over and who are not being checked, stalest first.
+        // Forget those whose pause is over and who are not being checked, stalest first, down to
+        // nine tenths, so the sorting is paid once per tenth of the addresses, not per guess.
         let stale = counts.filter { $0.value.checking == 0 && ($0.value.pausedUntil ?? .distantPast) <= now }
             .sorted { $0.value.lastSeen < $1.value.lastSeen }
-        for (key, _) in stale.prefix(counts.count - keptAddresses) { counts[key] = nil }
+        for (key, _) in stale.prefix(counts.count - keptAddresses * 9 / 10) { counts[key] = nil }
     }
+
+    /// How many addresses are remembered now.
+    var remembered: Int { counts.count }
 
     enum Refusal: Error {
         /// Too many wrong guesses: paused until then.
