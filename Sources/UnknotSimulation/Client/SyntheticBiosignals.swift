@@ -31,6 +31,9 @@ public struct SyntheticBiosignals: Sendable {
         untilBeat = 60_000 / baseHeartRate
     }
 
+    /// How long the first sobs of a bout of tears go on, wherever the breath is, in ms.
+    static let openingSob = 1_500
+
     public var currentHeartRate: Double { heartRate }
     public var currentBreathingRate: Double { breathingRate }
 
@@ -87,8 +90,10 @@ public struct SyntheticBiosignals: Sendable {
         if now % 40 == 0 {
             var breath = sighDepth * sin(respiratoryPhase)
             let t = Double(now) / 1_000
-            if state.cryingFor >= 0, sin(respiratoryPhase) > 0 {
-                // Sobbing: a train of short, convulsive catching inhalations through each in-breath.
+            if state.cryingFor >= 0, state.cryingFor < Self.openingSob || cos(respiratoryPhase) > 0 {
+                // Sobbing: a train of short, convulsive catching inhalations through each in-breath
+                // (the breath rising). A sob is a spasm of the diaphragm, not a phase of the breath:
+                // the first ones break into the breath wherever it is as the tears begin.
                 let catchRate: Double = 2 * Double.pi * 2.7
                 breath += 1.4 * max(0, sin(catchRate * t))
             }
