@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "UnknotSignals", targets: ["UnknotSignals"]),
         .library(name: "UnknotHearing", targets: ["UnknotHearing"]),
         .library(name: "UnknotSession", targets: ["UnknotSession"]),
+        .library(name: "UnknotStation", targets: ["UnknotStation"]),
         .library(name: "UnknotSimulation", targets: ["UnknotSimulation"]),
         .library(name: "UnknotStudio", targets: ["UnknotStudio"]),
         .library(name: "UnknotServer", targets: ["UnknotServer"]),
@@ -63,6 +64,11 @@ let package = Package(
         .target(
             name: "UnknotSession",
             dependencies: ["UnknotCore", "UnknotPlanning", "UnknotSignals"],
+            swiftSettings: computeSettings
+        ),
+        .target(
+            name: "UnknotStation",
+            dependencies: ["UnknotCore", "UnknotPlanning", "UnknotSignals", "UnknotSession"],
             swiftSettings: computeSettings
         ),
         .target(
@@ -119,6 +125,7 @@ let package = Package(
                 "UnknotSimulation",
                 "UnknotSignals",
                 "UnknotServer",
+                "UnknotStation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -185,7 +192,14 @@ let package = Package(
         ),
         .testTarget(
             name: "UnknotCLITests",
-            dependencies: ["unknot", "UnknotCore", "UnknotTesting"]
+            dependencies: ["unknot", "UnknotCore", "UnknotSession", "UnknotStation", "UnknotTesting"]
+        ),
+        .testTarget(
+            name: "UnknotStationTests",
+            dependencies: [
+                "UnknotCore", "UnknotSession", "UnknotStation", "UnknotTesting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .executableTarget(
             name: "HearingBenchmarks",
