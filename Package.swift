@@ -197,7 +197,7 @@ let package = Package(
         .testTarget(
             name: "UnknotStationTests",
             dependencies: [
-                "UnknotCore", "UnknotSession", "UnknotStation", "UnknotTesting",
+                "UnknotCore", "UnknotPlanning", "UnknotSession", "UnknotStation", "UnknotTesting",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -9,7 +9,7 @@ struct Unknot: AsyncParsableCommand {
         subcommands: [
             ProgramsCommand.self, PlanCommand.self, ScanCommand.self, CarePlanCommand.self, SimulateCommand.self,
             RecordCommand.self, CarePolicyCommand.self, SignalsCommand.self, HearCommand.self, ServeCommand.self,
-            RobotSimCommand.self, RobotLinkCommand.self,
+            StationCommandLine.self, RobotSimCommand.self, RobotLinkCommand.self,
         ]
     )
 }

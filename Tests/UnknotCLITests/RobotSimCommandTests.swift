@@ -10,17 +10,18 @@ import UnknotStation
     final class RobotSim {
         let process = Process()
         let port: UInt16
+        /// What robot-sim prints after its first line.
+        let output = Pipe()
 
         init(_ arguments: [String] = []) throws {
             process.executableURL = CommandLineTests.binary
             process.arguments = ["robot-sim", "--listen", "udp://127.0.0.1:0"] + arguments
-            let out = Pipe()
-            process.standardOutput = out
+            process.standardOutput = output
             process.standardError = FileHandle.nullDevice
             try process.run()
             // The first line names the port: "… on udp://127.0.0.1:PORT; …".
             var line = Data()
-            while !line.contains(0x0A), let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty {
+            while !line.contains(0x0A), let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty {
                 line.append(byte)
             }
             let text = String(decoding: line, as: UTF8.self)

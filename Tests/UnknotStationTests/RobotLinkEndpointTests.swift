@@ -65,6 +65,16 @@ import UnknotSession
         #expect(!endpoint.holding && endpoint.demand.contact)
     }
 
+    @Test("Between the handshake and the first command the arm waits lifted, not holding, however long")
+    func quietBeforeTheFirstCommand() {
+        var endpoint = Self.connected()
+        for now in stride(from: Int64(0), through: 5_000_000, by: 1_000) { endpoint.watch(at: now) }
+        #expect(!endpoint.holding && !endpoint.demand.contact && endpoint.watchdogHolds == 0)
+        _ = Self.feed(&endpoint, Self.command(1, contact: false), at: 5_000_000)
+        endpoint.watch(at: 5_020_001)
+        #expect(endpoint.holding)
+    }
+
     @Test("Invalid datagrams do not feed the watchdog")
     func garbageIsNotACommand() {
         var endpoint = Self.connected()

@@ -217,6 +217,9 @@ public struct SessionEngine: Sendable {
     /// Whether a session is over (finished).
     public var isFinished: Bool { state == .finished }
 
+    /// The level the arm works at now (0 while lifted), as the console shows it.
+    public var workingLevel: Int { lastSetpoint.contact ? player.active.level : 0 }
+
     /// Heart rate over the last minute, bpm (0 before the first beats).
     public var summaryHeartRate: Double { heart.heartRate }
 }

@@ -18,10 +18,16 @@ public struct SessionRecordHeader: Sendable, Hashable, Codable {
     public var plannedStrokes: Int
     /// The plan's phases in order (empty in records written before they were kept).
     public var phases: [RecordedPhase]
+    /// The arm the session ran on, as it said in its handshake: simulated or hardware, model
+    /// and serial (`nil` in an in-process simulation, whose ``seed`` says it was one, and in
+    /// records written before stations kept it).
+    public var robot: RobotIdentity?
 
     public init(
-        plan: SessionPlan, carePlan: CarePlan, startedAt: Double, client: String, seed: UInt64? = nil
+        plan: SessionPlan, carePlan: CarePlan, startedAt: Double, client: String, seed: UInt64? = nil,
+        robot: RobotIdentity? = nil
     ) {
+        self.robot = robot
         format = Self.currentFormat
         programID = plan.programID
         programName = plan.programName
@@ -40,6 +46,7 @@ public struct SessionRecordHeader: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case format, programID, programName, minutes, date, startedAt, client, seed, carePlan, plannedStrokes, phases
+        case robot
     }
 
     public init(from decoder: any Decoder) throws {
@@ -55,5 +62,6 @@ public struct SessionRecordHeader: Sendable, Hashable, Codable {
         carePlan = try c.decode(CarePlan.self, forKey: .carePlan)
         plannedStrokes = try c.decode(Int.self, forKey: .plannedStrokes)
         phases = try c.decodeIfPresent([RecordedPhase].self, forKey: .phases) ?? []
+        robot = try c.decodeIfPresent(RobotIdentity.self, forKey: .robot)
     }
 }

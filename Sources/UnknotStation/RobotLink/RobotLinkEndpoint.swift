@@ -109,8 +109,9 @@ public struct RobotLinkEndpoint: Sendable {
 
     /// The watchdog, once per robot millisecond (real-time mode): lifts and holds when no valid
     /// command came within the watchdog.
+    /// Until the station's first command the arm is lifted and unarmed already: nothing to hold.
     public mutating func watch(at now: Int64) {
-        guard !holding, armed || station != nil else { return }
+        guard !holding, station != nil, lastSequence > 0 else { return }
         if now - lastValidAt > Int64(identity.watchdogMilliseconds) * 1_000 {
             hold()
             watchdogHolds += 1

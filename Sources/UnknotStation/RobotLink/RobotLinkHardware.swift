@@ -203,6 +203,8 @@ public final class RobotLinkHardware: RobotHardware, @unchecked Sendable {
     }
 
     private func lockstepRead() -> SensorFrame? {
+        // Nothing asked yet, or the answer to the last command already taken: nothing to wait for.
+        guard sequence > 0, lastReport?.sequence != sequence else { return nil }
         var waited = 0
         while waited <= options.replyMilliseconds {
             while let report = nextReport() {

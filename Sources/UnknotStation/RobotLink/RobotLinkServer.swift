@@ -47,8 +47,9 @@ public final class RobotLinkServer<Arm: RobotArm>: @unchecked Sendable {
     /// Asks ``run()`` to return (from any thread).
     public func stop() { stopping.store(true, ordering: .relaxed) }
 
-    /// Serves until ``stop()``.
+    /// Serves until ``stop()``, on a real-time thread if the system allows it.
     public func run() {
+        _ = RealTimeThread.raisePriority()
         var next = Self.monotonicMicroseconds() + 1_000
         while !stopping.load(ordering: .relaxed) {
             if endpoint.station != nil, endpoint.mode == .lockstep {

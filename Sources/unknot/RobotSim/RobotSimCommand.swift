@@ -66,7 +66,16 @@ struct RobotSimCommand: ParsableCommand {
             "robot-sim: a simulated arm and body (\(persona ?? "nobody in particular"), seed \(seed), \(Int(height)) cm) "
                 + "on udp://\(listening); lifts and holds after \(watchdog) ms without a command")
         fflush(nil)
-        server.run()
+        // Its own thread: the loop may be raised to real-time priority, which a shared worker
+        // thread (where an async command's `run` is called) must never be.
+        let done = DispatchSemaphore(value: 0)
+        let loop = Thread {
+            server.run()
+            done.signal()
+        }
+        loop.name = "robot-sim loop"
+        loop.start()
+        done.wait()
         print(
             "robot-sim: stopped after \(server.steps) ms stepped; \(server.endpoint.watchdogHolds) watchdog holds, "
                 + "\(server.endpoint.invalid) invalid datagrams, \(server.strangers) from strangers")

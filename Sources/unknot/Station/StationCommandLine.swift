@@ -1,0 +1,165 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import UnknotCore
+import UnknotPlanning
+import UnknotSession
+import UnknotStation
+
+/// `unknot station`: one station as its own process — its 1 kHz loop, its arm over the robot
+/// link, its record on its own disk, and a terminal console. (The studio link comes next: for
+/// now the session is given here, as a bench for integrators.)
+struct StationCommandLine: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "station",
+        abstract: "Run a station: a session on an arm over the robot link, with a console on the terminal.",
+        discussion: """
+            Plans the session, reaches the arm (--robot; try `unknot robot-sim`), and runs the \
+            1 kHz loop. Type at the terminal as the client would press the console (\
+            \(StationCommand.typedWords.map(\.word).joined(separator: ", "))). The record is \
+            written to --record as the session goes, synced every 100 ms. A status line comes \
+            every second, with the loop's tick lateness.
+            """)
+
+    @Option(help: "The arm: udp://HOST:PORT.") var robot: String
+    @Flag(help: "Ask the arm for lockstep (simulated arms only): the session runs as fast as the link goes.")
+    var lockstep = false
+    @Option(help: "The program id (see `unknot programs`).") var program: String
+    @Option(help: "Session length in minutes.") var minutes: Int
+    @Option(help: "The client's care plan (JSON; see `unknot care-plan example`).") var carePlan: String
+    @OptionGroup var body: BodyOptions
+    @OptionGroup var programs: ProgramOptions
+    @Option(help: "Where to write the session record (JSON Lines).") var record: String
+    @Flag(help: "No status lines.") var quiet = false
+
+    func run() throws {
+        let catalog = try programs.catalog()
+        guard let chosen = catalog.program(id: program) else {
+            throw CommandError(
+                "there is no program '\(program)'; choose one of: \(catalog.programs.map(\.id).joined(separator: ", "))"
+            )
+        }
+        let day = CalendarDate.today()
+        let care = try CarePlanFile.load(carePlan, asOf: day)
+        let model = BodyModel(try body.measurements(defaultHeight: 172))
+        let plan: SessionPlan
+        do {
+            plan = try SessionPlanner().plan(
+                PlanRequest(program: chosen, minutes: minutes, carePlan: care, body: model, date: day))
+        } catch {
+            throw CommandError(error.description)
+        }
+        let link: RobotLinkHardware
+        do {
+            link = try RobotLinkHardware(
+                robot: try DatagramSocket.Endpoint(url: robot), frame: StationFrame(body: model),
+                options: RobotLinkHardware.Options(mode: lockstep ? .lockstep : .realTime, station: "unknot station"))
+            try link.configure()
+        } catch let error as HardwareError {
+            throw CommandError("the arm at \(robot): \(error)")
+        } catch {
+            throw ValidationError("--robot: \(error)")
+        }
+        guard let identity = link.identity else { return }
+        let engine = SessionEngine(plan: plan, carePlan: care, body: model)
+        let keeper: RecordKeeper
+        do {
+            keeper = try RecordKeeper(
+                path: record,
+                header: SessionRecordHeader(
+                    plan: plan, carePlan: care, startedAt: Date().timeIntervalSince1970, client: "client",
+                    robot: identity))
+        } catch {
+            throw CommandError("\(error)")
+        }
+        let loop = StationLoop(engine: engine, hardware: link, pace: lockstep ? .asFastAsPossible : .realTime)
+        Self.say(
+            "station: \(plan.programName), \(minutes) min, on \(identity.model) (\(identity.simulated ? "simulated" : "hardware"), "
+                + "serial \(identity.serial)); record \(record)")
+        let memoryLocked = !lockstep && RealTimeThread.lockMemory()
+        let signals = Self.haltOnSignals(loop)
+        Self.readConsole(into: loop)
+        let ended = DispatchSemaphore(value: 0)
+        let loopThread = Thread {
+            do {
+                try loop.run()
+            } catch {
+                FileHandle.standardError.write(Data("station: \(error)\n".utf8))
+                loop.commands.post(.halt)
+            }
+            ended.signal()
+        }
+        loopThread.start()
+        if !quiet { Self.printStatus(of: loop) }
+        do {
+            try keeper.keep(loop)
+        } catch {
+            throw CommandError("the record: \(error)")
+        }
+        ended.wait()
+        _ = signals
+        let status = loop.status
+        switch loop.outcome {
+        case .finished?: Self.say("station: the session finished at \(Self.clock(status.time)); record \(record)")
+        case .halted(let at)?: Self.say("station: halted at \(Self.clock(at)); record \(record) (no summary)")
+        case nil: break
+        }
+        let late = status.lateness
+        Self.say(
+            "station: \(status.ticks) ticks; lateness p50 \(late.p50) ms, p99 \(late.p99) ms, max \(late.max) ms (tick \(late.latestTick)); "
+                + (status.realTimeScheduling ? "real-time scheduling" : "ordinary scheduling (no CAP_SYS_NICE)")
+                + (memoryLocked ? ", memory locked" : ""))
+    }
+
+    /// A line on standard output, written at once. (Not `print` and `fflush`: flushing every
+    /// stream waits on standard input's lock, which the console's `readLine` holds while it waits.)
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    static func clock(_ ms: Int) -> String {
+        String(format: "%d:%02d", ms / 60_000, ms / 1_000 % 60)
+    }
+
+    /// SIGINT and SIGTERM halt the loop (the arm lifts; the record is kept).
+    static func haltOnSignals(_ loop: StationLoop<RobotLinkHardware>) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { loop.commands.post(.halt) }
+            source.resume()
+            return source
+        }
+    }
+
+    /// Lines typed at the terminal become the console's commands.
+    static func readConsole(into loop: StationLoop<RobotLinkHardware>) {
+        Thread {
+            while let line = readLine() {
+                let text = line.trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else { continue }
+                do {
+                    loop.commands.post(try StationCommand(typed: text))
+                } catch {
+                    FileHandle.standardError.write(Data("\(error)\n".utf8))
+                }
+            }
+        }.start()
+    }
+
+    /// A status line every second of real time until the loop ends.
+    static func printStatus(of loop: StationLoop<RobotLinkHardware>) {
+        Thread {
+            while loop.outcome == nil {
+                var none = pollfd(fd: -1, events: 0, revents: 0)
+                _ = poll(&none, 1, 1_000)
+                let s = loop.status
+                let area = s.part.map { "\($0)" } ?? "—"
+                say(
+                    "\(clock(s.time)) \(s.state.rawValue)\(s.emergencyStopped ? " (stopped by staff)" : "") \(area) "
+                        + "level \(s.level) force \(String(format: "%.1f", s.force)) N; left \(clock(s.remaining)); "
+                        + "lateness p99 \(s.lateness.p99) ms")
+            }
+        }.start()
+    }
+}
