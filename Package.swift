@@ -68,7 +68,7 @@ let package = Package(
         ),
         .target(
             name: "UnknotStation",
-            dependencies: ["UnknotCore", "UnknotPlanning", "UnknotSignals", "UnknotSession"],
+            dependencies: ["UnknotCore", "UnknotHearing", "UnknotPlanning", "UnknotSignals", "UnknotSession"],
             swiftSettings: computeSettings
         ),
         .target(
@@ -192,7 +192,7 @@ let package = Package(
         ),
         .testTarget(
             name: "UnknotCLITests",
-            dependencies: ["unknot", "UnknotCore", "UnknotSession", "UnknotStation", "UnknotTesting"]
+            dependencies: ["unknot", "UnknotCore", "UnknotHearing", "UnknotSession", "UnknotStation", "UnknotTesting"]
         ),
         .testTarget(
             name: "UnknotStationTests",

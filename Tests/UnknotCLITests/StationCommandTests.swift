@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import UnknotCore
+import UnknotHearing
 import UnknotSession
 
 /// `unknot station` as its own process, on `unknot robot-sim` over loopback.
@@ -22,12 +23,13 @@ import UnknotSession
         /// Every line read so far, for failure messages.
         private(set) var transcript: [String] = []
 
-        init(robotPort: UInt16, record: String, care: String) throws {
+        init(robotPort: UInt16, record: String, care: String, extra: [String] = []) throws {
             process.executableURL = CommandLineTests.binary
-            process.arguments = [
-                "station", "--robot", "udp://127.0.0.1:\(robotPort)", "--program", "total-back", "--minutes", "30",
-                "--care-plan", care, "--record", record,
-            ]
+            process.arguments =
+                [
+                    "station", "--robot", "udp://127.0.0.1:\(robotPort)", "--program", "total-back", "--minutes", "30",
+                    "--care-plan", care, "--record", record,
+                ] + extra
             process.standardInput = console
             process.standardOutput = output
             process.standardError = output
@@ -106,5 +108,103 @@ import UnknotSession
         #expect(said.contains("1 watchdog holds"), "\(said)")
         let read = try SessionRecord.read(from: record)
         #expect(read.events.count > 10)
+    }
+}
+
+/// The station's microphone: real crying from the provided recordings, piped in as a microphone
+/// would send it. Read from `$UNKNOT_DATA` or `../shared/data`; skipped without them, failing
+/// when UNKNOT_REQUIRE_DATA=1.
+@Suite struct StationHearingCommandTests {
+    static let data: URL? = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let environment = ProcessInfo.processInfo.environment["UNKNOT_DATA"].flatMap { $0.isEmpty ? nil : $0 }
+        let folder = environment.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("../shared/data")
+        let crying = folder.appendingPathComponent("vocalizations/crying")
+        return FileManager.default.fileExists(atPath: crying.path) ? crying : nil
+    }()
+    static let required = ProcessInfo.processInfo.environment["UNKNOT_REQUIRE_DATA"] == "1"
+
+    /// The first crying clip (by name) the station's hearing labels crying surely (0.7 or more)
+    /// on its own, as 16-bit samples at 16 kHz: some clips are too quiet or too short for it.
+    static func crying() throws -> [Int16] {
+        let folder = try #require(data, "no recordings in $UNKNOT_DATA or ../shared/data")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".wav") }
+        let network = try YAMNet.network()
+        let calibration = try HearingCalibration.shipped()
+        for name in names.sorted().prefix(40) {
+            let audio = try WAVAudio(contentsOf: folder.appendingPathComponent(name))
+            guard audio.sampleRate == 16_000 else { continue }
+            let listener = TableListener(network: network, calibration: calibration)
+            var sure = false
+            audio.samples.withUnsafeBufferPointer { samples in
+                listener.listen(samples) { _, sound in
+                    if sound.kind == .crying || sound.kind == .sobbing, sound.confidence >= 0.7 { sure = true }
+                }
+            }
+            if sure { return audio.samples.map { Int16(clamping: Int(($0 * 32_767).rounded())) } }
+        }
+        Issue.record("no crying clip among the first 40 is heard surely")
+        return []
+    }
+
+    func station(care: String, folder: URL) throws -> (
+        StationCommandTests.Station, RobotSimCommandTests.RobotSim, String
+    ) {
+        let carePath = folder.appendingPathComponent("care.json").path
+        try Data(care.utf8).write(to: URL(fileURLWithPath: carePath))
+        let robot = try RobotSimCommandTests.RobotSim()
+        let record = folder.appendingPathComponent("record.jsonl").path
+        let station = try StationCommandTests.Station(
+            robotPort: robot.port, record: record, care: carePath, extra: ["--microphone", "-"])
+        return (station, robot, record)
+    }
+
+    @Test(
+        "Real crying heard through --microphone follows the care plan's directive: paused, a tissue offered",
+        .enabled(if: data != nil || required))
+    func cryingHeard() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("unknot-hearing-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (station, robot, record) = try station(
+            care: #"{"schemaVersion":1,"stationMayListen":true,"ifICry":"pause-and-offer-tissue"}"#, folder: folder)
+        _ = robot
+        guard station.waitFor("working") != nil else {
+            Issue.record("the station never started working: \(station.transcript)")
+            return
+        }
+        let samples = try Self.crying()
+        let silence = [Int16](repeating: 0, count: 16_000)
+        for part in [silence, samples, silence] {
+            station.console.fileHandleForWriting.write(part.withUnsafeBytes { Data($0) })
+        }
+        #expect(station.waitFor("paused") != nil, "\(station.transcript)")
+        station.process.terminate()
+        station.process.waitUntilExit()
+        let read = try SessionRecord.read(from: record)
+        let heard = read.events.contains {
+            if case .reaction(let reaction, true, _) = $0.event, reaction.kind == .crying,
+                reaction.evidence.contains(.sound(.crying)) || reaction.evidence.contains(.sound(.sobbing))
+            {
+                return true
+            }
+            return false
+        }
+        #expect(heard)
+        #expect(
+            read.events.contains { if case .message(let m) = $0.event { m.text.contains("tissue") } else { false } })
+    }
+
+    @Test("Without the client's consent the microphone stays off, whatever it is given")
+    func noConsentNoHearing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("unknot-hearing-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (station, robot, _) = try station(care: #"{"schemaVersion":1}"#, folder: folder)
+        _ = robot
+        #expect(station.waitFor("the microphone stays off") != nil, "\(station.transcript)")
+        station.process.terminate()
+        station.process.waitUntilExit()
     }
 }

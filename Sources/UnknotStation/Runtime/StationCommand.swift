@@ -1,4 +1,5 @@
 import UnknotCore
+import UnknotSession
 
 /// What may be asked of a running station from outside its loop: the client's console, staff,
 /// the studio link. Taken between ticks, acted on at the next.
@@ -13,6 +14,9 @@ public enum StationCommand: Sendable, Hashable {
     case consoleLost
     /// The console is back.
     case consoleBack
+    /// What the station's perception found (heard crying, laughter …), for the engine to answer
+    /// as the care plan says.
+    case reaction(ReactionEvent)
     /// Stop the loop now: the arm lifts and the session is left as it is (the process is
     /// shutting down). A session ended by the client or staff uses `.control(.end)`.
     case halt

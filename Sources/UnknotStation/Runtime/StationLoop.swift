@@ -117,6 +117,7 @@ public final class StationLoop<Hardware: RobotHardware>: @unchecked Sendable {
             case .releaseEmergencyStop: engine.releaseEmergencyStop()
             case .consoleLost: engine.consoleLost()
             case .consoleBack: engine.consoleBack()
+            case .reaction(let reaction): engine.take(reaction)
             case .halt: halt = true
             }
         }

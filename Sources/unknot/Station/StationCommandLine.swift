@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import UnknotCore
+import UnknotHearing
 import UnknotPlanning
 import UnknotSession
 import UnknotStation
@@ -30,6 +31,14 @@ struct StationCommandLine: ParsableCommand {
     @OptionGroup var body: BodyOptions
     @OptionGroup var programs: ProgramOptions
     @Option(help: "Where to write the session record (JSON Lines).") var record: String
+    @Option(
+        help: """
+            The microphone: raw 16 kHz 16-bit mono PCM from - (standard input; the terminal console is \
+            then off), a file or udp://HOST:PORT. Heard only if the care plan lets the station listen; \
+            the audio is never written anywhere.
+            """)
+    var microphone: String?
+    @Option(help: "A hearing calibration file; the shipped one otherwise.") var hearingCalibration: String?
     @Flag(help: "No status lines.") var quiet = false
 
     func run() throws {
@@ -76,9 +85,16 @@ struct StationCommandLine: ParsableCommand {
         Self.say(
             "station: \(plan.programName), \(minutes) min, on \(identity.model) (\(identity.simulated ? "simulated" : "hardware"), "
                 + "serial \(identity.serial)); record \(record)")
+        let ears = try Self.ears(microphone, calibration: hearingCalibration, carePlan: care)
         let memoryLocked = !lockstep && RealTimeThread.lockMemory()
         let signals = Self.haltOnSignals(loop)
-        Self.readConsole(into: loop)
+        if microphone != "-" { Self.readConsole(into: loop) }
+        if let ears {
+            Thread {
+                ears.run(feeding: loop)
+                Self.say("station: the microphone's audio ended; \(ears.heard.count) sounds heard")
+            }.start()
+        }
         let ended = DispatchSemaphore(value: 0)
         let loopThread = Thread {
             do {
@@ -109,6 +125,25 @@ struct StationCommandLine: ParsableCommand {
             "station: \(status.ticks) ticks; lateness p50 \(late.p50) ms, p99 \(late.p99) ms, max \(late.max) ms (tick \(late.latestTick)); "
                 + (status.realTimeScheduling ? "real-time scheduling" : "ordinary scheduling (no CAP_SYS_NICE)")
                 + (memoryLocked ? ", memory locked" : ""))
+    }
+
+    /// The station's hearing on `microphone`, if there is one and the care plan lets it listen.
+    static func ears(_ microphone: String?, calibration: String?, carePlan: CarePlan) throws -> StationHearing? {
+        guard let microphone else { return nil }
+        guard StationHearing.listens(for: carePlan) else {
+            say("station: the care plan does not let the station listen; the microphone stays off")
+            return nil
+        }
+        do {
+            let levels =
+                try calibration.map { try HearingCalibration(contentsOf: URL(fileURLWithPath: $0)) }
+                ?? HearingCalibration.shipped()
+            let source = try RawPCMSource(try RawPCMSource.Address(microphone))
+            if case .udp = source.address { say("station: the microphone listens on udp port \(source.boundPort)") }
+            return try StationHearing(source: source, calibration: levels, startTime: 0)
+        } catch {
+            throw ValidationError("--microphone: \(error)")
+        }
     }
 
     /// A line on standard output, written at once. (Not `print` and `fflush`: flushing every
