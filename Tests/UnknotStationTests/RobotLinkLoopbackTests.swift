@@ -85,7 +85,7 @@ import UnknotSession
         _ = consume probe
         let started = ContinuousClock.now
         #expect(throws: HardwareError.unreachable(afterMilliseconds: 300)) { try link.configure() }
-        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(ContinuousClock.now - started < .seconds(5))
         #expect(link.lifecycle == .unconfigured)
     }
 
@@ -137,26 +137,33 @@ import UnknotSession
         let start = clock.now
         var now = 0
         var pressed = false
+        // The server's clock is this machine's monotonic clock: the moment the last command left
+        // is comparable with the times in its reports.
+        var lastSent: Int64 = 0
         while clock.now - start < .milliseconds(400) {
             now += 1
             try link.write(now < 20 ? .liftedOverBack : .pressing(20), at: now)
+            lastSent = RobotLinkServer<FirstOrderArm>.monotonicMicroseconds()
             if let frame = link.read(at: now), frame.measuredForce > 15 { pressed = true }
             _ = DatagramSocketWaiter.wait(milliseconds: 1)
         }
         #expect(pressed)
-        // Silence: the next reports say holding, with the force falling away.
+        // Silence: the next reports say holding.
         let silent = clock.now
-        var heldAfter: Duration?
-        while clock.now - silent < .milliseconds(500), heldAfter == nil {
+        var hold: RobotReport?
+        while clock.now - silent < .seconds(2), hold == nil {
             if let frame = link.read(at: now), frame.status == .fault(code: RobotLinkFault.holding) {
-                heldAfter = clock.now - silent
+                hold = link.lastReport
             }
             _ = DatagramSocketWaiter.wait(milliseconds: 1)
         }
         stop()
-        let held = try #require(heldAfter)
-        #expect(held >= .milliseconds(19), "\(held)")
-        #expect(server.endpoint.watchdogHolds == 1)
+        let held = try #require(hold)
+        // Not before 20 ms from the last command (which reached the arm after it left); how soon
+        // after is the endpoint's test on a virtual clock (a loaded machine wakes loops late).
+        #expect(held.time - lastSent >= 20_000, "held \(held.time - lastSent) µs after the last command left")
+        #expect(held.sequence == UInt64(now))
+        #expect(server.endpoint.watchdogHolds >= 1)
     }
 }
 
