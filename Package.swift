@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "UnknotSignals", targets: ["UnknotSignals"]),
         .library(name: "UnknotHearing", targets: ["UnknotHearing"]),
         .library(name: "UnknotSession", targets: ["UnknotSession"]),
+        .library(name: "UnknotStudioLink", targets: ["UnknotStudioLink"]),
         .library(name: "UnknotStation", targets: ["UnknotStation"]),
         .library(name: "UnknotSimulation", targets: ["UnknotSimulation"]),
         .library(name: "UnknotStudio", targets: ["UnknotStudio"]),
@@ -67,8 +68,17 @@ let package = Package(
             swiftSettings: computeSettings
         ),
         .target(
+            name: "UnknotStudioLink",
+            dependencies: ["UnknotCore", "UnknotSession"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "UnknotStation",
-            dependencies: ["UnknotCore", "UnknotHearing", "UnknotPlanning", "UnknotSignals", "UnknotSession"],
+            dependencies: [
+                "UnknotCore", "UnknotHearing", "UnknotPlanning", "UnknotSignals", "UnknotSession", "UnknotStudioLink",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: computeSettings
         ),
         .target(
@@ -96,6 +106,7 @@ let package = Package(
             name: "UnknotServer",
             dependencies: [
                 "UnknotCore", "UnknotPlanning", "UnknotSignals", "UnknotSession", "UnknotSimulation", "UnknotStudio",
+                "UnknotStudioLink",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -126,7 +137,9 @@ let package = Package(
                 "UnknotSignals",
                 "UnknotServer",
                 "UnknotStation",
+                "UnknotStudioLink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -176,6 +189,7 @@ let package = Package(
             name: "UnknotServerTests",
             dependencies: [
                 "UnknotCore", "UnknotStudio", "UnknotServer", "UnknotSession", "UnknotSimulation", "UnknotTesting",
+                "UnknotStation", "UnknotStudioLink",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
@@ -197,7 +211,7 @@ let package = Package(
         .testTarget(
             name: "UnknotStationTests",
             dependencies: [
-                "UnknotCore", "UnknotPlanning", "UnknotSession", "UnknotStation", "UnknotTesting",
+                "UnknotCore", "UnknotPlanning", "UnknotSession", "UnknotStation", "UnknotStudioLink", "UnknotTesting",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

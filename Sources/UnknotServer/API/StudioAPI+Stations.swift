@@ -38,3 +38,42 @@ extension StudioAPI {
             name: name, status: status.flatMap(StationStatus.init(rawValue:)), cleaningBuffer: buffer, hours: opening)
     }
 }
+
+extension StudioAPI {
+    func listStationCredentials(_ input: Operations.ListStationCredentials.Input) async throws
+        -> Operations.ListStationCredentials.Output
+    {
+        let list = try await studio.stationCredentials(try caller(), station: input.path.stationId)
+        return .ok(.init(body: .json(list.map(Components.Schemas.StationCredential.init))))
+    }
+
+    func issueStationCredential(_ input: Operations.IssueStationCredential.Input) async throws
+        -> Operations.IssueStationCredential.Output
+    {
+        let issued = try await studio.issueStationCredential(try caller(), station: input.path.stationId)
+        return .created(.init(body: .json(.init(credential: .init(issued.credential), token: issued.token))))
+    }
+
+    func revokeStationCredential(_ input: Operations.RevokeStationCredential.Input) async throws
+        -> Operations.RevokeStationCredential.Output
+    {
+        let caller = try caller()
+        guard let id = UUID(uuidString: input.path.credentialId) else {
+            throw StudioError(
+                .invalid, field: "credentialId",
+                "give the credential's id as listed at /api/stations/\(input.path.stationId)/credentials")
+        }
+        let revoked = try await studio.revokeStationCredential(caller, station: input.path.stationId, id: id)
+        await stationLinks?.close(credential: id)
+        return .ok(.init(body: .json(.init(revoked))))
+    }
+}
+
+extension Components.Schemas.StationCredential {
+    init(_ credential: StationCredential) {
+        self.init(
+            id: credential.id.uuidString.lowercased(), stationId: credential.stationID,
+            createdAt: credential.createdAt, revoked: credential.isRevoked, revokedAt: credential.revokedAt,
+            lastUsedAt: credential.lastUsedAt)
+    }
+}

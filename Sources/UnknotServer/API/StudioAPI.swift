@@ -7,6 +7,8 @@ import UnknotStudio
 struct StudioAPI: APIProtocol {
     let studio: Studio
     let metrics: StudioMetrics
+    /// The stations' links to this server (a revoked credential's link is closed).
+    var stationLinks: StationLinks?
 
     /// The caller, or 401 when the request is not signed in.
     func caller() throws(StudioError) -> Caller {

@@ -33,11 +33,15 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         await database.shutdown()
         throw error
     }
-    let floor = LiveFloor(studio: studio, catalog: catalog, logger: logger, speedUp: arguments.stationPace.speedUp)
+    let links = StationLinks(logger: logger)
+    let floor = LiveFloor(
+        studio: studio, catalog: catalog, links: links, logger: logger, speedUp: arguments.stationPace.speedUp)
     arguments.stationPace.attach(floor)
-    let router = buildRouter(studio: studio, web: WebPages(studio: studio, floor: floor, pages: pages))
+    let router = buildRouter(
+        studio: studio, links: links, web: WebPages(studio: studio, floor: floor, pages: pages))
     let channels = Router(context: BasicWebSocketRequestContext.self)
     LiveChannels(studio: studio, floor: floor).addRoutes(to: channels)
+    StationLinkChannel(studio: studio, links: links, logger: logger).addRoutes(to: channels)
     return Application(
         router: router,
         // A ping every two seconds: a console whose network died silently is closed within four,
@@ -53,7 +57,7 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
 /// The routes and middleware: metrics, request logs, security headers, problem+json errors, body
 /// limits, sign-in;
 /// the JSON API and the web pages.
-func buildRouter(studio: Studio, web: WebPages) -> Router<BasicRequestContext> {
+func buildRouter(studio: Studio, links: StationLinks, web: WebPages) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
@@ -62,7 +66,7 @@ func buildRouter(studio: Studio, web: WebPages) -> Router<BasicRequestContext> {
     router.add(middleware: OriginCheckMiddleware())
     router.add(middleware: AuthenticationMiddleware(studio: studio))
     router.add(middleware: BodyLimitMiddleware())
-    let api = StudioAPI(studio: studio, metrics: StudioMetrics.shared)
+    let api = StudioAPI(studio: studio, metrics: StudioMetrics.shared, stationLinks: links)
     do {
         try api.registerHandlers(on: router)
     } catch {

@@ -6,6 +6,7 @@ import UnknotPlanning
 import UnknotSession
 import UnknotSimulation
 import UnknotStudio
+import UnknotStudioLink
 
 /// The studio's floor: every station's live session, started from a booking or as a demo,
 /// and what the staff dashboard shows. Until integrators connect robots, every station is
@@ -26,6 +27,8 @@ actor LiveFloor {
     let catalog: ProgramCatalog
     let recordDirectory: URL
     let logger: Logger
+    /// The stations running as their own programs, linked to this studio.
+    let links: StationLinks
     private var running: [Int: LiveSession] = [:]
     private var byID: [UUID: LiveSession] = [:]
     /// Finished sessions stay reachable for a while (a console reloaded after the end still
@@ -41,7 +44,8 @@ actor LiveFloor {
     /// real-world times (a browser connecting), stretch by it.
     private let speedUp: Int
 
-    init(studio: Studio, catalog: ProgramCatalog, logger: Logger, speedUp: Int = 1) {
+    init(studio: Studio, catalog: ProgramCatalog, links: StationLinks, logger: Logger, speedUp: Int = 1) {
+        self.links = links
         self.speedUp = speedUp
         self.studio = studio
         self.catalog = catalog
@@ -158,8 +162,23 @@ actor LiveFloor {
         var states: [LiveUpdate.StationState] = []
         for station in stations {
             var session: LiveUpdate.StationState.SessionState?
+            var link: LiveUpdate.StationState.LinkState?
+            if let state = await links.state(of: station.id) {
+                link = .init(
+                    simulated: state.simulated, software: state.software, robot: state.robot,
+                    robotModel: state.robotModel, latenessP99: state.lateness.map { Double($0[1]) / 1_000 })
+                if let report = state.report?.session {
+                    session = .init(
+                        id: report.session.uuidString, client: "at the station", program: "the station's own session",
+                        state: report.console.state, stateText: report.console.stateText,
+                        remaining: report.console.remaining, area: report.console.area, level: report.console.level,
+                        heartRate: report.console.heartRate, stopped: report.stopped)
+                }
+            }
             if let live = running[station.id] { session = await live.dashboardState() }
-            states.append(.init(id: station.id, name: station.name, status: station.status.rawValue, session: session))
+            states.append(
+                .init(id: station.id, name: station.name, status: station.status.rawValue, session: session, link: link)
+            )
         }
         return LiveUpdate.Floor(stations: states, alerts: alerts.newestFirst)
     }
@@ -177,7 +196,8 @@ actor LiveFloor {
 
     func emergencyStop(station: Int) async throws(StudioError) {
         guard let live = running[station] else {
-            throw StudioError(.notFound, "station \(station) is not running a session")
+            try await order(.emergencyStop, to: station)
+            return
         }
         await live.emergencyStop()
         Counter(label: "unknot_emergency_stops_total").increment()
@@ -187,7 +207,8 @@ actor LiveFloor {
 
     func releaseEmergencyStop(station: Int) async throws(StudioError) {
         guard let live = running[station] else {
-            throw StudioError(.notFound, "station \(station) is not running a session")
+            try await order(.release, to: station)
+            return
         }
         await live.releaseEmergencyStop()
         await pushFloor()
@@ -195,10 +216,21 @@ actor LiveFloor {
 
     func end(station: Int) async throws(StudioError) {
         guard let live = running[station] else {
-            throw StudioError(.notFound, "station \(station) is not running a session")
+            try await order(.end, to: station)
+            return
         }
         await live.endByStaff()
         await pushFloor()
+    }
+
+    /// Sends a staff order to a station running as its own program (linked to this studio).
+    private func order(_ command: StaffCommand, to station: Int) async throws(StudioError) {
+        guard await links.send(.staff(StaffOrder(session: nil, command: command)), to: station) else {
+            throw StudioError(.notFound, "station \(station) is not running a session")
+        }
+        if command == .emergencyStop { Counter(label: "unknot_emergency_stops_total").increment() }
+        logger.warning(
+            "staff order sent over the station link", metadata: ["station": "\(station)", "order": "\(command)"])
     }
 
     // MARK: Time

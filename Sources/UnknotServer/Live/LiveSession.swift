@@ -1,4 +1,5 @@
 import Foundation
+import UnknotStudioLink
 import UnknotCore
 import UnknotSession
 import UnknotSignals
@@ -28,7 +29,7 @@ actor LiveSession {
     private let writer: SessionRecordWriter?
     private let recordPath: String
     private var pending: [TimedEvent] = []
-    private var messages: [LiveUpdate.Message] = []
+    private var messages: [ConsoleSaid] = []
     private var lastSample: TelemetrySample?
     private var gauge = RelaxationGauge()
     private var pressureSoFar: [BodyPartID: Int] = [:]
@@ -148,7 +149,7 @@ actor LiveSession {
             heard(from: id)
             for message in messages { continuation.yield(LiveUpdate.json(message)) }
             for (part, level) in pressureSoFar {
-                continuation.yield(LiveUpdate.json(LiveUpdate.Pressure(part: part.area.code, level: level)))
+                continuation.yield(LiveUpdate.json(ConsolePressure(part: part.area.code, level: level)))
             }
             continuation.yield(LiveUpdate.json(status()))
         }
@@ -169,19 +170,19 @@ actor LiveSession {
 
     // MARK: Reading
 
-    func status() -> LiveUpdate.Status {
+    func status() -> ConsoleStatus {
         let engine = station.engine
         let sample = lastSample
         let planTime = engine.planTime
         let phase = engine.plan.phases.first { planTime >= $0.startMilliseconds && planTime < $0.endMilliseconds }
         let checkIn = engine.openCheckIn.map { open in
-            LiveUpdate.CheckInView(
+            ConsoleCheckIn(
                 question: open.question,
                 answers: open.answers.map { .init(value: $0.rawValue, label: $0.label) })
         }
         // Contact as the robot has it now (telemetry pauses while the station is stopped).
         let contact = engine.lastSetpoint.contact
-        return LiveUpdate.Status(
+        return ConsoleStatus(
             time: engine.now, state: engine.state.rawValue, stateText: stateText, planTime: planTime,
             remaining: max(0, engine.plan.durationMilliseconds - planTime),
             phase: phase?.kind.displayName ?? (engine.state == .settlingIn ? "settling in" : "closing"),
@@ -230,7 +231,7 @@ actor LiveSession {
         for timed in pending {
             switch timed.event {
             case .message(let message):
-                let update = LiveUpdate.Message(t: timed.t, text: message.text)
+                let update = ConsoleSaid(t: timed.t, text: message.text)
                 messages.append(update)
                 if messages.count > Self.keptMessages { messages.removeFirst(messages.count - Self.keptMessages) }
                 broadcast(LiveUpdate.json(update), to: .console)
@@ -240,7 +241,7 @@ actor LiveSession {
                 if sample.contact, let part = sample.part, sample.level > pressureSoFar[part, default: 0] {
                     pressureSoFar[part] = sample.level
                     broadcast(
-                        LiveUpdate.json(LiveUpdate.Pressure(part: part.area.code, level: sample.level)), to: .console)
+                        LiveUpdate.json(ConsolePressure(part: part.area.code, level: sample.level)), to: .console)
                 }
                 statusDue = true
             case .stateChanged, .checkIn, .checkInClosed, .levelChanged, .fault, .faultCleared:

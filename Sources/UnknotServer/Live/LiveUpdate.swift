@@ -2,62 +2,27 @@ import Foundation
 import UnknotCore
 import UnknotSession
 import UnknotSignals
+import UnknotStudioLink
 
 /// What a console or a staff dashboard is sent over its WebSocket, as JSON text.
 enum LiveUpdate {
-    /// The station's state now, for the console (about ten times a second).
-    struct Status: Encodable, Sendable {
-        var type = "status"
-        /// Milliseconds since the session started (pauses included).
-        var time: Int
-        var state: String
-        var stateText: String
-        var planTime: Int
-        var remaining: Int
-        var phase: String
-        var area: String?
-        var contact: Bool
-        var x: Double
-        var y: Double
-        var face: String
-        var level: Int
-        var heartRate: Int
-        var breathing: Int
-        var relaxation: Double?
-        var relaxationWords: String
-        var checkIn: CheckInView?
-        var finished: Bool
-        var report: String?
-    }
-
-    struct CheckInView: Encodable, Sendable, Hashable {
-        var question: String
-        var answers: [Answer]
-        struct Answer: Encodable, Sendable, Hashable {
-            var value: String
-            var label: String
-        }
-    }
-
-    struct Message: Encodable, Sendable {
-        var type = "message"
-        var t: Int
-        var text: String
-    }
-
-    /// The part the arm pressed on and the most pressure it felt there so far.
-    struct Pressure: Encodable, Sendable {
-        var type = "pressure"
-        var part: String
-        var level: Int
-    }
-
     /// A station on the staff dashboard.
     struct StationState: Encodable, Sendable {
         var id: Int
         var name: String
         var status: String
         var session: SessionState?
+        /// The station's own program, when it is linked to this studio.
+        var link: LinkState?
+        struct LinkState: Encodable, Sendable {
+            var simulated: Bool
+            var software: String
+            /// The arm: ready, holding, fault or absent.
+            var robot: String
+            var robotModel: String?
+            /// The station loop's tick lateness p99, ms.
+            var latenessP99: Double?
+        }
         struct SessionState: Encodable, Sendable {
             var id: String
             var client: String

@@ -41,6 +41,11 @@ extension WebPages {
                 "id": station.id, "name": station.name,
                 "status": station.status.replacingOccurrences(of: "-", with: " "),
             ]
+            if let link = station.link {
+                item["link"] =
+                    "Linked: \(link.simulated ? "simulated arm" : link.robotModel ?? "arm"), \(link.robot) · "
+                    + "\(link.software)" + (link.latenessP99.map { String(format: " · loop p99 %.2f ms", $0) } ?? "")
+            }
             if let session = station.session {
                 item["session"] =
                     [

@@ -100,6 +100,7 @@ public final class StudioDatabase: Sendable {
         migrations.add(CreateStudioSchema())
         migrations.add(AddSignInThrottle())
         migrations.add(AddSessionFeedback())
+        migrations.add(AddStationCredentials())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
         try await migrator.setupIfNeeded().get()

@@ -1,15 +1,18 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import Logging
 import UnknotCore
 import UnknotHearing
 import UnknotPlanning
 import UnknotSession
 import UnknotStation
+import UnknotStudioLink
 
 /// `unknot station`: one station as its own process — its 1 kHz loop, its arm over the robot
-/// link, its record on its own disk, and a terminal console. (The studio link comes next: for
-/// now the session is given here, as a bench for integrators.)
+/// link, its record on its own disk, and a terminal console; with `--studio`, linked to its studio
+/// (its state on the staff floor ten times a second, staff orders to the loop). For now the
+/// session is given here, as a bench for integrators; sessions from the studio come next.
 struct StationCommandLine: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "station",
@@ -40,6 +43,13 @@ struct StationCommandLine: ParsableCommand {
     var microphone: String?
     @Option(help: "A hearing calibration file; the shipped one otherwise.") var hearingCalibration: String?
     @Flag(help: "No status lines.") var quiet = false
+    @Option(help: "The studio to link to: http://HOST:PORT (its staff see the station and can stop it).")
+    var studio: String?
+    @Option(
+        help: """
+            The station's credential for the studio link (issued by an admin: POST             /api/stations/N/credentials); UNKNOT_STATION_TOKEN in the environment otherwise.
+            """)
+    var token: String?
 
     func run() throws {
         let catalog = try programs.catalog()
@@ -85,6 +95,7 @@ struct StationCommandLine: ParsableCommand {
         Self.say(
             "station: \(plan.programName), \(minutes) min, on \(identity.model) (\(identity.simulated ? "simulated" : "hardware"), "
                 + "serial \(identity.serial)); record \(record)")
+        let linkToStudio = try studioLink(for: loop, robot: identity)
         let ears = try Self.ears(microphone, calibration: hearingCalibration, carePlan: care)
         let memoryLocked = !lockstep && RealTimeThread.lockMemory()
         let signals = Self.haltOnSignals(loop)
@@ -113,6 +124,7 @@ struct StationCommandLine: ParsableCommand {
             throw CommandError("the record: \(error)")
         }
         ended.wait()
+        linkToStudio?.cancel()
         _ = signals
         let status = loop.status
         switch loop.outcome {
@@ -125,6 +137,19 @@ struct StationCommandLine: ParsableCommand {
             "station: \(status.ticks) ticks; lateness p50 \(late.p50) ms, p99 \(late.p99) ms, max \(late.max) ms (tick \(late.latestTick)); "
                 + (status.realTimeScheduling ? "real-time scheduling" : "ordinary scheduling (no CAP_SYS_NICE)")
                 + (memoryLocked ? ", memory locked" : ""))
+    }
+
+    /// The link to the studio, when one is given: on its own task, never waited on by the loop.
+    func studioLink(for loop: StationLoop<RobotLinkHardware>, robot: RobotIdentity) throws -> Task<Void, Never>? {
+        guard let studio else { return nil }
+        guard let token = token ?? ProcessInfo.processInfo.environment["UNKNOT_STATION_TOKEN"], !token.isEmpty else {
+            throw ValidationError(
+                "--studio needs the station's credential: --token ust_… or UNKNOT_STATION_TOKEN (an admin issues it)")
+        }
+        let station = StationLoopLink(loop: loop, software: StudioLinkProtocol.software, robot: robot)
+        let client = StudioLinkClient(studio: studio, token: token, logger: Logger(label: "unknot.station.link"))
+        Self.say("station: linking to the studio at \(client.url)")
+        return Task.detached { await client.run(station) }
     }
 
     /// The station's hearing on `microphone`, if there is one and the care plan lets it listen.

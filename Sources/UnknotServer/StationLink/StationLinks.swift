@@ -1,0 +1,125 @@
+import Foundation
+import Logging
+import Metrics
+import UnknotStudio
+import UnknotStudioLink
+
+/// The studio end of every station's link: which stations are connected to this server, what
+/// each last reported, and the way to send each an order.
+///
+/// Guarantees: at most one link per station (a station that connects again replaces its old
+/// link, which is closed); sending never waits on a station (each link's outbound queue keeps the
+/// newest 256 frames, and a link that falls that far behind is closed, not waited on); nothing
+/// here touches the database.
+actor StationLinks {
+    /// One station's open link.
+    struct Link: Sendable {
+        var id: UUID
+        var station: StationCaller
+        var hello: StationHello
+        var connectedAt: Date
+        var lastReport: StationReport?
+        var lastReportAt: Date?
+        var outbound: AsyncStream<String>.Continuation
+    }
+
+    /// What the staff floor shows of a station's link.
+    struct State: Sendable, Hashable {
+        var connected: Bool
+        var simulated: Bool
+        var software: String
+        var robot: String
+        var robotModel: String?
+        var lateness: [Int]?
+        var report: StationReport?
+    }
+
+    static let outboundCapacity = 256
+
+    private var links: [Int: Link] = [:]
+    private var reportObservers: [UUID: @Sendable (Int, StationReport) -> Void] = [:]
+    let logger: Logger
+
+    init(logger: Logger) { self.logger = logger }
+
+    /// A station said hello: its link is open, its frames go to `outbound` (which buffers the
+    /// newest ``outboundCapacity``). Returns the link's id.
+    func open(_ station: StationCaller, hello: StationHello, outbound continuation: AsyncStream<String>.Continuation)
+        -> UUID
+    {
+        if let old = links[station.stationID] {
+            logger.info(
+                "a station connected again; its old link is closed", metadata: ["station": "\(station.stationID)"])
+            old.outbound.finish()
+        }
+        let id = UUID()
+        links[station.stationID] = Link(
+            id: id, station: station, hello: hello, connectedAt: Date(), outbound: continuation)
+        Gauge(label: "unknot_station_links").record(links.count)
+        logger.info(
+            "station link open",
+            metadata: [
+                "station": "\(station.stationID)", "software": "\(hello.software)", "simulated": "\(hello.simulated)",
+            ])
+        return id
+    }
+
+    /// The link closed (the station went, or was replaced).
+    func close(link id: UUID) {
+        guard let (station, link) = links.first(where: { $0.value.id == id }) else { return }
+        link.outbound.finish()
+        links[station] = nil
+        Gauge(label: "unknot_station_links").record(links.count)
+        logger.info("station link closed", metadata: ["station": "\(station)"])
+    }
+
+    /// A credential was revoked: a link open with it closes at once.
+    func close(credential: UUID) {
+        for (_, link) in links where link.station.credentialID == credential { close(link: link.id) }
+    }
+
+    /// A frame from the station on link `id`.
+    func received(_ message: StationMessage, on id: UUID) {
+        guard let (station, _) = links.first(where: { $0.value.id == id }) else { return }
+        switch message {
+        case .report(let report):
+            links[station]?.lastReport = report
+            links[station]?.lastReportAt = Date()
+            for (_, observer) in reportObservers { observer(station, report) }
+        default:
+            break
+        }
+    }
+
+    /// Sends `message` to station `id`; `false` when it is not connected here.
+    @discardableResult
+    func send(_ message: StudioMessage, to station: Int) -> Bool {
+        guard let link = links[station] else { return false }
+        if case .dropped = link.outbound.yield(StudioLinkProtocol.frame(message)) {
+            logger.warning("a station fell behind its link; it is closed", metadata: ["station": "\(station)"])
+            close(link: link.id)
+            return false
+        }
+        return true
+    }
+
+    /// Station `id`'s link as the floor shows it.
+    func state(of station: Int) -> State? {
+        guard let link = links[station] else { return nil }
+        return State(
+            connected: true, simulated: link.hello.simulated, software: link.hello.software,
+            robot: link.lastReport?.robot ?? "absent", robotModel: link.hello.robot?.model,
+            lateness: link.lastReport?.latenessMicroseconds, report: link.lastReport)
+    }
+
+    var connectedStations: [Int] { links.keys.sorted() }
+
+    /// Calls `observer` with every report from now on, until ``stopObserving(_:)``.
+    func observeReports(_ observer: @escaping @Sendable (Int, StationReport) -> Void) -> UUID {
+        let id = UUID()
+        reportObservers[id] = observer
+        return id
+    }
+
+    func stopObserving(_ id: UUID) { reportObservers[id] = nil }
+}

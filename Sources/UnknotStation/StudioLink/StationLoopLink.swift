@@ -1,0 +1,80 @@
+import Foundation
+import Synchronization
+import UnknotCore
+import UnknotSession
+import UnknotStudioLink
+
+/// A station running one session in its ``StationLoop``, as its studio link sees it: its reports
+/// come from the loop's published status, and staff orders and relayed console controls become
+/// the loop's commands (posted, never waited on).
+///
+/// Guarantees: an order for another session is ignored; the loop never waits on the link (it only
+/// reads what the loop last published and posts into the loop's command handoff).
+public final class StationLoopLink<Hardware: RobotHardware>: StudioLinkStation {
+    public let loop: StationLoop<Hardware>
+    public let session: UUID
+    public let software: String
+    public let robot: RobotIdentity?
+    private let state = Mutex<StudioLinkState?>(nil)
+
+    public init(loop: StationLoop<Hardware>, session: UUID = UUID(), software: String, robot: RobotIdentity?) {
+        self.loop = loop
+        self.session = session
+        self.software = software
+        self.robot = robot
+    }
+
+    /// Where the link is now (`nil` before the first attempt ended).
+    public var linkState: StudioLinkState? { state.withLock { $0 } }
+
+    public func hello() async -> StationHello {
+        StationHello(
+            software: software, simulated: robot?.simulated ?? true, robot: robot,
+            running: loop.outcome == nil ? session : nil)
+    }
+
+    public func report() async -> StationReport {
+        let status = loop.status
+        let robotState: String =
+            switch status.hardware {
+            case .active: status.writeFailures > 0 ? "fault" : "ready"
+            case .failed: "fault"
+            case .inactive, .unconfigured: "absent"
+            }
+        let late = status.lateness
+        return StationReport(
+            robot: robotState,
+            latenessMicroseconds: [late.p50, late.p99, late.max].map { Int(($0 * 1_000).rounded()) },
+            session: loop.outcome == nil
+                ? SessionReport(session: session, console: console(status), stopped: status.emergencyStopped) : nil)
+    }
+
+    public func takeOutgoing() async -> [StationMessage] { [] }
+
+    public func received(_ message: StudioMessage) async {
+        switch message {
+        case .staff(let order) where order.session == nil || order.session == session:
+            switch order.command {
+            case .emergencyStop: loop.commands.post(.emergencyStop)
+            case .release: loop.commands.post(.releaseEmergencyStop)
+            case .end: loop.commands.post(.control(.end))
+            }
+        case .control(let relayed) where relayed.session == session:
+            loop.commands.post(.control(relayed.control))
+        default:
+            break
+        }
+    }
+
+    public func linkChanged(_ new: StudioLinkState) async { state.withLock { $0 = new } }
+
+    /// The console's view of the loop's status.
+    func console(_ s: StationStatus) -> ConsoleStatus {
+        ConsoleStatus(
+            time: s.time, state: s.state.rawValue,
+            stateText: s.emergencyStopped ? "stopped by staff" : s.state.displayName, planTime: s.planTime,
+            remaining: s.remaining, phase: "", area: s.contact ? s.part?.area.description : nil, contact: s.contact,
+            x: 0, y: 0, face: "posterior", level: s.level, heartRate: Int(s.heartRate.rounded()), breathing: 0,
+            relaxation: nil, relaxationWords: "", checkIn: nil, finished: s.finished, report: nil)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Synchronization
+import UnknotStation
+import UnknotStudioLink
+
+/// A station program's link end for tests: it reports a running session, and tells the test
+/// everything the link does to it, in order.
+final class BenchStation: StudioLinkStation {
+    enum Event: Sendable {
+        case linked(StudioWelcome)
+        case unlinked(String)
+        case message(StudioMessage)
+        case reported
+    }
+
+    let session = UUID()
+    let log = Mutex<[Event]>([])
+    private let stopped = Mutex(false)
+
+    private func note(_ event: Event) { log.withLock { $0.append(event) } }
+
+    func hello() async -> StationHello {
+        StationHello(software: "bench 1", simulated: true, seed: 7, running: session)
+    }
+
+    func report() async -> StationReport {
+        note(.reported)
+        let console = UnknotStudioLink.ConsoleStatus(
+            time: 61_000, state: "massaging", stateText: stopped.withLock { $0 } ? "stopped by staff" : "massaging",
+            planTime: 60_000, remaining: 1_140_000, phase: "warming", area: "upper back", contact: true, x: 0.4,
+            y: 0.3, face: "posterior", level: 4, heartRate: 66, breathing: 12, relaxation: nil, relaxationWords: "",
+            checkIn: nil, finished: false, report: nil)
+        return StationReport(
+            robot: "ready", latenessMicroseconds: [20, 180, 900],
+            session: SessionReport(session: session, console: console, stopped: stopped.withLock { $0 }))
+    }
+
+    func takeOutgoing() async -> [StationMessage] { [] }
+
+    func received(_ message: StudioMessage) async {
+        if case .staff(let order) = message, order.command == .emergencyStop { stopped.withLock { $0 = true } }
+        note(.message(message))
+    }
+
+    func linkChanged(_ state: StudioLinkState) async {
+        switch state {
+        case .connected(let welcome): note(.linked(welcome))
+        case .disconnected(let reason): note(.unlinked(reason))
+        }
+    }
+}
+
+extension BenchStation {
+    /// The first event since the start that `matches`, waiting at most `seconds` for it (a bound
+    /// on a real link, not a timing check); `nil` if none came.
+    func first(within seconds: Int = 20, where matches: (Event) -> Bool) async -> Event? {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < deadline {
+            if let event = log.withLock({ $0.first(where: matches) }) { return event }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return nil
+    }
+}
