@@ -1,9 +1,9 @@
 import Foundation
-import UnknotStudioLink
 import UnknotCore
 import UnknotSession
 import UnknotSignals
 import UnknotSimulation
+import UnknotStudioLink
 
 /// One session running live on a simulated station in the server: the engine drives a
 /// simulated robot over a simulated body, while a person at the console presses the controls.

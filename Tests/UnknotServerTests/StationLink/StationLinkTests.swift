@@ -20,9 +20,14 @@ struct StationLinkTests {
         try await TestStudio.run(.sqlite, .live) { _, client in
             let t = try await client.tokens()
             // Only an admin issues credentials, for a station that exists.
-            #expect(try await client.call(.post, "/api/stations/1/credentials", token: t.staff, json: [String: Any]()).status == .forbidden)
-            #expect(try await client.call(.post, "/api/stations/9/credentials", token: t.admin, json: [String: Any]()).status == .notFound)
-            let issued = try await client.call(.post, "/api/stations/1/credentials", token: t.admin, json: [String: Any]())
+            #expect(
+                try await client.call(.post, "/api/stations/1/credentials", token: t.staff, json: [String: Any]())
+                    .status == .forbidden)
+            #expect(
+                try await client.call(.post, "/api/stations/9/credentials", token: t.admin, json: [String: Any]())
+                    .status == .notFound)
+            let issued = try await client.call(
+                .post, "/api/stations/1/credentials", token: t.admin, json: [String: Any]())
             #expect(issued.status == .created, "\(issued.detail)")
             let token = issued.string("token") ?? ""
             #expect(token.hasPrefix("ust_") && token.count == 47)
@@ -86,7 +91,8 @@ struct StationLinkTests {
         try await TestStudio.run(.sqlite, .live) { _, client in
             let t = try await client.tokens()
             let token =
-                try await client.call(.post, "/api/stations/2/credentials", token: t.admin, json: [String: Any]()).string("token") ?? ""
+                try await client.call(.post, "/api/stations/2/credentials", token: t.admin, json: [String: Any]())
+                .string("token") ?? ""
             for (label, headers) in [
                 ("none", [:]), ("a made-up token", [.authorization: "Bearer ust_\(String(repeating: "A", count: 43))"]),
                 ("a client's sign-in token", [.authorization: "Bearer \(t.cleo)"]),
@@ -106,7 +112,8 @@ struct StationLinkTests {
         try await TestStudio.run(.sqlite, .live) { _, client in
             let t = try await client.tokens()
             let token =
-                try await client.call(.post, "/api/stations/1/credentials", token: t.admin, json: [String: Any]()).string("token") ?? ""
+                try await client.call(.post, "/api/stations/1/credentials", token: t.admin, json: [String: Any]())
+                .string("token") ?? ""
             var configuration = WebSocketClientConfiguration()
             configuration.additionalHeaders = [.authorization: "Bearer \(token)"]
             for (frame, field) in [
