@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "UnknotSession", targets: ["UnknotSession"]),
         .library(name: "UnknotStudioLink", targets: ["UnknotStudioLink"]),
         .library(name: "UnknotStation", targets: ["UnknotStation"]),
+        .library(name: "UnknotDemoStations", targets: ["UnknotDemoStations"]),
         .library(name: "UnknotSimulation", targets: ["UnknotSimulation"]),
         .library(name: "UnknotStudio", targets: ["UnknotStudio"]),
         .library(name: "UnknotServer", targets: ["UnknotServer"]),
@@ -76,6 +77,7 @@ let package = Package(
             name: "UnknotStation",
             dependencies: [
                 "UnknotCore", "UnknotHearing", "UnknotPlanning", "UnknotSignals", "UnknotSession", "UnknotStudioLink",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -88,6 +90,14 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: computeSettings
+        ),
+        .target(
+            name: "UnknotDemoStations",
+            dependencies: [
+                "UnknotCore", "UnknotSimulation", "UnknotStation", "UnknotStudioLink",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
         ),
         .target(
             name: "UnknotStudio",
@@ -105,8 +115,8 @@ let package = Package(
         .target(
             name: "UnknotServer",
             dependencies: [
-                "UnknotCore", "UnknotPlanning", "UnknotSignals", "UnknotSession", "UnknotSimulation", "UnknotStudio",
-                "UnknotStudioLink",
+                "UnknotCore", "UnknotPlanning", "UnknotSignals", "UnknotSession", "UnknotStudio", "UnknotStudioLink",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -137,6 +147,7 @@ let package = Package(
                 "UnknotSignals",
                 "UnknotServer",
                 "UnknotStation",
+                "UnknotDemoStations",
                 "UnknotStudioLink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -189,7 +200,7 @@ let package = Package(
             name: "UnknotServerTests",
             dependencies: [
                 "UnknotCore", "UnknotStudio", "UnknotServer", "UnknotSession", "UnknotSimulation", "UnknotTesting",
-                "UnknotStation", "UnknotStudioLink",
+                "UnknotStation", "UnknotStudioLink", "UnknotDemoStations",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
+import UnknotCore
+import UnknotDemoStations
 import UnknotServer
 import UnknotStudio
 
@@ -61,6 +63,18 @@ struct ServeCommand: AsyncParsableCommand {
         ))
     var stationSpeed = "1x"
 
+    @Flag(
+        name: .customLong("no-demo-stations"),
+        help: "Run no simulated stations beside the studio (real stations, or another instance's, link to it).")
+    var noDemoStations = false
+
+    @Option(
+        name: .customLong("stations-directory"),
+        help:
+            "Where the simulated stations keep their records until the studio holds them (default: unknot-stations beside the SQLite file)."
+    )
+    var stationsDirectory: String?
+
     /// `60x` or `60` as a speed-up from 1 to 600, or `nil`.
     static func speedUp(_ text: String) -> Int? {
         let digits = text.hasSuffix("x") ? String(text.dropLast()) : text
@@ -102,15 +116,48 @@ struct ServeCommand: AsyncParsableCommand {
             if let url, !url.isEmpty { .postgres(url: url) } else { .sqlite(path: database) }
         let arguments = ServeArguments(
             hostname: hostname, port: port, storage: storage, demo: !noDemo, logLevel: level, settings: settings,
-            clock: studioClock, stationPace: speedUp == 1 ? .realTime : .realTime(speedUp: speedUp))
+            clock: studioClock)
+        let pace: StationPace = speedUp == 1 ? .realTime : .realTime(speedUp: speedUp)
+        let (built, signalBuilt) = AsyncStream.makeStream(of: Void.self)
         do {
-            try await runServer(arguments) {
-                let line =
-                    "Unknot studio on http://\(hostname):\(port) (\(storage)): open it in a browser; the API contract is at /openapi.yaml\n"
-                FileHandle.standardOutput.write(Data(line.utf8))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    try await runServer(arguments) {
+                        let line =
+                            "Unknot studio on http://\(hostname):\(port) (\(storage)): open it in a browser; the API contract is at /openapi.yaml\n"
+                        FileHandle.standardOutput.write(Data(line.utf8))
+                        signalBuilt.yield()
+                    }
+                }
+                if !noDemoStations {
+                    group.addTask {
+                        // Once the studio is built (its demo set up), its simulated stations link to it.
+                        for await _ in built { break }
+                        try await runDemoStations(arguments, pace: pace, level: level)
+                    }
+                }
+                try await group.next()
+                group.cancelAll()
             }
         } catch let error as StudioError {
             throw CommandError(error.description)
         }
+    }
+
+    /// The studio's simulated stations, each linked to the studio over the studio link on
+    /// loopback like a station on its own machine, until cancelled.
+    func runDemoStations(_ arguments: ServeArguments, pace: StationPace, level: Logger.Level) async throws {
+        let tokens = try await demoStationCredentials(arguments)
+        var logger = Logger(label: "unknot.demo-stations")
+        logger.logLevel = level
+        let host = ["0.0.0.0", "::", ""].contains(hostname) ? "127.0.0.1" : hostname
+        let stations = try DemoStations(
+            credentials: tokens, studio: "http://\(host.contains(":") ? "[\(host)]" : host):\(port)",
+            directory: stationsDirectory.map { URL(fileURLWithPath: $0) }
+                ?? URL(fileURLWithPath: database).deletingLastPathComponent().appendingPathComponent("unknot-stations"),
+            pace: pace, catalog: try ProgramCatalog.bundled(),
+            logger: logger)
+        logger.info("demo stations linking to the studio", metadata: ["stations": "\(tokens.keys.sorted())"])
+        await stations.run()
     }
 }

@@ -12,13 +12,15 @@ struct StudioLinkProtocolTests {
     static let stationMessages: [StationMessage] = [
         .hello(
             StationHello(
-                software: "unknot 0.2", simulated: true, seed: 9, running: session,
+                software: "unknot 0.2", simulated: true, seed: 9, running: nil,
                 held: [HeldRecord(session: session, bytes: 10, finished: false)])),
         .report(StationReport(robot: "ready", latenessMicroseconds: [1, 2, 3])),
         .say(SessionMessage(session: session, message: ConsoleSaid(t: 5, text: "Easing off."))),
         .pressure(SessionPressure(session: session, pressure: ConsolePressure(part: "UB", level: 4))),
         .alert(StaffAlert(session: session, t: 9, text: "asked for a person")),
-        .record(RecordChunk(session: session, offset: 64, data: Data([0, 1, 255]), final: true, sha256: "ab")),
+        .record(
+            RecordChunk(
+                session: session, booking: UUID(), offset: 64, data: Data([0, 1, 255]), final: true, sha256: "ab")),
         .ended(SessionEnded(session: session, outcome: .interrupted)),
         .refused(SessionRefusal(session: session, reason: "busy")),
     ]

@@ -50,7 +50,9 @@ extension StudioAPI {
     func issueStationCredential(_ input: Operations.IssueStationCredential.Input) async throws
         -> Operations.IssueStationCredential.Output
     {
-        let issued = try await studio.issueStationCredential(try caller(), station: input.path.stationId)
+        var label = ""
+        if case .json(let body)? = input.body { label = body.label ?? "" }
+        let issued = try await studio.issueStationCredential(try caller(), station: input.path.stationId, label: label)
         return .created(.init(body: .json(.init(credential: .init(issued.credential), token: issued.token))))
     }
 
@@ -72,7 +74,7 @@ extension StudioAPI {
 extension Components.Schemas.StationCredential {
     init(_ credential: StationCredential) {
         self.init(
-            id: credential.id.uuidString.lowercased(), stationId: credential.stationID,
+            id: credential.id.uuidString.lowercased(), stationId: credential.stationID, label: credential.label,
             createdAt: credential.createdAt, revoked: credential.isRevoked, revokedAt: credential.revokedAt,
             lastUsedAt: credential.lastUsedAt)
     }

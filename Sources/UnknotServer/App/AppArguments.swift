@@ -14,8 +14,6 @@ public protocol AppArguments: Sendable {
     var settings: StudioSettings { get }
     /// The studio's clock (a settable one in tests).
     var clock: any StudioClock { get }
-    /// How the live stations' time passes (real time, or advanced by a test).
-    var stationPace: StationPace { get }
     /// How often the server pings each console's WebSocket; one that misses a ping is closed
     /// (and its station pauses).
     var consolePing: Duration { get }
@@ -30,14 +28,12 @@ public struct ServeArguments: AppArguments {
     public var logLevel: Logger.Level
     public var settings: StudioSettings
     public var clock: any StudioClock
-    public var stationPace: StationPace
     public var consolePing: Duration
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, storage: StudioStorage = .sqlite(path: "unknot.sqlite"),
         demo: Bool = true, logLevel: Logger.Level = .info, settings: StudioSettings = .init(),
-        clock: any StudioClock = SystemClock(), stationPace: StationPace = .realTime,
-        consolePing: Duration = .seconds(2)
+        clock: any StudioClock = SystemClock(), consolePing: Duration = .seconds(2)
     ) {
         self.hostname = hostname
         self.port = port
@@ -46,7 +42,6 @@ public struct ServeArguments: AppArguments {
         self.logLevel = logLevel
         self.settings = settings
         self.clock = clock
-        self.stationPace = stationPace
         self.consolePing = consolePing
     }
 }

@@ -5,6 +5,7 @@ import Logging
 import OpenAPIHummingbird
 import UnknotCore
 import UnknotStudio
+import UnknotStudioLink
 
 /// The one way the command line, the server and the tests build the studio application: open
 /// the database (running migrations), set the demo studio up when asked and the database is
@@ -34,23 +35,28 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         throw error
     }
     let links = StationLinks(logger: logger)
-    let floor = LiveFloor(
-        studio: studio, catalog: catalog, links: links, logger: logger, speedUp: arguments.stationPace.speedUp)
-    arguments.stationPace.attach(floor)
+    let inbox = RecordInbox(
+        directory: FileManager.default.temporaryDirectory.appendingPathComponent(
+            "unknot-record-inbox-\(ProcessInfo.processInfo.processIdentifier)"))
+    let floor = LiveFloor(studio: studio, catalog: catalog, links: links, inbox: inbox, logger: logger)
     let router = buildRouter(
         studio: studio, links: links, web: WebPages(studio: studio, floor: floor, pages: pages))
     let channels = Router(context: BasicWebSocketRequestContext.self)
     LiveChannels(studio: studio, floor: floor).addRoutes(to: channels)
-    StationLinkChannel(studio: studio, links: links, logger: logger).addRoutes(to: channels)
+    StationLinkChannel(studio: studio, links: links, floor: floor, logger: logger).addRoutes(to: channels)
     return Application(
         router: router,
         // A ping every two seconds: a console whose network died silently is closed within four,
         // and its station pauses.
         server: .http1WebSocketUpgrade(
             webSocketRouter: channels,
-            configuration: .init(ws: .init(autoPing: .enabled(timePeriod: arguments.consolePing)))),
+            // Frames up to a station's record chunk (consoles' messages are read up to 4 KiB).
+            configuration: .init(
+                ws: .init(
+                    maxFrameSize: StudioLinkProtocol.maximumFrameBytes,
+                    autoPing: .enabled(timePeriod: arguments.consolePing)))),
         configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "Unknot"),
-        services: [DatabaseService(database: database), LiveFloorService(floor: floor, pace: arguments.stationPace)],
+        services: [DatabaseService(database: database)],
         logger: logger)
 }
 

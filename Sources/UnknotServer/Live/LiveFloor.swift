@@ -4,18 +4,18 @@ import Metrics
 import UnknotCore
 import UnknotPlanning
 import UnknotSession
-import UnknotSimulation
 import UnknotStudio
 import UnknotStudioLink
 
-/// The studio's floor: every station's live session, started from a booking or as a demo,
-/// and what the staff dashboard shows. Until integrators connect robots, every station is
-/// simulated (a simulated robot, body and client signals), driven by a real console.
+/// The studio's floor: every station's live session, started from a booking or as a demo and run
+/// by the station itself over its link, and what the staff dashboard shows.
 ///
-/// Guarantees: at most one live session per station; a booked session starts only through the
-/// studio's rules (its client or staff, within its time); a finished session's record is stored
-/// with its booking (a demo's is kept in memory only, for its report); staff see a client's
-/// reactions only when the client allowed it.
+/// Guarantees: at most one live session per station; a session starts only on a station linked
+/// to the studio; a booked session starts only through the studio's rules (its client or staff,
+/// within its time); a demo only on a station free for the demo's whole length; a finished
+/// session's record, delivered by its station, is stored with its booking (a demo's is kept in
+/// memory only, for its report); staff see a client's reactions only when the client allowed it;
+/// nothing here sits on a station's path (the station runs its session whatever the studio does).
 actor LiveFloor {
     static let keptDemos = 50
     static let keptAlerts = 50
@@ -25,35 +25,27 @@ actor LiveFloor {
 
     let studio: Studio
     let catalog: ProgramCatalog
-    let recordDirectory: URL
     let logger: Logger
-    /// The stations running as their own programs, linked to this studio.
+    /// The stations' links to this studio.
     let links: StationLinks
-    private var running: [Int: LiveSession] = [:]
-    private var byID: [UUID: LiveSession] = [:]
+    /// Records arriving from the stations.
+    let inbox: RecordInbox
+    var running: [Int: LiveSession] = [:]
+    var byID: [UUID: LiveSession] = [:]
     /// Finished sessions stay reachable for a while (a console reloaded after the end still
     /// finds its report link); the oldest are let go.
-    private var finishedIDs: [UUID] = []
-    private var demoRecords: [(info: LiveSessionInfo, record: Data)] = []
-    private var alerts = AlertLog(capacity: keptAlerts)
-    private var dashboards: [UUID: AsyncStream<String>.Continuation] = [:]
-    private var sinceFloorUpdate = 0
-    private var seed: UInt64
+    var finishedIDs: [UUID] = []
+    var demoRecords: [(info: LiveSessionInfo, record: Data)] = []
+    var alerts = AlertLog(capacity: keptAlerts)
+    var dashboards: [UUID: AsyncStream<String>.Continuation] = [:]
+    var floorPush: Task<Void, Never>?
 
-    /// Station time per real time (``StationPace/speedUp``): the console's grace times, which are
-    /// real-world times (a browser connecting), stretch by it.
-    private let speedUp: Int
-
-    init(studio: Studio, catalog: ProgramCatalog, links: StationLinks, logger: Logger, speedUp: Int = 1) {
+    init(studio: Studio, catalog: ProgramCatalog, links: StationLinks, inbox: RecordInbox, logger: Logger) {
         self.links = links
-        self.speedUp = speedUp
+        self.inbox = inbox
         self.studio = studio
         self.catalog = catalog
         self.logger = logger
-        recordDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "unknot-live-\(ProcessInfo.processInfo.processIdentifier)")
-        try? FileManager.default.createDirectory(at: recordDirectory, withIntermediateDirectories: true)
-        seed = UInt64.random(in: 1...UInt64.max / 2)
     }
 
     // MARK: Starting
@@ -75,7 +67,7 @@ actor LiveFloor {
             accountID: started.clientID, clientName: started.clientName ?? booking.clientName ?? caller.name,
             programID: program.id, programName: program.name,
             minutes: started.minutes, staffMayBeAlerted: version.plan.staffMayBeAlerted)
-        return try launch(info, program: program, carePlan: version.plan)
+        return try await launch(info, carePlan: version.plan, version: version.version)
     }
 
     /// Starts a demo session with the caller's care plan on the first free station: the
@@ -87,63 +79,58 @@ actor LiveFloor {
         guard let program = catalog.program(id: wanted) ?? catalog.programs.first else {
             throw StudioError(.unavailable, "no program is offered for a demo")
         }
-        let stations = try await studio.stations(Self.stationCaller)
-        let today = studio.today
-        let bookings = try await studio.bookings(Self.stationCaller, from: today.description, to: today.description)
-        let now = studio.now
-        let busy = Set(
-            bookings.filter { $0.status == .inProgress || ($0.start <= now && now < $0.end) }.map(\.stationID))
-        guard
-            let station = stations.first(where: {
-                $0.status == .inService && running[$0.id] == nil && !busy.contains($0.id)
-            })
-        else {
-            throw StudioError(.conflict, "every station is busy right now; try the demo again in a few minutes")
-        }
         let minutes = program.lengths.sorted().first { $0 >= (program.id == "express" ? 15 : 30) } ?? 15
+        let station = try await freeForDemo(minutes: minutes)
         let info = LiveSessionInfo(
             id: UUID(), stationID: station.id, stationName: station.name, bookingID: nil, accountID: caller.accountID,
             clientName: caller.name, programID: program.id, programName: program.name, minutes: minutes,
             staffMayBeAlerted: plan.staffMayBeAlerted)
-        return try launch(info, program: program, carePlan: plan)
+        return try await launch(info, carePlan: plan, version: nil)
     }
 
-    private func launch(_ info: LiveSessionInfo, program: Program, carePlan: CarePlan) throws(StudioError)
+    /// The first station in service, linked, and free for a demo of `minutes` from now: no
+    /// session running on it, and no booking of anyone's (with its cleaning buffer) before the demo
+    /// would end.
+    private func freeForDemo(minutes: Int) async throws(StudioError) -> StationView {
+        let stations = try await studio.stations(Self.stationCaller)
+        let today = studio.today
+        let bookings = try await studio.bookings(Self.stationCaller, from: today.description, to: today.description)
+        let now = studio.now
+        let demoEnd = now + minutes
+        for station in stations where station.status == .inService && running[station.id] == nil {
+            let taken = bookings.contains {
+                $0.stationID == station.id && $0.status != .cancelled && $0.status != .completed
+                    && ($0.status == .inProgress || ($0.start < demoEnd + station.cleaningBuffer && now < $0.end))
+            }
+            guard !taken, await links.state(of: station.id) != nil else { continue }
+            return station
+        }
+        throw StudioError(.conflict, "every station is busy right now; try the demo again in a few minutes")
+    }
+
+    /// Sends the session to its station and starts relaying it.
+    private func launch(_ info: LiveSessionInfo, carePlan: CarePlan, version: Int?) async throws(StudioError)
         -> LiveSessionInfo
     {
-        let persona = Self.persona(for: carePlan)
-        seed &+= 7_919
-        let station: SimulatedStation
-        do {
-            station = try SimulatedStation.planned(
-                program: program, minutes: info.minutes, persona: persona, carePlan: carePlan, date: studio.today,
-                seed: seed, readsSignals: true)
-        } catch {
-            throw StudioError(.refused, "the session cannot be planned: \(error)")
+        let assignment = SessionAssignment(
+            session: info.id, booking: info.bookingID, clientName: info.clientName, programID: info.programID,
+            minutes: info.minutes, carePlan: carePlan, carePlanVersion: version, date: studio.today,
+            staffMayBeAlerted: info.staffMayBeAlerted)
+        guard await links.send(.run(assignment), to: info.stationID) else {
+            throw StudioError(
+                .unavailable, "\(info.stationName) is not connected to the studio right now; ask staff to check it")
         }
-        let session = LiveSession(
-            info: info, station: station, startedAt: Date(), recordDirectory: recordDirectory, speedUp: speedUp)
+        let session = LiveSession(info: info, links: links)
         running[info.stationID] = session
         byID[info.id] = session
         Gauge(label: "unknot_live_sessions").record(running.count)
         logger.info(
-            "live session started",
+            "live session sent to its station",
             metadata: ["station": "\(info.stationID)", "session": "\(info.id)", "demo": "\(info.isDemo)"])
         return info
     }
 
-    /// The person on the table, as the simulation knows them: the care plan's tender spots hurt
-    /// above a moderate level; everything else (pressing controls) is left to the real console.
-    static func persona(for plan: CarePlan) -> Persona {
-        var persona = Persona(name: "client", summary: "the client at the console", carePlan: plan)
-        persona.controlsFromConsole = true
-        persona.tenderSpots = plan.tenderSpots.compactMap { spot in
-            spot.at.map { Persona.TenderSpot(area: spot.area, at: $0, radius: spot.radius, hurtsAboveLevel: 4) }
-        }
-        return persona
-    }
-
-    private func stationName(_ id: Int) async throws(StudioError) -> String {
+    func stationName(_ id: Int) async throws(StudioError) -> String {
         try await studio.stations(Self.stationCaller).first { $0.id == id }?.name ?? "Station \(id)"
     }
 
@@ -194,99 +181,48 @@ actor LiveFloor {
 
     // MARK: Staff
 
+    /// Staff's emergency stop: the station's supervisor lifts the arm and holds it.
     func emergencyStop(station: Int) async throws(StudioError) {
-        guard let live = running[station] else {
-            try await order(.emergencyStop, to: station)
-            return
-        }
-        await live.emergencyStop()
+        try await order(.emergencyStop, to: station)
         Counter(label: "unknot_emergency_stops_total").increment()
         logger.warning("emergency stop", metadata: ["station": "\(station)"])
-        await pushFloor()
     }
 
-    func releaseEmergencyStop(station: Int) async throws(StudioError) {
-        guard let live = running[station] else {
-            try await order(.release, to: station)
-            return
-        }
-        await live.releaseEmergencyStop()
-        await pushFloor()
-    }
+    /// Staff release the stop; the client (or staff) resume from the console afterwards.
+    func releaseEmergencyStop(station: Int) async throws(StudioError) { try await order(.release, to: station) }
 
-    func end(station: Int) async throws(StudioError) {
-        guard let live = running[station] else {
-            try await order(.end, to: station)
-            return
-        }
-        await live.endByStaff()
-        await pushFloor()
-    }
+    /// Staff end the session (the client left, or asked a person to end it).
+    func end(station: Int) async throws(StudioError) { try await order(.end, to: station) }
 
-    /// Sends a staff order to a station running as its own program (linked to this studio).
+    /// Sends a staff order to a station over its link (for its running session, or whatever it
+    /// runs when the studio did not start it).
     private func order(_ command: StaffCommand, to station: Int) async throws(StudioError) {
-        guard await links.send(.staff(StaffOrder(session: nil, command: command)), to: station) else {
+        let live = running[station]
+        let stationRuns = await links.state(of: station)?.report?.session != nil
+        guard live != nil || stationRuns else {
             throw StudioError(.notFound, "station \(station) is not running a session")
         }
-        if command == .emergencyStop { Counter(label: "unknot_emergency_stops_total").increment() }
-        logger.warning(
-            "staff order sent over the station link", metadata: ["station": "\(station)", "order": "\(command)"])
+        guard await links.send(.staff(StaffOrder(session: live?.info.id, command: command)), to: station) else {
+            throw StudioError(
+                .unavailable,
+                "station \(station) is not connected to the studio right now; its own supervisor and console keep "
+                    + "the client safe, and a person at the table can stop it")
+        }
+        pushFloorSoon()
     }
 
-    // MARK: Time
-
-    /// Runs every live session for `milliseconds`; stores the records of those that finished.
-    func advance(milliseconds: Int) async {
-        for (stationID, live) in running {
-            let finished = await live.advance(milliseconds: milliseconds)
-            for alert in await live.takeAlerts() {
-                alerts.add(
-                    session: live.info.id, station: live.info.stationName, client: live.info.clientName,
-                    at: SessionRecord.clock(alert.t), text: alert.text)
-            }
-            if finished {
-                running[stationID] = nil
-                Gauge(label: "unknot_live_sessions").record(running.count)
-                await store(live)
-                finishedIDs.append(live.info.id)
-                if finishedIDs.count > Self.keptDemos { byID[finishedIDs.removeFirst()] = nil }
-            }
-        }
-        sinceFloorUpdate += milliseconds
-        if sinceFloorUpdate >= 500 {
-            sinceFloorUpdate = 0
-            await pushFloor()
+    /// Pushes the floor to the dashboards within half a second (at most twice a second).
+    func pushFloorSoon() {
+        guard floorPush == nil, !dashboards.isEmpty else { return }
+        floorPush = Task {
+            try? await Task.sleep(for: .milliseconds(500))
+            await self.pushFloorNow()
         }
     }
 
-    private func store(_ live: LiveSession) async {
-        let info = live.info
-        guard let data = await live.recordData else {
-            logger.error("a live session finished without its record", metadata: ["session": "\(info.id)"])
-            return
-        }
-        if let booking = info.bookingID {
-            do {
-                let (_, upload) = try StudioAPI.readRecord(data)
-                _ = try await studio.storeRecord(Self.stationCaller, booking: booking, upload)
-                await live.reportReady(at: "/sessions/\(booking.uuidString.lowercased())/report")
-            } catch {
-                logger.error(
-                    "the record could not be stored", metadata: ["session": "\(info.id)", "error": "\(error)"])
-            }
-        } else {
-            demoRecords.append((info, data))
-            if demoRecords.count > Self.keptDemos { demoRecords.removeFirst() }
-            await live.reportReady(at: "/demo/\(info.id.uuidString.lowercased())/report")
-        }
+    private func pushFloorNow() async {
+        floorPush = nil
         await pushFloor()
-    }
-
-    /// The server is stopping: every running station pauses (the arm lifts) as if its console
-    /// were lost, and its record file is flushed. (The record is not stored with the booking: the
-    /// session did not finish.)
-    func shutDown() async {
-        for (_, live) in running { await live.pauseForShutdown() }
     }
 
     private func pushFloor() async {

@@ -19,6 +19,7 @@ struct StationLinkChannel: Sendable {
 
     let studio: Studio
     let links: StationLinks
+    let floor: LiveFloor
     let logger: Logger
 
     func addRoutes(to router: Router<BasicWebSocketRequestContext>) {
@@ -66,6 +67,7 @@ struct StationLinkChannel: Sendable {
                         let received = try StudioLinkProtocol.read(StationMessage.self, from: text)
                         if let link {
                             await links.received(received, on: link)
+                            await floor.received(received, from: station.stationID)
                         } else {
                             link = try await greet(station, received, continuation: continuation)
                             greeted.done()
@@ -98,7 +100,9 @@ struct StationLinkChannel: Sendable {
                 "this studio speaks studio link version \(StudioLinkProtocol.version), not \(hello.protocolVersion)")
         }
         let id = await links.open(station, hello: hello, outbound: continuation)
-        let welcome = StudioWelcome(station: station.stationID, stationName: station.stationName, acknowledged: [])
+        let acknowledged = await floor.linked(station: station.stationID, hello: hello)
+        let welcome = StudioWelcome(
+            station: station.stationID, stationName: station.stationName, acknowledged: acknowledged)
         continuation.yield(StudioLinkProtocol.frame(StudioMessage.welcome(welcome)))
         return id
     }

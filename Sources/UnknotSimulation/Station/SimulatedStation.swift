@@ -34,6 +34,8 @@ public struct SimulatedStation: Sendable {
     private var voicesSeen = 0
     /// Every label the station's hearing gave, for evaluating it.
     public private(set) var heard: [(at: Int, sound: SoundEvent)] = []
+    /// The simulation's seed (the same seed, plan and persona give the same session).
+    public let seed: UInt64
 
     /// - Parameters:
     ///   - keepBiosignals: keep every beat and sample in ``biosignalLog`` (grows with the session).
@@ -44,6 +46,7 @@ public struct SimulatedStation: Sendable {
         configuration: SessionConfiguration = SessionConfiguration(), keepBiosignals: Bool = false,
         readsSignals: Bool = false
     ) {
+        self.seed = seed
         engine = SessionEngine(plan: plan, carePlan: carePlan, body: model, configuration: configuration)
         robot = SimulatedRobot(seed: seed, at: plan.strokes.first?.path[0] ?? SurfacePoint(x: 0, y: 0))
         body = SimulatedClient.body(for: persona, on: model)

@@ -29,8 +29,7 @@ public final class StationLoopLink<Hardware: RobotHardware>: StudioLinkStation {
 
     public func hello() async -> StationHello {
         StationHello(
-            software: software, simulated: robot?.simulated ?? true, robot: robot,
-            running: loop.outcome == nil ? session : nil)
+            software: software, simulated: robot?.simulated ?? true, robot: robot)
     }
 
     public func report() async -> StationReport {

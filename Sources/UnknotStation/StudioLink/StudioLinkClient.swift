@@ -39,19 +39,27 @@ public struct StudioLinkClient: Sendable {
     public func run(_ station: some StudioLinkStation) async {
         var wait = Self.firstRetry
         var lastReason = ""
+        var everLinked = false
+        var failures = 0
         while !Task.isCancelled {
             let reason: String
             do {
                 let welcomed = try await connectOnce(station)
                 reason = "the studio closed the link"
-                if welcomed { wait = Self.firstRetry }
+                if welcomed {
+                    wait = Self.firstRetry
+                    everLinked = true
+                    failures = 0
+                }
             } catch is CancellationError {
                 break
             } catch {
                 reason = "\(error)"
             }
             await station.linkChanged(.disconnected(reason))
-            if reason != lastReason {
+            failures += 1
+            // A studio still starting is not worth a warning; a link that was up, or stays down, is.
+            if reason != lastReason, everLinked || failures >= 3 {
                 logger.warning("the studio link is down; the station carries on", metadata: ["reason": "\(reason)"])
                 lastReason = reason
             }

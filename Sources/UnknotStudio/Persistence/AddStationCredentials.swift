@@ -10,6 +10,7 @@ struct AddStationCredentials: AsyncMigration {
             .id()
             .field("station_id", .int, .required)
             .field("token_hash", .string, .required)
+            .field("label", .string, .required)
             .field("created_at", .datetime, .required)
             .field("revoked_at", .datetime)
             .field("last_used_at", .datetime)

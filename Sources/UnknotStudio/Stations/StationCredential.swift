@@ -5,6 +5,7 @@ import Foundation
 public struct StationCredential: Sendable, Hashable {
     public var id: UUID
     public var stationID: Int
+    public var label: String
     public var createdAt: Date
     /// When it was revoked; a revoked credential opens no link.
     public var revokedAt: Date?
@@ -17,6 +18,7 @@ public struct StationCredential: Sendable, Hashable {
         guard let id = row.id else { return nil }
         self.id = id
         self.stationID = row.stationID
+        self.label = row.label
         self.createdAt = row.createdAt
         self.revokedAt = row.revokedAt
         self.lastUsedAt = row.lastUsedAt

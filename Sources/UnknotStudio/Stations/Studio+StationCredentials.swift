@@ -6,17 +6,18 @@ extension Studio {
     public static let stationTokenPrefix = "ust_"
 
     /// Issues a new credential for station `id` (admin). Its token is returned only here.
-    public func issueStationCredential(_ caller: Caller, station id: Int) async throws(StudioError)
-        -> IssuedStationCredential
+    public func issueStationCredential(_ caller: Caller, station id: Int, label: String = "")
+        async throws(StudioError) -> IssuedStationCredential
     {
         try caller.requireAdmin()
+        let label = try PlainText.check(label, field: "label", what: "the credential's label", most: 120)
         let token = Self.stationTokenPrefix + Secret.make()
         let now = clock.now
         let row = try await database.write { db -> StationCredentialRow in
             guard try await StationRow.find(id, on: db) != nil else {
                 throw StudioError.notFound("there is no station \(id); list them at /api/stations")
             }
-            let row = StationCredentialRow(stationID: id, tokenHash: Secret.digest(token), createdAt: now)
+            let row = StationCredentialRow(stationID: id, tokenHash: Secret.digest(token), label: label, createdAt: now)
             try await row.create(on: db)
             return row
         }
@@ -77,6 +78,34 @@ extension Studio {
             try await row.update(on: db)
             return StationCaller(stationID: row.stationID, stationName: station.name, credentialID: id)
         }
+    }
+
+    /// The label of the credentials `unknot serve` issues to its own demo stations.
+    public static let demoStationLabel = "demo station (unknot serve)"
+
+    /// New credentials for the demo stations `unknot serve` runs beside the studio, one per station
+    /// in service; those it issued before are revoked. (Not reachable over the network: only the
+    /// process that opens the database calls it.)
+    public func issueDemoStationCredentials() async throws(StudioError) -> [Int: String] {
+        let now = clock.now
+        let stations = try await allStations().filter { $0.status == .inService }.map(\.id)
+        var tokens: [Int: String] = [:]
+        for station in stations { tokens[station] = Self.stationTokenPrefix + Secret.make() }
+        let issued = tokens
+        try await database.write { db in
+            for old in try await StationCredentialRow.query(on: db).filter(\.$label == Self.demoStationLabel)
+                .filter(\.$revokedAt == nil).all()
+            {
+                old.revokedAt = now
+                try await old.update(on: db)
+            }
+            for (station, token) in issued {
+                try await StationCredentialRow(
+                    stationID: station, tokenHash: Secret.digest(token), label: Self.demoStationLabel, createdAt: now
+                ).create(on: db)
+            }
+        }
+        return tokens
     }
 
     /// Whether credential `id` may still open a link (it exists and was not revoked).

@@ -62,14 +62,15 @@ public struct StationHello: Sendable, Hashable, Codable {
     public var seed: UInt64?
     /// The arm, as it said in its own handshake (none before it answered).
     public var robot: RobotIdentity?
-    /// The session running now, if any (after the link dropped, or the studio restarted).
-    public var running: UUID?
+    /// The session running now, if any (after the link dropped, or the studio restarted): the studio
+    /// takes it up again from its assignment.
+    public var running: SessionAssignment?
     /// Records the studio has not acknowledged in full.
     public var held: [HeldRecord]
 
     public init(
         protocolVersion: Int = StudioLinkProtocol.version, software: String, simulated: Bool, seed: UInt64? = nil,
-        robot: RobotIdentity? = nil, running: UUID? = nil, held: [HeldRecord] = []
+        robot: RobotIdentity? = nil, running: SessionAssignment? = nil, held: [HeldRecord] = []
     ) {
         self.protocolVersion = protocolVersion
         self.software = software
@@ -161,14 +162,18 @@ public struct StaffAlert: Sendable, Hashable, Codable {
 /// disk). Sending a chunk twice is harmless: the studio keeps bytes by offset.
 public struct RecordChunk: Sendable, Hashable, Codable {
     public var session: UUID
+    /// The booking the session was for (none for a demo): the record is stored with it, even by a
+    /// studio that did not start the session (it restarted, or the station linked to another).
+    public var booking: UUID?
     public var offset: Int
     public var data: Data
     /// The last chunk: the record is `offset + data.count` bytes with this SHA-256 (hex).
     public var final: Bool
     public var sha256: String?
 
-    public init(session: UUID, offset: Int, data: Data, final: Bool, sha256: String? = nil) {
+    public init(session: UUID, booking: UUID?, offset: Int, data: Data, final: Bool, sha256: String? = nil) {
         self.session = session
+        self.booking = booking
         self.offset = offset
         self.data = data
         self.final = final

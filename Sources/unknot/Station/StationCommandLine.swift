@@ -25,15 +25,24 @@ struct StationCommandLine: ParsableCommand {
             every second, with the loop's tick lateness.
             """)
 
-    @Option(help: "The arm: udp://HOST:PORT.") var robot: String
+    @Option(help: "The arm: udp://HOST:PORT.") var robot: String?
+    @Flag(
+        help: """
+            A simulated arm and body in this process, taking its sessions from the studio (--studio,             --station, --token): a demo station on its own machine.
+            """)
+    var simulated = false
+    @Option(help: "The station's number at the studio (with --simulated).") var station: Int?
+    @Option(help: "Where a --simulated station keeps its records until the studio holds them.")
+    var stationDirectory = "unknot-station"
+    @Option(help: "How fast a --simulated station's time runs, e.g. 60x (checks only).") var stationSpeed = "1x"
     @Flag(help: "Ask the arm for lockstep (simulated arms only): the session runs as fast as the link goes.")
     var lockstep = false
-    @Option(help: "The program id (see `unknot programs`).") var program: String
-    @Option(help: "Session length in minutes.") var minutes: Int
-    @Option(help: "The client's care plan (JSON; see `unknot care-plan example`).") var carePlan: String
+    @Option(help: "The program id (see `unknot programs`).") var program: String?
+    @Option(help: "Session length in minutes.") var minutes: Int?
+    @Option(help: "The client's care plan (JSON; see `unknot care-plan example`).") var carePlan: String?
     @OptionGroup var body: BodyOptions
     @OptionGroup var programs: ProgramOptions
-    @Option(help: "Where to write the session record (JSON Lines).") var record: String
+    @Option(help: "Where to write the session record (JSON Lines).") var record: String?
     @Option(
         help: """
             The microphone: raw 16 kHz 16-bit mono PCM from - (standard input; the terminal console is \
@@ -51,7 +60,34 @@ struct StationCommandLine: ParsableCommand {
             """)
     var token: String?
 
+    func validate() throws {
+        if simulated {
+            guard studio != nil, station != nil else {
+                throw ValidationError(
+                    "--simulated takes its sessions from the studio: give --studio URL and --station N")
+            }
+            guard robot == nil else { throw ValidationError("give --robot or --simulated, not both") }
+            return
+        }
+        var missing: [String] = []
+        if robot == nil { missing.append("--robot udp://HOST:PORT (or --simulated with --studio)") }
+        if program == nil { missing.append("--program ID") }
+        if minutes == nil { missing.append("--minutes N") }
+        if carePlan == nil { missing.append("--care-plan FILE") }
+        if record == nil { missing.append("--record FILE") }
+        guard missing.isEmpty else {
+            throw ValidationError(
+                "a station on an arm runs the session given here (sessions from the studio come to --simulated "
+                    + "stations for now); missing: \(missing.joined(separator: ", "))")
+        }
+    }
+
     func run() throws {
+        if simulated {
+            try runSimulated()
+            return
+        }
+        guard let robot, let program, let minutes, let carePlan, let record else { return }
         let catalog = try programs.catalog()
         guard let chosen = catalog.program(id: program) else {
             throw CommandError(

@@ -20,7 +20,7 @@ final class BenchStation: StudioLinkStation {
     private func note(_ event: Event) { log.withLock { $0.append(event) } }
 
     func hello() async -> StationHello {
-        StationHello(software: "bench 1", simulated: true, seed: 7, running: session)
+        StationHello(software: "bench 1", simulated: true, seed: 7)
     }
 
     func report() async -> StationReport {

@@ -17,7 +17,7 @@ struct StationLinkTests {
         "an admin issues a credential shown once; the station links with it, shows on the floor, takes the e-stop; revoking closes the link"
     )
     func credentialLinkAndStop() async throws {
-        try await TestStudio.run(.sqlite, .live) { _, client in
+        try await TestStudio.run(.sqlite, .live, demoStations: false) { _, client in
             let t = try await client.tokens()
             // Only an admin issues credentials, for a station that exists.
             #expect(
@@ -88,7 +88,7 @@ struct StationLinkTests {
 
     @Test("no link opens without a valid credential, nor from a browser page")
     func refusedCredentials() async throws {
-        try await TestStudio.run(.sqlite, .live) { _, client in
+        try await TestStudio.run(.sqlite, .live, demoStations: false) { _, client in
             let t = try await client.tokens()
             let token =
                 try await client.call(.post, "/api/stations/2/credentials", token: t.admin, json: [String: Any]())
@@ -109,7 +109,7 @@ struct StationLinkTests {
 
     @Test("a frame the studio cannot read closes the link with the field named; a station that says nothing is closed")
     func unreadableFrames() async throws {
-        try await TestStudio.run(.sqlite, .live) { _, client in
+        try await TestStudio.run(.sqlite, .live, demoStations: false) { _, client in
             let t = try await client.tokens()
             let token =
                 try await client.call(.post, "/api/stations/1/credentials", token: t.admin, json: [String: Any]())

@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import Testing
 import UnknotCore
+import UnknotDemoStations
 import UnknotServer
 import UnknotStudio
 
@@ -38,13 +39,13 @@ struct TestStudio: Sendable {
     let storage: StudioStorage
     let clock: SettableClock
     let settings: StudioSettings
-    /// The live stations' time: it passes only when the test advances it.
+    /// The demo stations' time: it passes only when the test advances it.
     let pace: StationPace
 
     var arguments: ServeArguments {
         ServeArguments(
             hostname: "127.0.0.1", port: 0, storage: storage, demo: false, logLevel: .warning, settings: settings,
-            clock: clock, stationPace: pace,
+            clock: clock,
             // The tests close their consoles themselves; a loaded test machine must not miss a
             // ping and lose one it did not mean to.
             consolePing: .seconds(60))
@@ -52,7 +53,7 @@ struct TestStudio: Sendable {
 
     /// Runs `body` against a new studio on `store`, then removes the database.
     static func run<T: Sendable>(
-        _ store: TestStore, _ setup: TestingSetup = .router, stationSpeed: Int = 1,
+        _ store: TestStore, _ setup: TestingSetup = .router, stationSpeed: Int = 1, demoStations: Bool = true,
         configure: (inout StudioSettings) -> Void = { _ in },
         _ body: @Sendable (TestStudio, any TestClientProtocol) async throws -> T
     ) async throws -> T {
@@ -69,13 +70,41 @@ struct TestStudio: Sendable {
         do {
             try await studio.seed()
             let app = try await buildApplication(studio.arguments)
-            let result = try await app.test(setup) { client in try await body(studio, client) }
+            let result = try await app.test(setup) { client in
+                // On a live server, the studio's demo stations link to it as `unknot serve`'s do.
+                guard demoStations, let port = client.port else { return try await body(studio, client) }
+                return try await studio.withDemoStations(port: port) { try await body(studio, client) }
+            }
             await remove()
             return result
         } catch {
             await remove()
             throw error
         }
+    }
+
+    /// Runs `body` with the studio's demo stations linked to the server on `port` (their time
+    /// passes by ``pace``); their records go to a folder removed afterwards.
+    func withDemoStations<T: Sendable>(port: Int, _ body: () async throws -> T) async throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("unknot-test-stations-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let stations = try DemoStations(
+            credentials: try await demoStationCredentials(arguments), studio: "http://127.0.0.1:\(port)",
+            directory: directory, pace: pace, catalog: try ProgramCatalog.bundled(), logger: Self.logger)
+        let running = Task { await stations.run() }
+        defer { running.cancel() }
+        // Every station linked before the test begins (a bound, not a timing check).
+        let deadline = ContinuousClock.now + .seconds(30)
+        for station in stations.stations {
+            while ContinuousClock.now < deadline {
+                if case .connected? = await station.runtime.linkState { break }
+                try await Task.sleep(for: .milliseconds(5))
+            }
+        }
+        let result = try await body()
+        running.cancel()
+        await running.value
+        return result
     }
 
     /// The accounts and stations every test starts with.

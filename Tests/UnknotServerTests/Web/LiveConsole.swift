@@ -48,8 +48,8 @@ extension TestStudio {
         while passed < limit {
             if await condition() { return true }
             await pace.advance(milliseconds: 100)
-            // Let the console's socket deliver what the station sent.
-            try? await Task.sleep(for: .milliseconds(2))
+            // Let the station's link and the console's socket deliver what the station said.
+            try? await Task.sleep(for: .milliseconds(5))
             passed += 100
         }
         return await condition()
@@ -82,5 +82,18 @@ extension TestClientProtocol {
                 do { try await group.waitForAll() } catch is CancellationError {}
             }
         }
+    }
+}
+
+extension TestClientProtocol {
+    /// Whether `condition` holds within `seconds` (what a station reported reaches the studio over
+    /// its link a few milliseconds later): a bound, not a timing check.
+    func eventually(within seconds: Int = 5, _ condition: (Self) async throws -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < deadline {
+            if try await condition(self) { return true }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return try await condition(self)
     }
 }

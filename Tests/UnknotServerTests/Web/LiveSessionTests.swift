@@ -67,7 +67,9 @@ struct LiveSessionTests {
                 #expect(later?.state == "on-break")
                 #expect(later?.planTime == onBreak?.planTime, "a break never eats the client's time")
                 try await press("resume")
-                #expect(await studio.advance(until: { await feed.lastStatus?.state == "working" }))
+                let resumed = await studio.advance(until: { await feed.lastStatus?.state == "working" })
+                let seen = "\(await feed.statuses.suffix(3).map(\.stateText)) \(await feed.messages.suffix(3))"
+                #expect(resumed, "\(seen)")
                 try await press("end")
                 let reported = await studio.advance(until: { await feed.lastStatus?.report != nil }, limit: 20_000)
                 #expect(reported)
@@ -140,7 +142,9 @@ struct LiveSessionTests {
                 let messages = await feed.messages
                 #expect(messages.contains { $0.contains("lost its connection") })
                 try await press("resume")
-                #expect(await studio.advance(until: { await feed.lastStatus?.state == "working" }))
+                let resumed = await studio.advance(until: { await feed.lastStatus?.state == "working" })
+                let seen = "\(await feed.statuses.suffix(3).map(\.stateText)) \(await feed.messages.suffix(3))"
+                #expect(resumed, "\(seen)")
             }
         }
     }
@@ -152,10 +156,16 @@ struct LiveSessionTests {
             _ = try Self.session(from: try await client.form("/demo", token: t.cleo))
             // 60 s of station time is one second of real time: well within a browser's opening.
             await studio.pace.advance(milliseconds: 60_000)
-            #expect(!(try await client.page("/staff", token: t.staff).text.contains("console lost")))
+            #expect(
+                !(try await client.eventually {
+                    try await $0.page("/staff", token: t.staff).text.contains("console lost")
+                }))
             // 15 s of real time (900 s of station time) without a console: paused.
             await studio.pace.advance(milliseconds: 841_000)
-            #expect(try await client.page("/staff", token: t.staff).text.contains("paused: console lost"))
+            #expect(
+                try await client.eventually {
+                    try await $0.page("/staff", token: t.staff).text.contains("paused: console lost")
+                })
         }
     }
 

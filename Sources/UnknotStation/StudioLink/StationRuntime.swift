@@ -1,0 +1,141 @@
+import Foundation
+import UnknotCore
+import UnknotSession
+import UnknotStudioLink
+
+/// A station that takes its sessions from the studio over the studio link and runs them step by
+/// step (``SteppedStation``: a simulated arm and body, a demo station): it plans each assigned
+/// session itself, keeps its record on its own disk until the studio holds all of it, and
+/// carries on whatever the link does.
+///
+/// Time is the station's own: ``advance(milliseconds:)`` runs it (a ``StationPace`` in service;
+/// tests call it directly). Guarantees: one session at a time (another assignment is refused
+/// with the reason); the link never holds the session up (messages wait in an outbox the link
+/// empties); with the link down no console is relayed, so the session pauses as for a lost
+/// console; a session interrupted by a crash is reported as such when the station starts again,
+/// and its record delivered.
+public actor StationRuntime<Station: SteppedStation>: StudioLinkStation {
+    /// Plans an assigned session on this station, or says why it cannot.
+    public typealias Planner = @Sendable (SessionAssignment) throws -> Station
+
+    public nonisolated let software: String
+    public nonisolated let name: String
+    private let plan: Planner
+    private let speedUp: Int
+    private var shipper: RecordShipper
+    private var session: LinkedSession<Station>?
+    private var outbox: [StationMessage] = []
+    private var link: StudioLinkState?
+
+    /// - Parameters:
+    ///   - directory: where the station keeps its records until the studio holds them.
+    ///   - speedUp: station time per real time (the console's real-world grace times stretch by it).
+    public init(name: String, directory: URL, software: String, speedUp: Int = 1, plan: @escaping Planner) throws {
+        self.name = name
+        self.software = software
+        self.speedUp = max(1, speedUp)
+        self.plan = plan
+        shipper = try RecordShipper(directory: directory)
+        outbox = shipper.interrupted.map { .ended(SessionEnded(session: $0, outcome: .interrupted)) }
+    }
+
+    /// The session running, if any.
+    public var running: SessionAssignment? { session?.assignment }
+
+    /// Where the link is (`nil` before the first attempt ended).
+    public var linkState: StudioLinkState? { link }
+
+    /// Records still on the station's disk.
+    public var held: [HeldRecord] { shipper.heldRecords }
+
+    /// Runs the station for `milliseconds` of its time.
+    public func advance(milliseconds: Int) {
+        guard var running = session else { return }
+        let done = running.advance(milliseconds: milliseconds, into: &outbox)
+        if running.takeStatusDue() { outbox.append(.report(StationReport(robot: "ready", session: running.report))) }
+        session = running
+        guard done else { return }
+        shipper.finish(running.assignment.session)
+        outbox.append(.ended(SessionEnded(session: running.assignment.session, outcome: .finished)))
+        session = nil
+    }
+
+    /// The station is stopping: a running session pauses (the arm lifts) and its record is
+    /// flushed; it is reported interrupted when the station starts again.
+    public func shutDown() {
+        session?.pauseForShutdown()
+    }
+
+    // MARK: The studio link
+
+    public func hello() async -> StationHello {
+        StationHello(
+            software: software, simulated: session?.station.robotIdentity.simulated ?? true,
+            seed: session?.station.seed, robot: session?.station.robotIdentity, running: session?.assignment,
+            held: shipper.heldRecords)
+    }
+
+    public func report() async -> StationReport {
+        StationReport(robot: "ready", session: session?.report)
+    }
+
+    public func takeOutgoing() async -> [StationMessage] {
+        var out = outbox
+        outbox.removeAll(keepingCapacity: true)
+        if case .connected = link { out += shipper.chunks(limit: 8) }
+        return out
+    }
+
+    public func received(_ message: StudioMessage) async {
+        switch message {
+        case .welcome(let welcome):
+            shipper.welcomed(welcome.acknowledged)
+        case .run(let assignment):
+            start(assignment)
+        case .control(let relayed) where relayed.session == session?.assignment.session:
+            session?.take(relayed.control, into: &outbox)
+        case .consoles(let presence) where presence.session == session?.assignment.session:
+            session?.consoles(presence.connected, into: &outbox)
+        case .staff(let order) where order.session == nil || order.session == session?.assignment.session:
+            session?.take(order.command, into: &outbox)
+        case .recordAck(let ack):
+            shipper.acknowledged(ack)
+        default:
+            break
+        }
+    }
+
+    public func linkChanged(_ state: StudioLinkState) async {
+        link = state
+        // With the link down no console reaches the session: it pauses after the console grace.
+        if case .disconnected = state { session?.consoles(0, into: &outbox) }
+    }
+
+    private func start(_ assignment: SessionAssignment) {
+        if let running = session {
+            if running.assignment.session != assignment.session {
+                outbox.append(
+                    .refused(
+                        SessionRefusal(
+                            session: assignment.session,
+                            reason: "\(name) is running another session (\(running.assignment.programID))")))
+            }
+            return
+        }
+        do {
+            let station = try plan(assignment)
+            try shipper.begin(assignment)
+            let header = SessionRecordHeader(
+                plan: station.engine.plan, carePlan: station.engine.carePlan,
+                startedAt: Date().timeIntervalSince1970, client: "client", seed: station.seed,
+                robot: station.robotIdentity)
+            let writer = try SessionRecordWriter(path: shipper.recordPath(assignment.session), header: header)
+            var linked = LinkedSession(assignment: assignment, station: station, record: writer, speedUp: speedUp)
+            _ = linked.advance(milliseconds: 0, into: &outbox)
+            session = linked
+            outbox.append(.report(StationReport(robot: "ready", session: linked.report)))
+        } catch {
+            outbox.append(.refused(SessionRefusal(session: assignment.session, reason: "\(error)")))
+        }
+    }
+}
