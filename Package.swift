@@ -217,7 +217,11 @@ let package = Package(
         ),
         .testTarget(
             name: "UnknotCLITests",
-            dependencies: ["unknot", "UnknotCore", "UnknotHearing", "UnknotSession", "UnknotStation", "UnknotTesting"]
+            dependencies: [
+                "unknot", "UnknotCore", "UnknotHearing", "UnknotSession", "UnknotStation", "UnknotTesting",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "UnknotStationTests",

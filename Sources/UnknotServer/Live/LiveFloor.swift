@@ -58,6 +58,12 @@ actor LiveFloor {
             throw StudioError(.conflict, "station \(booking.stationID) is running another session; ask staff")
         }
         let stationName = try await stationName(booking.stationID)
+        // The station must be there before the booking is marked in progress (a booking must never
+        // be left in progress with no station running it).
+        guard await links.state(of: booking.stationID) != nil else {
+            throw StudioError(
+                .unavailable, "\(stationName) is not connected to the studio right now; ask staff to check it")
+        }
         let (started, version) = try await studio.startSession(caller, id: id)
         guard let program = catalog.program(id: started.programID) else {
             throw StudioError(.notFound, "the program \(started.programID) is no longer offered")

@@ -1,0 +1,106 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// `unknot serve` as its own process on a port of loopback, for tests that kill and restart it;
+/// with a small HTTP client for its API and pages.
+final class StudioProcess {
+    let process = Process()
+    let port: Int
+    let output = Pipe()
+    /// The demo accounts' passwords, printed once when the database was empty.
+    private(set) var passwords: [String: String] = [:]
+
+    init(port: Int, database: String, extra: [String] = []) throws {
+        self.port = port
+        process.executableURL = CommandLineTests.binary
+        process.arguments =
+            [
+                "serve", "--port", "\(port)", "--database", database, "--clock", "2026-11-23T08:50:00Z",
+                "--notice-minutes", "0", "--time-zone", "UTC", "--log-level", "warning",
+            ] + extra
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let pid = process.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + 300) { kill(pid, SIGKILL) }
+        // Its first lines: the demo accounts (on an empty database), then that it is built.
+        var line = Data()
+        while let byte = try? output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty {
+            guard byte[byte.startIndex] == 0x0A else {
+                line.append(byte)
+                continue
+            }
+            let text = String(decoding: line, as: UTF8.self)
+            line.removeAll()
+            let words = text.split(separator: " ")
+            if words.count == 3, words[1].hasSuffix("@unknot.local") { passwords[String(words[1])] = String(words[2]) }
+            if text.hasPrefix("Unknot studio on") { break }
+        }
+    }
+
+    var url: String { "http://127.0.0.1:\(port)" }
+
+    /// Waits (a bound, not a timing check) until the studio answers `/health`.
+    func waitUntilHealthy() async throws -> Bool {
+        for _ in 0..<200 {
+            if (try? await call("GET", "/health"))?.status == 200 { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return false
+    }
+
+    struct Reply {
+        var status: Int
+        var data: Data
+        var location: String?
+        var json: [String: Any] { ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]) ?? [:] }
+    }
+
+    /// One request: JSON with a bearer token, or a form with the pages' cookie. Redirects are not
+    /// followed.
+    func call(
+        _ method: String, _ path: String, token: String? = nil, json: [String: Any]? = nil, cookie: String? = nil
+    ) async throws -> Reply {
+        var request = URLRequest(url: URL(string: url + path)!)
+        request.httpMethod = method
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let cookie {
+            request.setValue("unknot_session=\(cookie)", forHTTPHeaderField: "Cookie")
+            request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data()
+        }
+        if let json {
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.httpBody = try JSONSerialization.data(withJSONObject: json)
+        }
+        let (data, response) = try await URLSession(
+            configuration: .ephemeral, delegate: NoRedirects(), delegateQueue: nil
+        )
+        .data(for: request)
+        let http = response as? HTTPURLResponse
+        return Reply(
+            status: http?.statusCode ?? 0, data: data, location: http?.value(forHTTPHeaderField: "Location"))
+    }
+
+    func signIn(_ email: String) async throws -> String {
+        let reply = try await call(
+            "POST", "/api/auth/login", json: ["email": email, "password": passwords[email] ?? ""])
+        return reply.json["token"] as? String ?? ""
+    }
+
+    /// SIGKILL: the studio dies at once.
+    func stop() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+        func urlSession(
+            _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+            newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+        ) { completionHandler(nil) }
+    }
+}
