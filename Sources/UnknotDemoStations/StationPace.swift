@@ -38,6 +38,17 @@ public final class StationPace: Sendable {
         await step(milliseconds)
     }
 
+    /// Returns once every station's link has taken what the stations said (or after `limit`, on a
+    /// studio that is not there): tests wait for it before looking at what the studio relayed.
+    public func delivered(limit: Duration = .seconds(2)) async {
+        let deadline = ContinuousClock.now + limit
+        for runtime in stations.withLock({ $0 }) {
+            while await runtime.waitingToGo > 0, ContinuousClock.now < deadline {
+                try? await Task.sleep(for: .milliseconds(1))
+            }
+        }
+    }
+
     private func step(_ milliseconds: Int) async {
         let runtimes = stations.withLock { $0 }
         var left = milliseconds

@@ -38,7 +38,8 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     let inbox = RecordInbox(
         directory: FileManager.default.temporaryDirectory.appendingPathComponent(
             "unknot-record-inbox-\(ProcessInfo.processInfo.processIdentifier)"))
-    let floor = LiveFloor(studio: studio, catalog: catalog, links: links, inbox: inbox, logger: logger)
+    let floor = LiveFloor(
+        studio: studio, catalog: catalog, links: links, inbox: inbox, database: database, logger: logger)
     let router = buildRouter(
         studio: studio, links: links, web: WebPages(studio: studio, floor: floor, pages: pages))
     let channels = Router(context: BasicWebSocketRequestContext.self)
@@ -56,7 +57,7 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
                     maxFrameSize: StudioLinkProtocol.maximumFrameBytes,
                     autoPing: .enabled(timePeriod: arguments.consolePing)))),
         configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "Unknot"),
-        services: [DatabaseService(database: database)],
+        services: [DatabaseService(database: database), InstanceExchange(database: database, floor: floor)],
         logger: logger)
 }
 

@@ -13,6 +13,11 @@ extension LiveFloor {
     /// A station's link opened: what the studio holds of the records it still keeps; the session it
     /// runs is taken up again (after a studio restart, or a link to another studio instance).
     func linked(station: Int, hello: StationHello) async -> [RecordAck] {
+        // An order the station had not taken goes again on its new link.
+        if var pending = unconfirmed[station] {
+            pending.sentAt = .now - .seconds(1)
+            unconfirmed[station] = pending
+        }
         var acks: [RecordAck] = []
         for held in hello.held {
             acks.append(
@@ -61,6 +66,7 @@ extension LiveFloor {
         switch message {
         case .report(let report):
             if let state = report.session, let live = session(state.session, on: station) { await live.update(state) }
+            await confirmOrSendAgain(station: station, report: report)
             pushFloorSoon()
         case .say(let said):
             await session(said.session, on: station)?.said(said.message)
@@ -90,6 +96,32 @@ extension LiveFloor {
             await receive(chunk, from: station)
         case .hello:
             break
+        }
+    }
+
+    /// A staff order stays unconfirmed until the station's reports show it taken (stopped, or no
+    /// longer stopped); until then it goes again every ``orderRetryMilliseconds`` (a frame lost with
+    /// a dying link must not lose an emergency stop).
+    func sendOrder(_ command: StaffCommand, to station: Int) async -> Bool {
+        let order = StaffOrder(session: running[station]?.info.id, command: command)
+        unconfirmed[station] = UnconfirmedOrder(order: order, sentAt: .now)
+        return await links.send(.staff(order), to: station)
+    }
+
+    private func confirmOrSendAgain(station: Int, report: StationReport) async {
+        guard let pending = unconfirmed[station] else { return }
+        let taken: Bool =
+            switch pending.order.command {
+            case .emergencyStop: report.session?.stopped ?? true
+            case .release: !(report.session?.stopped ?? false)
+            case .end: report.session == nil || report.session?.console.finished == true
+            }
+        if taken {
+            unconfirmed[station] = nil
+        } else if ContinuousClock.now - pending.sentAt >= .milliseconds(Self.orderRetryMilliseconds) {
+            unconfirmed[station]?.sentAt = .now
+            await links.send(.staff(pending.order), to: station)
+            logger.warning("a staff order not yet taken goes again", metadata: ["station": "\(station)"])
         }
     }
 

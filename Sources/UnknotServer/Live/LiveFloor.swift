@@ -39,8 +39,25 @@ actor LiveFloor {
     var alerts = AlertLog(capacity: keptAlerts)
     var dashboards: [UUID: AsyncStream<String>.Continuation] = [:]
     var floorPush: Task<Void, Never>?
+    /// The last staff order to each station linked here, until its reports show it taken.
+    var unconfirmed: [Int: UnconfirmedOrder] = [:]
+    static let orderRetryMilliseconds = 300
+    struct UnconfirmedOrder: Sendable {
+        var order: StaffOrder
+        var sentAt: ContinuousClock.Instant
+    }
+    /// What the other studio instances on the same database said of the stations linked to them.
+    var otherInstances = OtherInstances()
+    /// This instance, in what it tells the others.
+    nonisolated let instance = UUID()
+    /// The studio's database (several instances on PostgreSQL tell each other through it).
+    let database: StudioDatabase
 
-    init(studio: Studio, catalog: ProgramCatalog, links: StationLinks, inbox: RecordInbox, logger: Logger) {
+    init(
+        studio: Studio, catalog: ProgramCatalog, links: StationLinks, inbox: RecordInbox, database: StudioDatabase,
+        logger: Logger
+    ) {
+        self.database = database
         self.links = links
         self.inbox = inbox
         self.studio = studio
@@ -154,26 +171,38 @@ actor LiveFloor {
         let stations = try await studio.stations(Self.stationCaller)
         var states: [LiveUpdate.StationState] = []
         for station in stations {
-            var session: LiveUpdate.StationState.SessionState?
-            var link: LiveUpdate.StationState.LinkState?
-            if let state = await links.state(of: station.id) {
-                link = .init(
-                    simulated: state.simulated, software: state.software, robot: state.robot,
-                    robotModel: state.robotModel, latenessP99: state.lateness.map { Double($0[1]) / 1_000 })
-                if let report = state.report?.session {
-                    session = .init(
-                        id: report.session.uuidString, client: "at the station", program: "the station's own session",
-                        state: report.console.state, stateText: report.console.stateText,
-                        remaining: report.console.remaining, area: report.console.area, level: report.console.level,
-                        heartRate: report.console.heartRate, stopped: report.stopped)
-                }
+            if let here = await linkedState(of: station) {
+                states.append(here)
+            } else if let there = otherInstances.state(of: station.id) {
+                // Linked to another studio instance on the same database.
+                states.append(there)
+            } else {
+                states.append(.init(id: station.id, name: station.name, status: station.status.rawValue))
             }
-            if let live = running[station.id] { session = await live.dashboardState() }
-            states.append(
-                .init(id: station.id, name: station.name, status: station.status.rawValue, session: session, link: link)
-            )
         }
         return LiveUpdate.Floor(stations: states, alerts: alerts.newestFirst)
+    }
+
+    /// A station as this instance knows it: its link here and the session relayed here (`nil` when
+    /// it has neither).
+    func linkedState(of station: StationView) async -> LiveUpdate.StationState? {
+        var session: LiveUpdate.StationState.SessionState?
+        var link: LiveUpdate.StationState.LinkState?
+        if let state = await links.state(of: station.id) {
+            link = .init(
+                simulated: state.simulated, software: state.software, robot: state.robot,
+                robotModel: state.robotModel, latenessP99: state.lateness.map { Double($0[1]) / 1_000 })
+            if let report = state.report?.session {
+                session = .init(
+                    id: report.session.uuidString, client: "at the station", program: "the station's own session",
+                    state: report.console.state, stateText: report.console.stateText,
+                    remaining: report.console.remaining, area: report.console.area, level: report.console.level,
+                    heartRate: report.console.heartRate, stopped: report.stopped)
+            }
+        }
+        if let live = running[station.id] { session = await live.dashboardState() }
+        guard link != nil || session != nil else { return nil }
+        return .init(id: station.id, name: station.name, status: station.status.rawValue, session: session, link: link)
     }
 
     func subscribeFloor() -> (UUID, AsyncStream<String>) {
@@ -204,16 +233,27 @@ actor LiveFloor {
     /// runs when the studio did not start it).
     private func order(_ command: StaffCommand, to station: Int) async throws(StudioError) {
         let live = running[station]
-        let stationRuns = await links.state(of: station)?.report?.session != nil
-        guard live != nil || stationRuns else {
-            throw StudioError(.notFound, "station \(station) is not running a session")
-        }
-        guard await links.send(.staff(StaffOrder(session: live?.info.id, command: command)), to: station) else {
+        let linkedHere = await links.state(of: station) != nil
+        guard linkedHere else {
+            // Linked to another instance on the same database: the order goes there through it.
+            if otherInstances.knows(station),
+                await database.publish(
+                    OtherInstances.ordersChannel,
+                    OtherInstances.order(station: station, command: command, from: instance))
+            {
+                return
+            }
+            guard live != nil else { throw StudioError(.notFound, "station \(station) is not running a session") }
             throw StudioError(
                 .unavailable,
                 "station \(station) is not connected to the studio right now; its own supervisor and console keep "
                     + "the client safe, and a person at the table can stop it")
         }
+        let stationRuns = await links.state(of: station)?.report?.session != nil
+        guard live != nil || stationRuns else {
+            throw StudioError(.notFound, "station \(station) is not running a session")
+        }
+        _ = await sendOrder(command, to: station)
         pushFloorSoon()
     }
 

@@ -7,14 +7,14 @@ import UnknotStudioLink
 /// What a console or a staff dashboard is sent over its WebSocket, as JSON text.
 enum LiveUpdate {
     /// A station on the staff dashboard.
-    struct StationState: Encodable, Sendable {
+    struct StationState: Codable, Sendable {
         var id: Int
         var name: String
         var status: String
         var session: SessionState?
         /// The station's own program, when it is linked to this studio.
         var link: LinkState?
-        struct LinkState: Encodable, Sendable {
+        struct LinkState: Codable, Sendable {
             var simulated: Bool
             var software: String
             /// The arm: ready, holding, fault or absent.
@@ -23,7 +23,7 @@ enum LiveUpdate {
             /// The station loop's tick lateness p99, ms.
             var latenessP99: Double?
         }
-        struct SessionState: Encodable, Sendable {
+        struct SessionState: Codable, Sendable {
             var id: String
             var client: String
             var program: String

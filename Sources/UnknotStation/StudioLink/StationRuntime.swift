@@ -45,6 +45,9 @@ public actor StationRuntime<Station: SteppedStation>: StudioLinkStation {
     /// Where the link is (`nil` before the first attempt ended).
     public var linkState: StudioLinkState? { link }
 
+    /// Messages waiting for the link to take them.
+    public var waitingToGo: Int { outbox.count }
+
     /// Records still on the station's disk.
     public var held: [HeldRecord] { shipper.heldRecords }
 

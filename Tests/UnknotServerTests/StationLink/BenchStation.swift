@@ -17,6 +17,13 @@ final class BenchStation: StudioLinkStation {
     let log = Mutex<[Event]>([])
     private let stopped = Mutex(false)
 
+    /// How many emergency stops reached the station.
+    var stops: Int {
+        log.withLock { log in
+            log.count { if case .message(.staff(let order)) = $0 { order.command == .emergencyStop } else { false } }
+        }
+    }
+
     private func note(_ event: Event) { log.withLock { $0.append(event) } }
 
     func hello() async -> StationHello {

@@ -48,7 +48,9 @@ extension TestStudio {
         while passed < limit {
             if await condition() { return true }
             await pace.advance(milliseconds: 100)
-            // Let the station's link and the console's socket deliver what the station said.
+            // Let the station's link and the console's socket deliver what the station said (the
+            // station's time waits for them, however loaded the machine).
+            await pace.delivered()
             try? await Task.sleep(for: .milliseconds(5))
             passed += 100
         }

@@ -193,20 +193,26 @@ struct LiveSessionTests {
                 #expect(
                     await studio.advance(until: { await feed.messages.contains { $0.contains("member of staff") } }))
                 await studio.pace.advance(milliseconds: 100)
+                await studio.pace.delivered()
                 #expect(
-                    try await client.page("/staff", token: t.staff).text.contains(
-                        "The client asks for a person to come."))
+                    try await client.eventually {
+                        try await $0.page("/staff", token: t.staff).text.contains(
+                            "The client asks for a person to come.")
+                    })
                 #expect(try await client.form("/staff/stations/1/stop", token: t.cleo).status == .forbidden)
                 #expect(try await client.form("/staff/stations/1/stop", token: t.staff).location == "/staff")
                 #expect(
                     await studio.advance(
-                        until: { await feed.lastStatus?.stateText == "stopped by staff" }, limit: 1_000))
+                        until: { await feed.lastStatus?.stateText == "stopped by staff" }, limit: 10_000))
                 let stoppedAt = await feed.lastStatus?.time ?? 0
                 #expect(await studio.advance(until: { (await feed.lastStatus?.time ?? 0) >= stoppedAt + 2_000 }))
                 let s = await feed.lastStatus
                 #expect(s?.contact == false && s?.level == 0, "lifted and held: \(String(describing: s))")
                 #expect(s?.stateText == "stopped by staff", "and it stays stopped")
-                #expect(try await client.page("/staff", token: t.staff).text.contains("stopped by staff"))
+                #expect(
+                    try await client.eventually {
+                        try await $0.page("/staff", token: t.staff).text.contains("stopped by staff")
+                    })
                 #expect(try await client.form("/staff/stations/9/stop", token: t.staff).status == .notFound)
             }
         }
