@@ -29,10 +29,18 @@ extension Studio {
     /// pauses the address, known or not.
     public func logIn(email: String, password: String) async throws(StudioError) -> SignedIn {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
-        let row = try await judgeGuess(key: Secret.digest(email), password: password) { () async throws(StudioError) in
-            try await database.read { db in
-                try await AccountRow.query(on: db).filter(\.$email == email).first()
+        let row: AccountRow?
+        do {
+            row = try await judgeGuess(key: Secret.digest(email), password: password) { () async throws(StudioError) in
+                try await database.read { db in
+                    try await AccountRow.query(on: db).filter(\.$email == email).first()
+                }
             }
+        } catch where error.kind == .tooManyAttempts {
+            // A refused guess costs the guesser time and the studio nothing: the answer waits
+            // without a thread, so a flood's connections send a guess a second, not thousands.
+            try? await Task.sleep(for: settings.refusalDelay)
+            throw error
         }
         guard let row, let id = row.id else {
             throw StudioError(.unauthorized, field: "password", "the email or the password is wrong; check both")
@@ -51,20 +59,38 @@ extension Studio {
     /// The account behind a token, or `nil` when the token is unknown or has expired.
     public func caller(token: String) async throws(StudioError) -> Caller? {
         let digest = Secret.digest(token)
+        if let known = signedIn.caller(digest: digest, now: clock.now) {
+            if known.recheck { Task { _ = try? await confirmedCaller(digest: digest) } }
+            return known.caller
+        }
+        return try await confirmedCaller(digest: digest)
+    }
+
+    /// The caller of a token as the database has it (remembered for the next requests).
+    private func confirmedCaller(digest: String) async throws(StudioError) -> Caller? {
         let now = clock.now
-        return try await database.read { db -> Caller? in
+        let found = try await database.read { db -> (Caller, Date)? in
             guard let stored = try await AuthTokenRow.query(on: db).filter(\.$tokenHash == digest).first(),
                 stored.expiresAt > now,
                 let account = try await AccountRow.find(stored.accountID, on: db),
                 let id = account.id, let role = Role(rawValue: account.role)
             else { return nil }
-            return Caller(accountID: id, role: role, name: account.name)
+            return (Caller(accountID: id, role: role, name: account.name), stored.expiresAt)
         }
+        guard let (caller, expiresAt) = found else {
+            signedIn.forget(digest: digest)
+            return nil
+        }
+        signedIn.remember(digest: digest, caller: caller, expiresAt: expiresAt)
+        return caller
     }
+
+
 
     /// Ends the sign-in of `token`.
     public func logOut(token: String) async throws(StudioError) {
         let digest = Secret.digest(token)
+        signedIn.forget(digest: digest)
         try await database.write { db in
             try await AuthTokenRow.query(on: db).filter(\.$tokenHash == digest).delete()
         }
@@ -107,6 +133,7 @@ extension Studio {
             try await AuthTokenRow.query(on: db).filter(\.$accountID == id).delete()
             try await AccountRow.query(on: db).filter(\.$id == id).delete()
         }
+        signedIn.forget(account: caller.accountID)
     }
 
     func paused(until: Date) -> StudioError {

@@ -19,6 +19,8 @@ public struct Studio: Sendable {
     public var passwordHasher: PasswordHasher { settings.passwordHasher }
     /// Password guesses counted per e-mail address before any is checked.
     let signInGuard: SignInGuard
+    /// Recently confirmed sign-ins, so a signed-in request need not wait on the database.
+    let signedIn = SignedInCallers()
 
     public init(
         database: StudioDatabase, settings: StudioSettings = .init(), catalog: ProgramCatalog,

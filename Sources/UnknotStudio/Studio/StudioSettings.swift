@@ -19,6 +19,9 @@ public struct StudioSettings: Sendable {
     public var signInAttempts = 5
     /// How long that pause is (seconds).
     public var signInPause: TimeInterval = 15 * 60
+    /// How long a refused sign-in (429) waits before it is answered: a flood slows to the pace of
+    /// its connections without costing the studio a thread.
+    public var refusalDelay: Duration = .seconds(1)
     /// Where passwords are hashed: the process's own bounded pool unless a test brings one.
     public var passwordHasher: PasswordHasher = .shared
 
