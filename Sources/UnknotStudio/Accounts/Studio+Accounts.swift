@@ -36,7 +36,7 @@ extension Studio {
                     try await AccountRow.query(on: db).filter(\.$email == email).first()
                 }
             }
-        } catch where error.kind == .tooManyAttempts {
+        } catch  where error.kind == .tooManyAttempts {
             // A refused guess costs the guesser time and the studio nothing: the answer waits
             // without a thread, so a flood's connections send a guess a second, not thousands.
             try? await Task.sleep(for: settings.refusalDelay)
@@ -84,8 +84,6 @@ extension Studio {
         signedIn.remember(digest: digest, caller: caller, expiresAt: expiresAt)
         return caller
     }
-
-
 
     /// Ends the sign-in of `token`.
     public func logOut(token: String) async throws(StudioError) {
