@@ -45,7 +45,7 @@ final class StudioProcess {
 
     /// Waits (a bound, not a timing check) until the studio answers `/health`.
     func waitUntilHealthy() async throws -> Bool {
-        for _ in 0..<200 {
+        for _ in 0..<1_200 {
             if (try? await call("GET", "/health"))?.status == 200 { return true }
             try await Task.sleep(for: .milliseconds(50))
         }

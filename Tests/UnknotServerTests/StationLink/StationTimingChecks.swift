@@ -1,8 +1,4 @@
 import Foundation
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 import HTTPTypes
 import HummingbirdTesting
 import HummingbirdWSClient
@@ -16,6 +12,10 @@ import UnknotStation
 import UnknotStudio
 import UnknotStudioLink
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// Timing under attack, run alone by `scripts/test` (`UNKNOT_TIMING_CHECKS=1`; in the main run,
 /// where every suite shares two cores, it is skipped): a flood of wrong-password sign-ins must not
 /// slow a station or a staff stop. Nothing on a station's path waits on the database or on
@@ -27,7 +27,9 @@ struct StationTimingChecks {
     static let floodSeconds = 20
     static let floodInFlight = 32
 
-    @Test("32 wrong-password sign-ins in flight, a staff dashboard open: stations keep real time, staff stops arrive (p99 ≤ 250 ms)")
+    @Test(
+        "32 wrong-password sign-ins in flight, a staff dashboard open: stations keep real time, staff stops arrive (p99 ≤ 250 ms)"
+    )
     func flood() async throws {
         try await TestStudio.run(
             .sqlite, .live, demoStations: false,
@@ -40,7 +42,8 @@ struct StationTimingChecks {
             let t = try await client.tokens()
             let port = try #require(client.port)
             // Station 1: a demo station in real time, running a demo with its console open.
-            let credential = try await client.call(.post, "/api/stations/1/credentials", token: t.admin, json: [String: Any]())
+            let credential = try await client.call(
+                .post, "/api/stations/1/credentials", token: t.admin, json: [String: Any]())
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("unknot-timing-\(UUID())")
             defer { try? FileManager.default.removeItem(at: folder) }
             let demo = try DemoStations(
@@ -49,10 +52,12 @@ struct StationTimingChecks {
             let demoRunning = Task { await demo.run() }
             defer { demoRunning.cancel() }
             // Station 2: a bench station that notes when each stop arrives.
-            let token2 = try await client.call(.post, "/api/stations/2/credentials", token: t.admin, json: [String: Any]())
+            let token2 = try await client.call(
+                .post, "/api/stations/2/credentials", token: t.admin, json: [String: Any]())
             let bench = BenchStation()
             let link = StudioLinkClient(
-                studio: "http://127.0.0.1:\(port)", token: try #require(token2.string("token")), logger: TestStudio.logger)
+                studio: "http://127.0.0.1:\(port)", token: try #require(token2.string("token")),
+                logger: TestStudio.logger)
             let benchRunning = Task { await link.run(bench) }
             defer { benchRunning.cancel() }
             #expect(await bench.first { if case .linked = $0 { true } else { false } } != nil)
@@ -115,10 +120,14 @@ struct StationTimingChecks {
                     await flood.value
                     let elapsed = ContinuousClock.now - started
                     let stationTime = (await feed.lastStatus?.time ?? 0) - startTime
-                    let ratio = Double(stationTime) / (Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15)
+                    let ratio =
+                        Double(stationTime)
+                        / (Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15)
                     delays.sort()
                     let p99 = delays[min(delays.count - 1, delays.count * 99 / 100)]
-                    print("flood: station pace \(ratio), stops \(delays.count), p50 \(delays[delays.count / 2]), p99 \(p99), max \(delays.last ?? .zero)")
+                    print(
+                        "flood: station pace \(ratio), stops \(delays.count), p50 \(delays[delays.count / 2]), p99 \(p99), max \(delays.last ?? .zero)"
+                    )
                     // The console's last status may be up to 100 ms old: allow that, not more.
                     #expect(ratio >= 0.99 - 0.1 / Double(Self.floodSeconds), "the station kept \(ratio) of real time")
                     #expect(p99 <= .milliseconds(250), "stops: p99 \(p99)")
