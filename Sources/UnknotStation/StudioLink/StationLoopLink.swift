@@ -16,6 +16,8 @@ public final class StationLoopLink<Hardware: RobotHardware>: StudioLinkStation {
     public let software: String
     public let robot: RobotIdentity?
     private let state = Mutex<StudioLinkState?>(nil)
+    /// Whether staff were told of the fault the loop is in (once per fault).
+    private let faultTold = Mutex(false)
 
     public init(loop: StationLoop<Hardware>, session: UUID = UUID(), software: String, robot: RobotIdentity?) {
         self.loop = loop
@@ -48,7 +50,21 @@ public final class StationLoopLink<Hardware: RobotHardware>: StudioLinkStation {
                 ? SessionReport(session: session, console: console(status), stopped: status.emergencyStopped) : nil)
     }
 
-    public func takeOutgoing() async -> [StationMessage] { [] }
+    /// A fault of the arm is always staff's business: it goes out once per fault, whatever the
+    /// care plan says of the client's reactions.
+    public func takeOutgoing() async -> [StationMessage] {
+        let status = loop.status
+        let faulted = status.state == .faulted || status.hardware == .failed
+        let tell = faultTold.withLock { told in
+            defer { told = faulted }
+            return faulted && !told
+        }
+        guard tell else { return [] }
+        let text =
+            "The station's arm faulted at \(status.time / 60_000):\(String(format: "%02d", status.time / 1_000 % 60)); "
+            + "it is lifted and holds. Check the station."
+        return [.alert(StaffAlert(session: session, t: status.time, text: text))]
+    }
 
     public func received(_ message: StudioMessage) async {
         switch message {
