@@ -66,7 +66,7 @@ extension StudioAPI {
                 "give the credential's id as listed at /api/stations/\(input.path.stationId)/credentials")
         }
         let revoked = try await studio.revokeStationCredential(caller, station: input.path.stationId, id: id)
-        await stationLinks?.close(credential: id)
+        await stationLinks.close(credential: id)
         return .ok(.init(body: .json(.init(revoked))))
     }
 }

@@ -8,7 +8,7 @@ struct StudioAPI: APIProtocol {
     let studio: Studio
     let metrics: StudioMetrics
     /// The stations' links to this server (a revoked credential's link is closed).
-    var stationLinks: StationLinks?
+    let stationLinks: StationLinks
 
     /// The caller, or 401 when the request is not signed in.
     func caller() throws(StudioError) -> Caller {

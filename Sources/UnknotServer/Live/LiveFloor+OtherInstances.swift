@@ -29,7 +29,7 @@ extension LiveFloor {
         guard let order = try? JSONDecoder().decode(OtherInstances.Order.self, from: Data(payload.utf8)),
             order.instance != instance, await links.state(of: order.station) != nil
         else { return }
-        _ = await sendOrder(order.command, to: order.station)
+        await sendOrder(order.command, to: order.station)
         logger.warning(
             "staff order from another studio instance sent over the station link",
             metadata: ["station": "\(order.station)", "order": "\(order.command)"])

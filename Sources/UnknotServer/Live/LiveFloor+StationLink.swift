@@ -102,10 +102,10 @@ extension LiveFloor {
     /// A staff order stays unconfirmed until the station's reports show it taken (stopped, or no
     /// longer stopped); until then it goes again every ``orderRetryMilliseconds`` (a frame lost with
     /// a dying link must not lose an emergency stop).
-    func sendOrder(_ command: StaffCommand, to station: Int) async -> Bool {
+    func sendOrder(_ command: StaffCommand, to station: Int) async {
         let order = StaffOrder(session: running[station]?.info.id, command: command)
         unconfirmed[station] = UnconfirmedOrder(order: order, sentAt: .now)
-        return await links.send(.staff(order), to: station)
+        await links.send(.staff(order), to: station)
     }
 
     private func confirmOrSendAgain(station: Int, report: StationReport) async {
@@ -181,7 +181,9 @@ extension LiveFloor {
             pushFloorSoon()
             return true
         } catch let error where error.kind == .invalid || error.kind == .notFound || error.kind == .refused {
+            // Never storable: the relay is let go like any finished session's.
             logger.error("a record cannot be stored", metadata: ["session": "\(id)", "error": "\(error)"])
+            if let live { retire(live) }
             return true
         } catch {
             // The database is down: the station keeps its copy and sends it again.

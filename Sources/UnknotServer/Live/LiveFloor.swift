@@ -233,8 +233,7 @@ actor LiveFloor {
     /// runs when the studio did not start it).
     private func order(_ command: StaffCommand, to station: Int) async throws(StudioError) {
         let live = running[station]
-        let linkedHere = await links.state(of: station) != nil
-        guard linkedHere else {
+        guard let here = await links.state(of: station) else {
             // Linked to another instance on the same database: the order goes there through it.
             if otherInstances.knows(station),
                 await database.publish(
@@ -249,11 +248,10 @@ actor LiveFloor {
                 "station \(station) is not connected to the studio right now; its own supervisor and console keep "
                     + "the client safe, and a person at the table can stop it")
         }
-        let stationRuns = await links.state(of: station)?.report?.session != nil
-        guard live != nil || stationRuns else {
+        guard live != nil || here.report?.session != nil else {
             throw StudioError(.notFound, "station \(station) is not running a session")
         }
-        _ = await sendOrder(command, to: station)
+        await sendOrder(command, to: station)
         pushFloorSoon()
     }
 

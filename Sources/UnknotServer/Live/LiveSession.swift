@@ -8,8 +8,7 @@ import UnknotStudioLink
 ///
 /// Guarantees: a console's controls reach the station only while it is subscribed; the station
 /// always knows how many consoles are connected (it pauses the session when none is, see
-/// `LinkedSession`); staff see only the alerts the station let out (those the client allowed);
-/// subscribers that read too slowly lose old updates, never block anything.
+/// `LinkedSession`); subscribers that read too slowly lose old updates, never block anything.
 actor LiveSession {
     static let keptMessages = 30
 
@@ -19,10 +18,7 @@ actor LiveSession {
     private var pressureSoFar: [String: Int] = [:]
     private var last: SessionReport?
     private var subscribers: [UUID: (audience: Audience, continuation: AsyncStream<String>.Continuation)] = [:]
-    /// Alerts staff may see, not yet handed to the floor.
-    private var newAlerts: [(t: Int, text: String)] = []
     private(set) var finished = false
-    private(set) var refusal: String?
     private(set) var reportPath: String?
 
     enum Audience: Sendable { case console, staff }
@@ -90,8 +86,6 @@ actor LiveSession {
         broadcast(LiveUpdate.json(pressure), to: .console)
     }
 
-    func alert(t: Int, text: String) { newAlerts.append((t, text)) }
-
     /// The session is over on the station (its record follows).
     func ended() {
         guard !finished else { return }
@@ -101,7 +95,6 @@ actor LiveSession {
 
     /// The station could not run the session.
     func refused(_ reason: String) {
-        refusal = reason
         said(ConsoleSaid(t: last?.console.time ?? 0, text: "The station could not start the session: \(reason)."))
         ended()
     }
@@ -131,12 +124,6 @@ actor LiveSession {
             id: info.id.uuidString, client: info.clientName, program: "\(info.programName), \(info.minutes) min",
             state: s?.state ?? "starting", stateText: s?.stateText ?? "starting", remaining: s?.remaining ?? 0,
             area: s?.area, level: s?.level ?? 0, heartRate: s?.heartRate ?? 0, stopped: last?.stopped ?? false)
-    }
-
-    /// The alerts staff may see since the last call.
-    func takeAlerts() -> [(t: Int, text: String)] {
-        defer { newAlerts.removeAll() }
-        return newAlerts
     }
 
     private func broadcast(_ text: String, to audience: Audience) {

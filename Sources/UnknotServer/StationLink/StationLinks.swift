@@ -25,7 +25,6 @@ actor StationLinks {
 
     /// What the staff floor shows of a station's link.
     struct State: Sendable, Hashable {
-        var connected: Bool
         var simulated: Bool
         var software: String
         var robot: String
@@ -37,7 +36,6 @@ actor StationLinks {
     static let outboundCapacity = 256
 
     private var links: [Int: Link] = [:]
-    private var reportObservers: [UUID: @Sendable (Int, StationReport) -> Void] = [:]
     let logger: Logger
 
     init(logger: Logger) { self.logger = logger }
@@ -85,7 +83,6 @@ actor StationLinks {
         case .report(let report):
             links[station]?.lastReport = report
             links[station]?.lastReportAt = Date()
-            for (_, observer) in reportObservers { observer(station, report) }
         default:
             break
         }
@@ -107,19 +104,9 @@ actor StationLinks {
     func state(of station: Int) -> State? {
         guard let link = links[station] else { return nil }
         return State(
-            connected: true, simulated: link.hello.simulated, software: link.hello.software,
+            simulated: link.hello.simulated, software: link.hello.software,
             robot: link.lastReport?.robot ?? "absent", robotModel: link.hello.robot?.model,
             lateness: link.lastReport?.latenessMicroseconds, report: link.lastReport)
     }
 
-    var connectedStations: [Int] { links.keys.sorted() }
-
-    /// Calls `observer` with every report from now on, until ``stopObserving(_:)``.
-    func observeReports(_ observer: @escaping @Sendable (Int, StationReport) -> Void) -> UUID {
-        let id = UUID()
-        reportObservers[id] = observer
-        return id
-    }
-
-    func stopObserving(_ id: UUID) { reportObservers[id] = nil }
 }

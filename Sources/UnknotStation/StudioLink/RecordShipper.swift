@@ -20,7 +20,11 @@ struct RecordShipper {
         var session: HeldSession
         var sent = 0
         var finalSent = false
+        var lastSentAt = ContinuousClock.Instant.now - .seconds(60)
     }
+
+    /// While a session runs, its record goes in whole chunks, or at least this often.
+    static let runningInterval = Duration.seconds(1)
 
     /// Opens the station's record directory (created if missing). Sessions found unfinished are
     /// now interrupted; their ids are returned.
@@ -103,7 +107,12 @@ struct RecordShipper {
         for id in held.keys.sorted(by: { $0.uuidString < $1.uuidString }) {
             guard var entry = held[id] else { continue }
             let total = size(of: id)
-            while chunks.count < limit, entry.sent < total {
+            // A running session's record goes in whole chunks or once a second, not in slivers at
+            // every poll of the link.
+            let due =
+                entry.session.finished || total - entry.sent >= StudioLinkProtocol.recordChunkBytes
+                || ContinuousClock.now - entry.lastSentAt >= Self.runningInterval
+            while due, chunks.count < limit, entry.sent < total {
                 guard let data = read(id, from: entry.sent, count: StudioLinkProtocol.recordChunkBytes), !data.isEmpty
                 else { break }
                 chunks.append(
@@ -112,6 +121,7 @@ struct RecordShipper {
                             session: id, booking: entry.session.assignment.booking, offset: entry.sent, data: data,
                             final: false)))
                 entry.sent += data.count
+                entry.lastSentAt = .now
             }
             if chunks.count < limit, entry.session.finished, !entry.finalSent, entry.sent >= total {
                 chunks.append(

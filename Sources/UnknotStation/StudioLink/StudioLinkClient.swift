@@ -86,6 +86,8 @@ public struct StudioLinkClient: Sendable {
                         try await Task.sleep(for: Self.outboxInterval)
                         guard welcomed.isDone else { continue }
                         for message in await station.takeOutgoing() {
+                            // A report the station sent itself counts as this period's.
+                            if case .report = message { sinceReport = .zero }
                             try await outbound.write(.text(StudioLinkProtocol.frame(message)))
                         }
                         sinceReport += Self.outboxInterval

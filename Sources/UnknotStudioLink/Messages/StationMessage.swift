@@ -47,7 +47,7 @@ public enum StationMessage: Sendable, Hashable, Codable {
         case "record": self = .record(try RecordChunk(from: decoder))
         case "ended": self = .ended(try SessionEnded(from: decoder))
         case "refused": self = .refused(try SessionRefusal(from: decoder))
-        default: throw TaggedMessage.unknown(name, expected: Self.names, in: decoder)
+        default: throw TaggedMessage.unknown(name, expected: Self.names)
         }
     }
 }

@@ -97,7 +97,7 @@ enum TaggedMessage {
         try decoder.container(keyedBy: TypeKey.self).decode(String.self, forKey: .type)
     }
 
-    static func unknown(_ name: String, expected: [String], in decoder: any Decoder) -> DecodingError {
+    static func unknown(_ name: String, expected: [String]) -> DecodingError {
         .dataCorrupted(
             .init(
                 codingPath: [TypeKey.type],

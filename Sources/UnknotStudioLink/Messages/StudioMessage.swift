@@ -39,7 +39,7 @@ public enum StudioMessage: Sendable, Hashable, Codable {
         case "consoles": self = .consoles(try ConsolePresence(from: decoder))
         case "staff": self = .staff(try StaffOrder(from: decoder))
         case "recordAck": self = .recordAck(try RecordAck(from: decoder))
-        default: throw TaggedMessage.unknown(name, expected: Self.names, in: decoder)
+        default: throw TaggedMessage.unknown(name, expected: Self.names)
         }
     }
 }
