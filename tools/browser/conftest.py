@@ -28,6 +28,15 @@ def make_browser(width=1280, height=900):
     return browser
 
 
+def make_tablet(width, height):
+    """A browser whose page is exactly `width` x `height` CSS pixels, as on a tablet (a headless
+    window's size includes room for browser chrome a tablet's kiosk does not have)."""
+    b = make_browser(width, height + 200)
+    b.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                      {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    return b
+
+
 @pytest.fixture
 def browser():
     b = make_browser()
@@ -85,3 +94,14 @@ def sign_in(browser, email, password):
     browser.find_element(By.ID, "password").send_keys(password)
     browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
     wait(browser).until(EC.url_changes(URL + "/sign-in"))
+
+
+def start_demo(browser, name):
+    """A new client with the default care plan starts a demo and waits for the arm to work."""
+    sign_up(browser, name)
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "care-plan-form")))
+    open_page(browser, "/")
+    browser.find_element(By.ID, "start-demo").click()
+    wait(browser).until(lambda b: "Connected" in b.find_element(By.ID, "connection").text)
+    wait(browser, 30).until(lambda b: b.find_element(By.ID, "state").text == "working")

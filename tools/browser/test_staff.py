@@ -6,18 +6,12 @@ import os
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from conftest import make_browser, open_page, shot, sign_in, sign_up, wait
+from conftest import make_browser, open_page, shot, sign_in, sign_up, start_demo, wait
 
 
 def test_dashboard_shows_the_session_and_the_emergency_stop_stops_it(browser):
     # A client starts a demo session and keeps the console open.
-    sign_up(browser, "Kim Demo")
-    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    wait(browser).until(EC.presence_of_element_located((By.ID, "care-plan-form")))
-    open_page(browser, "/")
-    browser.find_element(By.ID, "start-demo").click()
-    wait(browser).until(lambda b: "Connected" in b.find_element(By.ID, "connection").text)
-    wait(browser, 30).until(lambda b: b.find_element(By.ID, "state").text == "working")
+    start_demo(browser, "Kim Demo")
 
     staff = make_browser()
     try:
@@ -29,10 +23,11 @@ def test_dashboard_shows_the_session_and_the_emergency_stop_stops_it(browser):
         station = card.get_attribute("id")
         shot(staff, "11-staff-dashboard")
         card.find_element(By.CSS_SELECTOR, "button.estop").click()
-        wait(staff).until(lambda s: "stopped by staff" in s.find_element(By.ID, station).text)
+        wait(staff).until(lambda s: "Staff stopped the arm" in s.find_element(By.ID, station).text)
         shot(staff, "12-staff-emergency-stop")
         # The station really stopped: the client's console says so and no pressure is applied.
-        wait(browser, 10).until(lambda b: b.find_element(By.ID, "state").text == "stopped by staff")
+        wait(browser, 10).until(lambda b: b.find_element(By.ID, "state").text == "Staff stopped the arm")
+        assert not browser.find_element(By.ID, "resume").is_displayed(), "no Resume while staff's stop holds"
         wait(browser, 10).until(lambda b: b.find_element(By.ID, "level").text == "–")
         shot(browser, "13-console-stopped", full=False)
     finally:
@@ -56,7 +51,8 @@ def test_pages_fit_a_tablet(tablet):
     wait(tablet).until(lambda b: "Connected" in b.find_element(By.ID, "connection").text)
     overflow = tablet.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the console scrolls sideways by {overflow} px at 768 px"
-    buttons = tablet.find_elements(By.CSS_SELECTOR, ".control")
+    buttons = [b for b in tablet.find_elements(By.CSS_SELECTOR, ".control") if b.is_displayed()]
     assert all(b.size["height"] >= 64 for b in buttons), "touch targets are large"
     shot(tablet, "15-tablet-console", full=False)
     tablet.find_element(By.ID, "end").click()
+    tablet.find_element(By.ID, "end-yes").click()

@@ -99,7 +99,8 @@ extension Components.Schemas.SessionRecordInfo {
         let summary = try JSONDecoder().decode(SummaryPayload.self, from: Data(view.summaryJSON.utf8))
         self.init(
             bookingId: view.bookingID.uuidString.lowercased(), receivedAt: view.receivedAt, events: view.events,
-            complete: view.complete, summary: summary, report: view.report)
+            complete: view.complete, simulated: view.simulated, ranOn: view.ranOn.isEmpty ? nil : view.ranOn,
+            summary: summary, report: view.report)
     }
 }
 

@@ -107,7 +107,8 @@ extension StudioAPI {
             record.header.programID,
             SessionRecordUpload(
                 record: String(decoding: data, as: UTF8.self), summaryJSON: summaryJSON, report: report,
-                reactions: alerts, events: record.events.count, complete: record.summary != nil)
+                reactions: alerts, events: record.events.count, complete: record.summary != nil,
+                simulated: record.header.ranOnSimulation, ranOn: record.header.ranOn)
         )
     }
 }

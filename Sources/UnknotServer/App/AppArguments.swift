@@ -17,6 +17,9 @@ public protocol AppArguments: Sendable {
     /// How often the server pings each console's WebSocket; one that misses a ping is closed
     /// (and its station pauses).
     var consolePing: Duration { get }
+    /// How often bookings left in progress with nothing running them are settled
+    /// (``BookingReconciliation``).
+    var reconcileEvery: Duration { get }
 }
 
 /// Arguments with their usual values.
@@ -29,12 +32,15 @@ public struct ServeArguments: AppArguments {
     public var settings: StudioSettings
     public var clock: any StudioClock
     public var consolePing: Duration
+    public var reconcileEvery: Duration
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, storage: StudioStorage = .sqlite(path: "unknot.sqlite"),
         demo: Bool = true, logLevel: Logger.Level = .info, settings: StudioSettings = .init(),
-        clock: any StudioClock = SystemClock(), consolePing: Duration = .seconds(2)
+        clock: any StudioClock = SystemClock(), consolePing: Duration = .seconds(2),
+        reconcileEvery: Duration = .seconds(60)
     ) {
+        self.reconcileEvery = reconcileEvery
         self.hostname = hostname
         self.port = port
         self.storage = storage

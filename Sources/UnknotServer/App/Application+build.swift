@@ -57,7 +57,11 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
                     maxFrameSize: StudioLinkProtocol.maximumFrameBytes,
                     autoPing: .enabled(timePeriod: arguments.consolePing)))),
         configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "Unknot"),
-        services: [DatabaseService(database: database), InstanceExchange(database: database, floor: floor)],
+        services: [
+            DatabaseService(database: database), InstanceExchange(database: database, floor: floor),
+            BookingReconciliation(
+                floor: floor, firstAfter: min(.seconds(15), arguments.reconcileEvery), every: arguments.reconcileEvery),
+        ],
         logger: logger)
 }
 

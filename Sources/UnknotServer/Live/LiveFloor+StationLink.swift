@@ -30,6 +30,7 @@ extension LiveFloor {
             await live.ended()
             running[station] = nil
         }
+        await reconcile(station: station, hello: hello)
         if let assignment = hello.running {
             if let live = byID[assignment.session] {
                 running[station] = live
@@ -88,6 +89,7 @@ extension LiveFloor {
         case .refused(let refusal):
             if let live = session(refusal.session, on: station) {
                 await live.refused(refusal.reason)
+                if let booking = live.info.bookingID { await notTakenUp(booking: booking) }
                 if running[station] === live { running[station] = nil }
                 logger.error(
                     "a station refused a session", metadata: ["station": "\(station)", "reason": "\(refusal.reason)"])

@@ -82,15 +82,21 @@ actor LiveFloor {
                 .unavailable, "\(stationName) is not connected to the studio right now; ask staff to check it")
         }
         let (started, version) = try await studio.startSession(caller, id: id)
-        guard let program = catalog.program(id: started.programID) else {
-            throw StudioError(.notFound, "the program \(started.programID) is no longer offered")
+        do throws(StudioError) {
+            guard let program = catalog.program(id: started.programID) else {
+                throw StudioError(.notFound, "the program \(started.programID) is no longer offered")
+            }
+            let info = LiveSessionInfo(
+                id: UUID(), stationID: started.stationID, stationName: stationName, bookingID: id,
+                accountID: started.clientID, clientName: started.clientName ?? booking.clientName ?? caller.name,
+                programID: program.id, programName: program.name,
+                minutes: started.minutes, staffMayBeAlerted: version.plan.staffMayBeAlerted)
+            return try await launch(info, carePlan: version.plan, version: version.version)
+        } catch {
+            // Never sent: the booking is booked again, to be started once the station is back.
+            await notTakenUp(booking: id)
+            throw error
         }
-        let info = LiveSessionInfo(
-            id: UUID(), stationID: started.stationID, stationName: stationName, bookingID: id,
-            accountID: started.clientID, clientName: started.clientName ?? booking.clientName ?? caller.name,
-            programID: program.id, programName: program.name,
-            minutes: started.minutes, staffMayBeAlerted: version.plan.staffMayBeAlerted)
-        return try await launch(info, carePlan: version.plan, version: version.version)
     }
 
     /// Starts a demo session with the caller's care plan on the first free station: the
@@ -160,6 +166,22 @@ actor LiveFloor {
     // MARK: Reading
 
     func session(_ id: UUID) -> LiveSession? { byID[id] }
+
+    /// Whether a station runs a simulated arm and body, as its link says (any not linked here counts
+    /// as simulated: only a hardware arm's word makes it real).
+    func isSimulated(station: Int) async -> Bool {
+        if let state = await links.state(of: station) { return state.simulated }
+        return otherInstances.state(of: station)?.link?.simulated ?? true
+    }
+
+    /// The sessions running now for a client (started by them or by staff), to rejoin.
+    func running(for account: UUID) async -> [LiveSessionInfo] {
+        var found: [LiveSessionInfo] = []
+        for live in running.values where live.info.accountID == account {
+            if await !live.finished { found.append(live.info) }
+        }
+        return found.sorted { $0.stationID < $1.stationID }
+    }
 
     /// A finished demo's record, for its client's report.
     func demoRecord(_ id: UUID) -> (info: LiveSessionInfo, record: Data)? {

@@ -35,6 +35,7 @@ extension WebPages {
             [
                 "name": caller.name, "upcoming": Array(upcoming), "hasUpcoming": !upcoming.isEmpty,
                 "reports": Array(reports), "hasReports": !reports.isEmpty, "hasCarePlan": plan != nil,
+                "running": await rejoinable(caller),
             ])
     }
 

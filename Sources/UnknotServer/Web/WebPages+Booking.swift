@@ -12,10 +12,13 @@ extension WebPages {
             try await respond(request) {
                 let caller = try signedInClient(request)
                 let booking = try await studio.booking(caller, id: try Self.uuid(context))
+                let id = booking.id.uuidString.lowercased()
+                let running = await rejoinable(caller).filter { $0["booking"] as? String == id }
                 return render(
                     "booking", title: "Your booking",
                     bookingContext(booking).merging(
-                        ["isNew": request.uri.queryParameters["new"] != nil], uniquingKeysWith: { $1 }))
+                        ["isNew": request.uri.queryParameters["new"] != nil, "running": running],
+                        uniquingKeysWith: { $1 }))
             }
         }
         router.post("/bookings/:id/cancel") { request, context in
@@ -52,7 +55,7 @@ extension WebPages {
             "when": Self.when(booking.start),
             "start": booking.start.text,
             "station": "Station \(booking.stationID)",
-            "status": booking.status.rawValue.replacingOccurrences(of: "-", with: " "),
+            "status": booking.status.text,
             "isBooked": booking.status == .booked,
             "isCancelled": booking.status == .cancelled,
             "inProgress": booking.status == .inProgress,
@@ -187,6 +190,7 @@ extension WebPages {
             "cancelled": request.uri.queryParameters["cancelled"] != nil,
             "nextVisit": Self.sentence(next.reason),
             "feed": try await studio.calendarFeedPath(caller),
+            "running": await rejoinable(caller),
         ]
         if let date = next.date { context["nextDate"] = Self.day(date) }
         return render("bookings", title: "Your bookings", context)

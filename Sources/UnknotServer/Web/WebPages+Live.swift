@@ -37,9 +37,21 @@ extension WebPages {
                     [
                         "id": info.id.uuidString.lowercased(), "program": info.programName, "minutes": info.minutes,
                         "station": info.stationName, "map": map, "isDemo": info.isDemo,
+                        "simulated": await floor.isSimulated(station: info.stationID),
                         "levels": (1...10).map { ["value": $0, "color": BodyMapDrawing.color(level: $0)] },
                     ])
             }
+        }
+    }
+
+    /// The client's sessions running now, for the "back to your session" links (a closed tab must
+    /// never leave a station paused with no way back).
+    func rejoinable(_ caller: Caller) async -> [[String: Any]] {
+        await floor.running(for: caller.accountID).map { info in
+            [
+                "console": "/console/\(info.id.uuidString.lowercased())", "program": info.programName,
+                "station": info.stationName, "booking": info.bookingID?.uuidString.lowercased() ?? "",
+            ]
         }
     }
 }

@@ -118,6 +118,7 @@ extension WebPages {
             "moments": moments, "hasMoments": !moments.isEmpty,
             "levels": (1...10).map { ["value": $0, "color": BodyMapDrawing.color(level: $0)] },
             "mine": mine,
+            "simulated": record.header.ranOnSimulation, "ranOn": record.header.ranOn,
         ]
         guard let summary else {
             context["incomplete"] = true
@@ -128,7 +129,10 @@ extension WebPages {
             summary.pausedMilliseconds > 0
             ? "\(summary.pausedMilliseconds / 60_000) min \(summary.pausedMilliseconds / 1_000 % 60) s" : ""
         context["endReason"] = summary.endReason
-        context["lines"] = summary.report().map { ["text": $0] }
+        // A simulated body's suggestions are not told to the client as theirs, even in the station's account.
+        var told = summary
+        if record.header.ranOnSimulation { told.suggestions = [] }
+        context["lines"] = told.report().map { ["text": $0] }
         let cried = (summary.reactions[.crying] ?? 0) > 0
         let laughed = (summary.reactions[.laughter] ?? 0) > 0
         context["normalLine"] = cried || laughed ? summary.reassurance : ""
@@ -143,7 +147,8 @@ extension WebPages {
             if case .note = suggestion { item["note"] = true; item["undecided"] = false }
             return item
         }
-        context["hasSuggestions"] = !summary.suggestions.isEmpty
+        // What a simulated body "showed" is never offered as a change to a real client's care plan.
+        context["hasSuggestions"] = !summary.suggestions.isEmpty && !record.header.ranOnSimulation
         return context
     }
 

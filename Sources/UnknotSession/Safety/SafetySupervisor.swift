@@ -190,11 +190,16 @@ public struct SafetySupervisor: Sendable {
     /// through.
     public mutating func clearFault(at now: Int) -> Bool {
         guard fault != nil else { return true }
-        guard softwareFault == nil, !isEmergencyStopped, now - lastSensorAt < Self.watchdogMilliseconds,
-            !lastStatus.isFault,
-            lastFramePlausible
-        else { return false }
+        guard faultWouldClear(at: now) else { return false }
         fault = nil
         return true
+    }
+
+    /// Whether ``clearFault(at:)`` would clear the fault now (true with no fault), changing nothing:
+    /// what a console asks before it offers Resume.
+    public func faultWouldClear(at now: Int) -> Bool {
+        guard fault != nil else { return true }
+        return softwareFault == nil && !isEmergencyStopped && now - lastSensorAt < Self.watchdogMilliseconds
+            && !lastStatus.isFault && lastFramePlausible
     }
 }

@@ -23,6 +23,8 @@ struct LinkedSession<Station: SteppedStation> {
     private let speedUp: Int
     private var pending: [TimedEvent] = []
     private var lastSample: TelemetrySample?
+    /// The last place and level the arm worked: the console keeps them between strokes.
+    private var lastWorked: (area: String, level: Int)?
     private var gauge = RelaxationGauge()
     private var pressureSoFar: [BodyPartID: Int] = [:]
     private var consoles = 0
@@ -153,23 +155,48 @@ struct LinkedSession<Station: SteppedStation> {
             ConsoleCheckIn(
                 question: open.question, answers: open.answers.map { .init(value: $0.rawValue, label: $0.label) })
         }
-        // Contact as the robot has it now (telemetry pauses while the station is stopped).
+        // Contact as the robot has it now (telemetry pauses while the station is stopped). Between
+        // strokes, while the session works, the console keeps the last place and level.
         let contact = engine.lastSetpoint.contact
+        let working = engine.state.movesPlan && !consoleLost
+        let area = contact ? sample?.part?.area.description : working ? lastWorked?.area : nil
+        let level = contact ? sample?.level ?? 0 : working ? lastWorked?.level ?? 0 : 0
         return ConsoleStatus(
             time: engine.now, state: engine.state.rawValue, stateText: stateText, planTime: planTime,
             remaining: max(0, engine.plan.durationMilliseconds - planTime),
             phase: phase?.kind.displayName ?? (engine.state == .settlingIn ? "settling in" : "closing"),
-            area: contact ? sample?.part?.area.description : nil, contact: contact, x: sample?.x ?? 0,
-            y: sample?.y ?? 0, face: (sample?.face ?? .posterior).rawValue, level: contact ? sample?.level ?? 0 : 0,
+            area: area, contact: contact, x: sample?.x ?? 0, y: sample?.y ?? 0,
+            face: (sample?.face ?? .posterior).rawValue, level: level,
             heartRate: Int(engine.summaryHeartRate.rounded()), breathing: Int(station.breathsPerMinute.rounded()),
             relaxation: gauge.value, relaxationWords: RelaxationGauge.words(gauge.value), checkIn: checkIn,
-            finished: finished, report: nil)
+            finished: finished, report: nil, stopped: engine.supervisor.isEmergencyStopped, canResume: canResume)
     }
 
+    /// Whether Resume carries on now: after a pause or a break, or a fault whose cause is gone
+    /// (never while staff's stop holds, nor while no console is there).
+    var canResume: Bool {
+        let engine = station.engine
+        guard !consoleLost, !finished else { return false }
+        switch engine.state {
+        case .pausedByClient, .onBreak: return true
+        case .faulted: return engine.supervisor.faultWouldClear(at: engine.now)
+        default: return false
+        }
+    }
+
+    /// The state in plain words for the client and staff.
     var stateText: String {
-        if station.engine.supervisor.isEmergencyStopped { return "stopped by staff" }
-        if consoleLost { return "paused: console lost" }
-        return station.engine.state.displayName
+        let engine = station.engine
+        if engine.supervisor.isEmergencyStopped { return "Staff stopped the arm" }
+        if consoleLost { return "Paused: the console was away" }
+        switch engine.state {
+        case .faulted:
+            return engine.supervisor.faultWouldClear(at: engine.now)
+                ? "Stopped: the arm is lifted; Resume carries on" : "Stopped for safety: the arm is lifted"
+        case .pausedByClient: return "Paused"
+        case .onBreak: return "On a break"
+        default: return engine.state.displayName
+        }
     }
 
     // MARK: Events
@@ -186,6 +213,9 @@ struct LinkedSession<Station: SteppedStation> {
                     .say(SessionMessage(session: session, message: ConsoleSaid(t: timed.t, text: message.text))))
             case .telemetry(let sample):
                 lastSample = sample
+                if sample.contact, let part = sample.part, sample.level > 0 {
+                    lastWorked = (part.area.description, sample.level)
+                }
                 gauge.update(heartRate: sample.heartRate, breathsPerMinute: station.breathsPerMinute, at: timed.t)
                 if sample.contact, let part = sample.part, sample.level > pressureSoFar[part, default: 0] {
                     pressureSoFar[part] = sample.level

@@ -53,7 +53,7 @@ struct RecordShipper {
         held.values.map {
             HeldRecord(
                 session: $0.session.assignment.session, bytes: size(of: $0.session.assignment.session),
-                finished: $0.session.finished)
+                finished: $0.session.finished, booking: $0.session.assignment.booking)
         }.sorted { $0.session.uuidString < $1.session.uuidString }
     }
 

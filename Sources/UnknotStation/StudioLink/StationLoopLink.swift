@@ -87,9 +87,10 @@ public final class StationLoopLink<Hardware: RobotHardware>: StudioLinkStation {
     func console(_ s: StationStatus) -> ConsoleStatus {
         ConsoleStatus(
             time: s.time, state: s.state.rawValue,
-            stateText: s.emergencyStopped ? "stopped by staff" : s.state.displayName, planTime: s.planTime,
+            stateText: s.emergencyStopped ? "Staff stopped the arm" : s.state.displayName, planTime: s.planTime,
             remaining: s.remaining, phase: "", area: s.contact ? s.part?.area.description : nil, contact: s.contact,
             x: 0, y: 0, face: "posterior", level: s.level, heartRate: Int(s.heartRate.rounded()), breathing: 0,
-            relaxation: nil, relaxationWords: "", checkIn: nil, finished: s.finished, report: nil)
+            relaxation: nil, relaxationWords: "", checkIn: nil, finished: s.finished, report: nil,
+            stopped: s.emergencyStopped)
     }
 }

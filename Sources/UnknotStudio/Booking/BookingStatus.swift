@@ -4,4 +4,19 @@ public enum BookingStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case inProgress = "in-progress"
     case cancelled
     case completed
+    /// The session started and stopped before its end: its station restarted, or was gone past the
+    /// session's end. A record the station still delivers is stored (and completes the booking if
+    /// the session in fact finished).
+    case interrupted
+
+    /// In plain words, for pages.
+    public var text: String {
+        switch self {
+        case .booked: "booked"
+        case .inProgress: "in progress"
+        case .cancelled: "cancelled"
+        case .completed: "completed"
+        case .interrupted: "interrupted"
+        }
+    }
 }

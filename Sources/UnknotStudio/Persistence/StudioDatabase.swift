@@ -101,6 +101,7 @@ public final class StudioDatabase: Sendable {
         migrations.add(AddSignInThrottle())
         migrations.add(AddSessionFeedback())
         migrations.add(AddStationCredentials())
+        migrations.add(AddRecordOrigin())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
         try await migrator.setupIfNeeded().get()

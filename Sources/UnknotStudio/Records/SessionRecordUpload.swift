@@ -13,12 +13,20 @@ public struct SessionRecordUpload: Sendable {
     public var events: Int
     /// Whether the record ends with the engine's summary.
     public var complete: Bool
+    /// Whether the session ran on a simulated arm and body (or on a station that did not say which
+    /// arm it had): then nothing it noticed is about the client, and it changes nothing in their
+    /// care plan.
+    public var simulated: Bool
+    /// What the session ran on, in plain words ("a simulated arm and body (seed 7)", "UR5e, serial …").
+    public var ranOn: String
 
     public init(
         record: String, summaryJSON: String, report: [String],
         reactions: [(milliseconds: Int, reaction: String, confidence: Double?, aboutStation: Bool)], events: Int,
-        complete: Bool
+        complete: Bool, simulated: Bool, ranOn: String
     ) {
+        self.simulated = simulated
+        self.ranOn = ranOn
         self.record = record
         self.summaryJSON = summaryJSON
         self.report = report
@@ -41,6 +49,10 @@ public struct SessionRecordView: Sendable, Hashable {
     public var feedbackComment: String?
     /// What the client decided about each suggestion, by its index in the summary.
     public var decisions: [String: SuggestionDecision]
+    /// Whether the session ran on a simulated station (see ``SessionRecordUpload/simulated``).
+    public var simulated: Bool
+    /// What the session ran on, in plain words.
+    public var ranOn: String
 }
 
 /// What a client decided about a change a session suggested for their care plan.

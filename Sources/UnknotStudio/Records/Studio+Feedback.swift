@@ -31,12 +31,20 @@ extension Studio {
 
     /// The client accepts or dismisses the change at `index` among the session's suggestions.
     /// Accepting saves a new version of the care plan with the change; nothing changes the
-    /// care plan otherwise. Deciding again is refused: the care plan page edits it further.
+    /// care plan otherwise. Deciding again is refused: the care plan page edits it further. A session
+    /// that ran on a simulated station suggests nothing: deciding is refused.
     public func decideSuggestion(
         _ caller: Caller, booking id: UUID, index: Int, _ decision: SuggestionDecision,
         applying apply: @Sendable (CarePlan) -> CarePlan?
     ) async throws(StudioError) -> (SessionRecordView, CarePlanVersion?) {
         let row = try await ownRecordRow(caller, booking: id)
+        if row.simulated {
+            let on = row.ranOn.isEmpty ? "a simulated station" : row.ranOn
+            throw StudioError(
+                .refused,
+                "this session ran on \(on): what a simulated body showed is not about you, so it changes nothing in your care plan"
+            )
+        }
         var decisions = Self.decode([String: SuggestionDecision].self, row.decisions) ?? [:]
         if let already = decisions[String(index)] {
             throw StudioError(

@@ -35,11 +35,15 @@ extension Studio {
         row.complete = upload.complete
         row.receivedAt = clock.now
         row.decisions = "{}"
+        row.simulated = upload.simulated
+        row.ranOn = upload.ranOn
+        let outcome: BookingStatus = upload.complete ? .completed : .interrupted
         try await database.write(conflict: "the record was sent twice at once; send it again") { db in
             try await SessionRecordRow.query(on: db).filter(\.$bookingID == id).delete()
             try await row.create(on: db)
             if let booking = try await BookingRow.find(id, on: db) {
-                booking.status = BookingStatus.completed.rawValue
+                booking.status = outcome.rawValue
+                booking.sequence += 1
                 try await booking.update(on: db)
             }
         }
@@ -98,7 +102,8 @@ extension Studio {
             bookingID: row.bookingID, receivedAt: row.receivedAt, events: row.events, complete: row.complete,
             summaryJSON: row.summary, report: decode([String].self, row.report) ?? [],
             feedbackRating: row.feedbackRating, feedbackComment: row.feedbackComment,
-            decisions: decode([String: SuggestionDecision].self, row.decisions) ?? [:])
+            decisions: decode([String: SuggestionDecision].self, row.decisions) ?? [:], simulated: row.simulated,
+            ranOn: row.ranOn)
     }
 
     /// Everything kept about the caller: account, care plan versions, bookings, records.

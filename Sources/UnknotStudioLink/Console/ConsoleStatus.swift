@@ -26,12 +26,20 @@ public struct ConsoleStatus: Codable, Sendable, Hashable {
     public var finished: Bool
     /// Where the session's report is, once it is stored (set by the studio).
     public var report: String?
+    /// Staff's emergency stop holds the arm (only staff release it).
+    public var stopped: Bool
+    /// Whether Resume would carry on now (a pause or a break, or a fault whose cause is gone); the
+    /// console shows Resume only then.
+    public var canResume: Bool
 
     public init(
         time: Int, state: String, stateText: String, planTime: Int, remaining: Int, phase: String, area: String?,
         contact: Bool, x: Double, y: Double, face: String, level: Int, heartRate: Int, breathing: Int,
-        relaxation: Double?, relaxationWords: String, checkIn: ConsoleCheckIn?, finished: Bool, report: String?
+        relaxation: Double?, relaxationWords: String, checkIn: ConsoleCheckIn?, finished: Bool, report: String?,
+        stopped: Bool = false, canResume: Bool = false
     ) {
+        self.stopped = stopped
+        self.canResume = canResume
         self.time = time
         self.state = state
         self.stateText = stateText

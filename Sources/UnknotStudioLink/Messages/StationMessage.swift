@@ -89,9 +89,12 @@ public struct HeldRecord: Sendable, Hashable, Codable {
     public var bytes: Int
     /// Whether the session is over (no more bytes will come).
     public var finished: Bool
+    /// The session's booking (none for a demo).
+    public var booking: UUID?
 
-    public init(session: UUID, bytes: Int, finished: Bool) {
+    public init(session: UUID, bytes: Int, finished: Bool, booking: UUID? = nil) {
         self.session = session
+        self.booking = booking
         self.bytes = bytes
         self.finished = finished
     }

@@ -16,6 +16,16 @@ final class BenchStation: StudioLinkStation {
     let session = UUID()
     let log = Mutex<[Event]>([])
     private let stopped = Mutex(false)
+    /// The records it says it holds on every link.
+    let held: [HeldRecord]
+    /// Whether it refuses every session the studio sends (it cannot plan them).
+    let refusesSessions: Bool
+    private let outbox = Mutex<[StationMessage]>([])
+
+    init(held: [HeldRecord] = [], refusesSessions: Bool = false) {
+        self.held = held
+        self.refusesSessions = refusesSessions
+    }
 
     /// How many emergency stops reached the station.
     var stops: Int {
@@ -27,7 +37,7 @@ final class BenchStation: StudioLinkStation {
     private func note(_ event: Event) { log.withLock { $0.append(event) } }
 
     func hello() async -> StationHello {
-        StationHello(software: "bench 1", simulated: true, seed: 7)
+        StationHello(software: "bench 1", simulated: true, seed: 7, held: held)
     }
 
     func report() async -> StationReport {
@@ -42,9 +52,19 @@ final class BenchStation: StudioLinkStation {
             session: SessionReport(session: session, console: console, stopped: stopped.withLock { $0 }))
     }
 
-    func takeOutgoing() async -> [StationMessage] { [] }
+    func takeOutgoing() async -> [StationMessage] {
+        outbox.withLock { outbox in
+            defer { outbox.removeAll() }
+            return outbox
+        }
+    }
 
     func received(_ message: StudioMessage) async {
+        if refusesSessions, case .run(let assignment) = message {
+            outbox.withLock {
+                $0.append(.refused(SessionRefusal(session: assignment.session, reason: "the bench plans nothing")))
+            }
+        }
         if case .staff(let order) = message, order.command == .emergencyStop { stopped.withLock { $0 = true } }
         note(.message(message))
     }

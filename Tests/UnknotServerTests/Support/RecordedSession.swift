@@ -10,7 +10,7 @@ import UnknotTesting
 enum RecordedSession {
     static func make(
         persona name: String = "tender-left-trapezius", program: String, minutes: Int = 30,
-        staffMayBeAlerted: Bool = false
+        staffMayBeAlerted: Bool = false, robot: RobotIdentity? = nil, finished: Bool = true
     ) throws -> Data {
         var persona = try #require(Persona.named(name, seed: 11))
         persona.carePlan.staffMayBeAlerted = staffMayBeAlerted
@@ -26,9 +26,10 @@ enum RecordedSession {
         let writer = try SessionRecordWriter(
             path: path,
             header: SessionRecordHeader(
-                plan: station.engine.plan, carePlan: persona.carePlan, startedAt: 0, client: persona.name, seed: 11))
+                plan: station.engine.plan, carePlan: persona.carePlan, startedAt: 0, client: persona.name, seed: 11,
+                robot: robot))
         try writer.append(events, now: station.engine.now)
-        try writer.finish(with: station.engine.summary())
+        if finished { try writer.finish(with: station.engine.summary()) } else { try writer.flush() }
         return try Data(contentsOf: URL(fileURLWithPath: path))
     }
 }

@@ -48,7 +48,9 @@ struct TestStudio: Sendable {
             clock: clock,
             // The tests close their consoles themselves; a loaded test machine must not miss a
             // ping and lose one it did not mean to.
-            consolePing: .seconds(60))
+            consolePing: .seconds(60),
+            // Bookings left in progress are settled at once when the test moves its clock.
+            reconcileEvery: .milliseconds(100))
     }
 
     /// Runs `body` against a new studio on `store`, then removes the database.

@@ -14,6 +14,9 @@ struct ConsoleStatus: Sendable, Decodable {
     var level: Int
     var planTime: Int
     var report: String?
+    var area: String?
+    var stopped: Bool
+    var canResume: Bool
 }
 
 /// What a console received over its WebSocket, in order.

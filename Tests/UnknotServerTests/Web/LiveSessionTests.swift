@@ -14,7 +14,8 @@ struct LiveSessionTests {
         return String(location.dropFirst("/console/".count))
     }
 
-    @Test("a booked session from its console: that hurts eases off, a break, the end, the report and its suggestions")
+    @Test(
+        "a booked session from its console: that hurts eases off, a break, the end, the report, plainly a simulation's")
     func bookedSession() async throws {
         try await TestStudio.run(.sqlite, .live) { studio, client in
             let t = try await client.tokens()
@@ -81,26 +82,16 @@ struct LiveSessionTests {
             #expect(report.status == .ok)
             #expect(report.text.contains("You said it hurt") && report.text.contains("You took a break"))
             #expect(report.text.contains("moment-pain") && report.text.contains("spot-tender"))
-            #expect(report.text.contains("Mark a tender spot on your"))
-            // Accept the tender spot: the care plan's next version has it, learned.
-            let index = try #require(
-                report.text.range(
-                    of:
-                        #"suggestions/(\d+)" class="inline">\s*<button type="submit" name="decision" value="accept" class="primary" aria-label="Accept: Mark a tender"#,
-                    options: .regularExpression
-                )
-                .flatMap { Int(report.text[$0].dropFirst("suggestions/".count).prefix { $0.isNumber }) })
-            let accepted = try await client.form(
-                "/sessions/\(booking)/suggestions/\(index)", token: t.cleo, [("decision", "accept")])
-            #expect(accepted.status == .seeOther)
+            // A demo station is a simulation, and says so: what its simulated body showed is not
+            // offered as a change to Cleo's care plan, and accepting it anyway is refused.
+            #expect(report.text.contains(#"id="simulated""#) && report.text.contains("a simulated arm and body"))
+            #expect(!report.text.contains("Mark a tender spot on your") && !report.text.contains("Accept:"))
+            let refused = try await client.form(
+                "/sessions/\(booking)/suggestions/0", token: t.cleo, [("decision", "accept")])
+            #expect(refused.status == .unprocessableContent && refused.text.contains("simulated"))
             let current = try await client.call(.get, "/api/me/care-plan", token: t.cleo).object
-            #expect(current["version"] as? Int == 2)
-            #expect(String(describing: current["plan"] ?? "").contains("learned"))
-            #expect(
-                try await client.form(
-                    "/sessions/\(booking)/suggestions/\(index)", token: t.cleo, [("decision", "dismiss")]
-                )
-                .status == .conflict, "decided once")
+            #expect(current["version"] as? Int == 1)
+            #expect(!String(describing: current["plan"] ?? "").contains("learned"))
             // Feedback, kept with the record.
             #expect(
                 try await client.form("/sessions/\(booking)/feedback", token: t.cleo, [("rating", "9")]).status
@@ -131,7 +122,7 @@ struct LiveSessionTests {
             for _ in 0..<50 where !paused {
                 try await Task.sleep(for: .milliseconds(20))
                 await studio.pace.advance(milliseconds: 500)
-                paused = try await client.page("/staff", token: t.staff).text.contains("paused: console lost")
+                paused = try await client.page("/staff", token: t.staff).text.contains("Paused: the console was away")
             }
             #expect(paused, "the floor shows the station paused for a lost console")
             await studio.pace.advance(milliseconds: 30_000)
@@ -164,7 +155,7 @@ struct LiveSessionTests {
             await studio.pace.advance(milliseconds: 841_000)
             #expect(
                 try await client.eventually {
-                    try await $0.page("/staff", token: t.staff).text.contains("paused: console lost")
+                    try await $0.page("/staff", token: t.staff).text.contains("Paused: the console was away")
                 })
         }
     }
@@ -203,15 +194,15 @@ struct LiveSessionTests {
                 #expect(try await client.form("/staff/stations/1/stop", token: t.staff).location == "/staff")
                 #expect(
                     await studio.advance(
-                        until: { await feed.lastStatus?.stateText == "stopped by staff" }, limit: 10_000))
+                        until: { await feed.lastStatus?.stateText == "Staff stopped the arm" }, limit: 10_000))
                 let stoppedAt = await feed.lastStatus?.time ?? 0
                 #expect(await studio.advance(until: { (await feed.lastStatus?.time ?? 0) >= stoppedAt + 2_000 }))
                 let s = await feed.lastStatus
                 #expect(s?.contact == false && s?.level == 0, "lifted and held: \(String(describing: s))")
-                #expect(s?.stateText == "stopped by staff", "and it stays stopped")
+                #expect(s?.stateText == "Staff stopped the arm", "and it stays stopped")
                 #expect(
                     try await client.eventually {
-                        try await $0.page("/staff", token: t.staff).text.contains("stopped by staff")
+                        try await $0.page("/staff", token: t.staff).text.contains("Staff stopped the arm")
                     })
                 #expect(try await client.form("/staff/stations/9/stop", token: t.staff).status == .notFound)
             }

@@ -29,7 +29,7 @@
 
   function showStatus(s) {
     $('state').textContent = s.stateText;
-    $('phase').textContent = s.phase;
+    $('phase').textContent = s.phase ? '· ' + s.phase : '';
     $('remaining').textContent = clock(s.remaining);
     $('area').textContent = s.area || '—';
     $('level').textContent = s.contact && s.level > 0 ? String(s.level) : '–';
@@ -46,9 +46,12 @@
       dot.setAttribute('visibility', here ? 'visible' : 'hidden');
       if (here) { dot.setAttribute('cx', s.x.toFixed(1)); dot.setAttribute('cy', s.y.toFixed(1)); }
     });
-    var paused = s.state === 'paused' || s.state === 'on-break' || s.state === 'faulted';
-    $('resume').classList.toggle('attention', paused);
+    // Resume only when it would work; Pause only while the arm works.
+    $('resume').hidden = !s.canResume || s.finished;
+    $('pause').hidden = !$('resume').hidden;
+    $('pause').disabled = ['working', 'checking-in', 'settling-in'].indexOf(s.state) < 0;
     root.dataset.state = s.state;
+    root.dataset.stopped = s.stopped ? 'true' : 'false';
     var question = s.checkIn;
     var box = $('check-in');
     if (question) {
@@ -72,8 +75,10 @@
     }
     if (s.finished) {
       finished = true;
+      $('end-confirm').hidden = true;
       connection('The session has ended.', false);
       document.querySelectorAll('.control').forEach(function (b) { b.disabled = true; });
+      $('resume').hidden = true;
       if (s.report) {
         $('open-report').setAttribute('href', s.report);
         $('report-link').hidden = false;
@@ -123,6 +128,16 @@
     button.addEventListener('click', function () {
       if (!send({ control: button.dataset.control })) connection('Not connected yet; try again in a moment.', true);
     });
+  });
+  // End asks first: a stray tap must not end the session.
+  $('end').addEventListener('click', function () {
+    $('end-confirm').hidden = false;
+    $('end-no').focus();
+  });
+  $('end-no').addEventListener('click', function () { $('end-confirm').hidden = true; $('end').focus(); });
+  $('end-yes').addEventListener('click', function () { $('end-confirm').hidden = true; });
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape' && !$('end-confirm').hidden) $('end-confirm').hidden = true;
   });
   connect();
 })();

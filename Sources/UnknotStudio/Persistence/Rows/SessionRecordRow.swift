@@ -24,6 +24,10 @@ final class SessionRecordRow: Model, @unchecked Sendable {
     @OptionalField(key: "feedback_comment") var feedbackComment: String?
     /// The client's decision on each suggestion, as JSON `{"0": "accepted", "1": "dismissed"}`.
     @Field(key: "decisions") var decisions: String
+    /// Whether the session ran on a simulated station (true for records kept before this was).
+    @Field(key: "simulated") var simulated: Bool
+    /// What the session ran on, in plain words ("" for records kept before this was).
+    @Field(key: "ran_on") var ranOn: String
 
     init() {}
 }
