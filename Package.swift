@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "UnknotHearing", targets: ["UnknotHearing"]),
         .library(name: "UnknotSession", targets: ["UnknotSession"]),
         .library(name: "UnknotStudioLink", targets: ["UnknotStudioLink"]),
+        .library(name: "UnknotConsole", targets: ["UnknotConsole"]),
         .library(name: "UnknotStation", targets: ["UnknotStation"]),
         .library(name: "UnknotDemoStations", targets: ["UnknotDemoStations"]),
         .library(name: "UnknotSimulation", targets: ["UnknotSimulation"]),
@@ -74,10 +75,21 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "UnknotConsole",
+            dependencies: ["UnknotCore", "UnknotPlanning"],
+            resources: [
+                .copy("Resources/console.html"), .copy("Resources/console.js"), .copy("Resources/console.css"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "UnknotStation",
             dependencies: [
-                "UnknotCore", "UnknotHearing", "UnknotPlanning", "UnknotSignals", "UnknotSession", "UnknotStudioLink",
+                "UnknotConsole", "UnknotCore", "UnknotHearing", "UnknotPlanning", "UnknotSignals", "UnknotSession",
+                "UnknotStudioLink",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -115,7 +127,8 @@ let package = Package(
         .target(
             name: "UnknotServer",
             dependencies: [
-                "UnknotCore", "UnknotPlanning", "UnknotSignals", "UnknotSession", "UnknotStudio", "UnknotStudioLink",
+                "UnknotConsole", "UnknotCore", "UnknotPlanning", "UnknotSignals", "UnknotSession", "UnknotStudio",
+                "UnknotStudioLink",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -130,6 +143,16 @@ let package = Package(
             resources: [.copy("openapi.yaml"), .copy("Pages")],
             swiftSettings: strictSettings,
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        .executableTarget(
+            name: "unknot-capacity",
+            dependencies: [
+                "UnknotStudioLink",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
         ),
         .target(
             name: "UnknotTesting",

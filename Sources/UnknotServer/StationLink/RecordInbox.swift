@@ -44,7 +44,7 @@ actor RecordInbox {
         var spool = spools[chunk.session] ?? (station, 0)
         guard spool.station == station else { return .holding(offset: 0) }
         if spool.size == 0, !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
         }
         let end = chunk.offset + chunk.data.count
         if chunk.offset <= spool.size, end > spool.size, end <= Self.largestRecord,

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Mustache
+import UnknotConsole
 
 /// Renders the pages: the Mustache templates and the static files (CSS, the console's script)
 /// shipped in the server's bundle, read once at start.
@@ -10,6 +11,8 @@ import Mustache
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let files: [String: (type: String, body: ByteBuffer)]
+    /// The console page, shared with the stations (`UnknotConsole`).
+    let console: ConsolePage
 
     static func load() async throws -> PageRenderer {
         guard let root = Bundle.module.resourceURL?.appendingPathComponent("Pages") else {
@@ -31,16 +34,27 @@ struct PageRenderer: Sendable {
                 }
             files[name] = (type, ByteBuffer(bytes: data))
         }
+        // The console's script and style, as the stations serve them.
+        for (name, file) in ConsolePage.assets() { files[name] = (file.type, ByteBuffer(bytes: file.body)) }
         for name in ["layout", "message"] where library.getTemplate(named: name) == nil {
             throw PageRendererError("the template \(name).mustache is missing from the bundle")
         }
-        return PageRenderer(library: library, files: files)
+        guard let console = ConsolePage(), files["console.js"] != nil, files["console.css"] != nil else {
+            throw PageRendererError(
+                "the console's page, script or style is missing from its bundle; rebuild the package")
+        }
+        return PageRenderer(library: library, files: files, console: console)
     }
 
     /// A whole page.
     func page(_ template: String, _ context: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
         let html =
             library.render(context, withTemplate: template) ?? "<!doctype html><p>The page \(template) is missing.</p>"
+        return Self.html(html, status: status)
+    }
+
+    /// An HTML page as it is sent: never cached, under the strict content security policy.
+    static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"

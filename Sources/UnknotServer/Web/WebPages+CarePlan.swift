@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import UnknotConsole
 import UnknotCore
 import UnknotStudio
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import UnknotConsole
 import UnknotCore
 import UnknotStudio
 
@@ -27,19 +28,12 @@ extension WebPages {
                     throw StudioError(.notFound, "there is no live session of yours here; start one from your bookings")
                 }
                 let info = live.info
-                let map = BodyMapDrawing().svg(
-                    title: "Where the arm is, and the pressure so far", id: "live-map",
-                    style: { part in
-                        .init(fill: "#efe6dc", label: part.area.description, link: nil)
-                    }, withContact: true)
-                return render(
-                    "console", title: "Your session",
-                    [
-                        "id": info.id.uuidString.lowercased(), "program": info.programName, "minutes": info.minutes,
-                        "station": info.stationName, "map": map, "isDemo": info.isDemo,
-                        "simulated": await floor.isSimulated(station: info.stationID),
-                        "levels": (1...10).map { ["value": $0, "color": BodyMapDrawing.color(level: $0)] },
-                    ])
+                var notes = info.isDemo ? ["demo"] : []
+                if await floor.isSimulated(station: info.stationID) { notes.append("a simulated station") }
+                let html = pages.console.html(
+                    .init(program: info.programName, minutes: info.minutes, station: info.stationName, notes: notes),
+                    session: info.id, socket: "/console/\(info.id.uuidString.lowercased())/live", assets: "/static")
+                return PageRenderer.html(html)
             }
         }
     }

@@ -36,7 +36,8 @@ public final class DatagramSocket: @unchecked Sendable {
             var copy = address.sin_addr
             var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
             inet_ntop(AF_INET, &copy, &text, socklen_t(INET_ADDRSTRLEN))
-            return String(cString: text)
+            let bytes = text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+            return String(decoding: bytes, as: UTF8.self)
         }
 
         public var description: String { "\(host):\(port)" }

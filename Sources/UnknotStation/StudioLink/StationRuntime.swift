@@ -23,9 +23,17 @@ public actor StationRuntime<Station: SteppedStation>: StudioLinkStation {
     private let plan: Planner
     private let speedUp: Int
     private var shipper: RecordShipper
-    private var session: LinkedSession<Station>?
-    private var outbox: [StationMessage] = []
+    var session: LinkedSession<Station>?
+    var outbox: [StationMessage] = []
     private var link: StudioLinkState?
+    /// Consoles the studio relays (none while the link is down).
+    var relayedConsoles = 0
+    /// The station's own consoles (its tablet), each with its stream of frames.
+    var localConsoles: [UUID: AsyncStream<String>.Continuation] = [:]
+    /// What a local console that connects now is shown first.
+    var localHistory = LocalConsoleHistory()
+    /// Where in the outbox the last report waits, if it has not gone yet (a newer one replaces it).
+    private var unsentReport: Int?
 
     /// - Parameters:
     ///   - directory: where the station keeps its records until the studio holds them.
@@ -54,13 +62,29 @@ public actor StationRuntime<Station: SteppedStation>: StudioLinkStation {
     /// Runs the station for `milliseconds` of its time.
     public func advance(milliseconds: Int) {
         guard var running = session else { return }
+        let mark = outbox.count
         let done = running.advance(milliseconds: milliseconds, into: &outbox)
-        if running.takeStatusDue() { outbox.append(.report(StationReport(robot: "ready", session: running.report))) }
+        session = running
+        tellLocalConsoles(from: mark)
+        if running.takeStatusDue() { post(running.report) }
         session = running
         guard done else { return }
         shipper.finish(running.assignment.session)
         outbox.append(.ended(SessionEnded(session: running.assignment.session, outcome: .finished)))
         session = nil
+    }
+
+    /// The session's state for the studio and the local consoles: a report not yet taken by the
+    /// link is replaced, so a link down for a whole session holds one report, not thousands.
+    func post(_ report: SessionReport?) {
+        let message = StationMessage.report(StationReport(robot: "ready", session: report))
+        if let index = unsentReport, index < outbox.count, case .report = outbox[index] {
+            outbox[index] = message
+        } else {
+            unsentReport = outbox.count
+            outbox.append(message)
+        }
+        if let report { tellLocalConsoles(report.console) }
     }
 
     /// The station is stopping: a running session pauses (the arm lifts) and its record is
@@ -85,11 +109,14 @@ public actor StationRuntime<Station: SteppedStation>: StudioLinkStation {
     public func takeOutgoing() async -> [StationMessage] {
         var out = outbox
         outbox.removeAll(keepingCapacity: true)
+        unsentReport = nil
         if case .connected = link { out += shipper.chunks(limit: 8) }
         return out
     }
 
     public func received(_ message: StudioMessage) async {
+        let mark = outbox.count
+        defer { tellLocalConsoles(from: mark) }
         switch message {
         case .welcome(let welcome):
             shipper.welcomed(welcome.acknowledged)
@@ -98,7 +125,8 @@ public actor StationRuntime<Station: SteppedStation>: StudioLinkStation {
         case .control(let relayed) where relayed.session == session?.assignment.session:
             session?.take(relayed.control, into: &outbox)
         case .consoles(let presence) where presence.session == session?.assignment.session:
-            session?.consoles(presence.connected, into: &outbox)
+            relayedConsoles = presence.connected
+            countConsoles()
         case .staff(let order) where order.session == nil || order.session == session?.assignment.session:
             session?.take(order.command, into: &outbox)
         case .recordAck(let ack):
@@ -110,8 +138,12 @@ public actor StationRuntime<Station: SteppedStation>: StudioLinkStation {
 
     public func linkChanged(_ state: StudioLinkState) async {
         link = state
-        // With the link down no console reaches the session: it pauses after the console grace.
-        if case .disconnected = state { session?.consoles(0, into: &outbox) }
+        // With the link down no relayed console reaches the session: it pauses after the console
+        // grace unless the station's own console is there.
+        if case .disconnected = state {
+            relayedConsoles = 0
+            countConsoles()
+        }
     }
 
     private func start(_ assignment: SessionAssignment) {
@@ -135,8 +167,11 @@ public actor StationRuntime<Station: SteppedStation>: StudioLinkStation {
             let writer = try SessionRecordWriter(path: shipper.recordPath(assignment.session), header: header)
             var linked = LinkedSession(assignment: assignment, station: station, record: writer, speedUp: speedUp)
             _ = linked.advance(milliseconds: 0, into: &outbox)
+            relayedConsoles = 0
+            linked.consoles(localConsoles.count, into: &outbox)
             session = linked
-            outbox.append(.report(StationReport(robot: "ready", session: linked.report)))
+            beginLocally(assignment)
+            post(linked.report)
         } catch {
             outbox.append(.refused(SessionRefusal(session: assignment.session, reason: "\(error)")))
         }

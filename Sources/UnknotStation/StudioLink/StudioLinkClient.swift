@@ -52,6 +52,8 @@ public struct StudioLinkClient: Sendable {
                     failures = 0
                 }
             } catch is CancellationError {
+                // The station stops its link: it must know no studio console reaches it any more.
+                await station.linkChanged(.disconnected("the station closed its link"))
                 break
             } catch {
                 reason = "\(error)"

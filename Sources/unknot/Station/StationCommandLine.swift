@@ -59,6 +59,14 @@ struct StationCommandLine: ParsableCommand {
             The station's credential for the studio link (issued by an admin: POST             /api/stations/N/credentials); UNKNOT_STATION_TOKEN in the environment otherwise.
             """)
     var token: String?
+    @Option(
+        help: """
+            Serve the station's own console (the tablet under the face cradle) on HOST:PORT, e.g. \
+            127.0.0.1:8090 (with --simulated); it works with the studio unreachable.
+            """)
+    var consoleListen: String?
+    @Option(help: "The key the console's address carries (a new random one is printed otherwise).")
+    var consoleKey: String?
 
     func validate() throws {
         if simulated {
@@ -67,7 +75,17 @@ struct StationCommandLine: ParsableCommand {
                     "--simulated takes its sessions from the studio: give --studio URL and --station N")
             }
             guard robot == nil else { throw ValidationError("give --robot or --simulated, not both") }
+            if let consoleListen, Self.hostAndPort(consoleListen) == nil {
+                throw ValidationError(
+                    "--console-listen \(consoleListen) is not HOST:PORT; write e.g. 127.0.0.1:8090")
+            }
+            if let consoleKey, consoleKey.count < 16 {
+                throw ValidationError("--console-key is \(consoleKey.count) characters; give at least 16")
+            }
             return
+        }
+        if consoleListen != nil {
+            throw ValidationError("--console-listen is for --simulated stations for now (sessions from the studio)")
         }
         var missing: [String] = []
         if robot == nil { missing.append("--robot udp://HOST:PORT (or --simulated with --studio)") }

@@ -9,24 +9,30 @@ import UnknotPlanning
 /// arm's contact point with the telemetry's `x`/`y` as they come. Seen from above: on the back
 /// the client's right is on the right; on the front, on the left. Self-contained SVG: no fonts,
 /// scripts or images are fetched.
-struct BodyMapDrawing {
+public struct BodyMapDrawing: Sendable {
     /// How one part is drawn.
-    struct PartStyle {
-        var fill: String
-        var label: String
+    public struct PartStyle: Sendable {
+        public var fill: String
+        public var label: String
         /// A link target (the care plan's fieldset for the region), or `nil` for a plain shape.
-        var link: String?
+        public var link: String?
+
+        public init(fill: String, label: String, link: String?) {
+            self.fill = fill
+            self.label = label
+            self.link = link
+        }
     }
 
-    static let panelWidth = 90.0
+    public static let panelWidth = 90.0
 
-    let body: BodyModel
+    public let body: BodyModel
 
-    init(body: BodyModel = BodyModel(BodyMeasurements(height: 172))) { self.body = body }
+    public init(body: BodyModel = BodyModel(BodyMeasurements(height: 172))) { self.body = body }
 
     /// The SVG. `style` gives each part its fill, label and link; `spots` are circles drawn on
     /// top (tender and ticklish spots); `withContact` adds the console's contact marker.
-    func svg(
+    public func svg(
         title: String, id: String, style: (BodyPartID) -> PartStyle, spots: [(BodySpot, String)] = [],
         withContact: Bool = false
     ) -> String {
@@ -79,7 +85,7 @@ struct BodyMapDrawing {
     }
 
     /// The element id suffix for a part: `left-shoulders`, `abdomen`.
-    static func domID(_ part: BodyPartID) -> String { part.area.code.replacingOccurrences(of: " ", with: "-") }
+    public static func domID(_ part: BodyPartID) -> String { part.area.code.replacingOccurrences(of: " ", with: "-") }
 
     private func points(_ vertices: [SurfacePoint]) -> String {
         vertices.map { "\(f($0.x)),\(f($0.y))" }.joined(separator: " ")
@@ -88,5 +94,5 @@ struct BodyMapDrawing {
     func f(_ value: Double) -> String { String(format: "%.1f", value) }
 
     /// The pressure palette of every drawing.
-    static func color(level: Int) -> String { PlanDrawing.color(PressureLevel(clamping: level)) }
+    public static func color(level: Int) -> String { PlanDrawing.color(PressureLevel(clamping: level)) }
 }

@@ -1,6 +1,7 @@
-// The live console under the face cradle. It listens to the station over a WebSocket, shows
-// the state, pressure, place and messages, and sends the client's controls. It reconnects by
-// itself; while it is away the station pauses (the server's side of the bargain).
+// The live console under the face cradle. It listens to the station over a WebSocket (the
+// station's own, or the studio's relay: the page says which in data-socket), shows the state,
+// pressure, place and messages, and sends the client's controls. It reconnects by itself; while
+// no console is there the station pauses (the station's side of the bargain).
 (function () {
   'use strict';
   var root = document.getElementById('console');
@@ -103,7 +104,7 @@
 
   function connect() {
     var scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
-    socket = new WebSocket(scheme + location.host + '/console/' + session + '/live');
+    socket = new WebSocket(scheme + location.host + root.dataset.socket);
     socket.addEventListener('open', function () {
       retry = 0;
       connection('Connected to the station.', false);
@@ -111,6 +112,8 @@
     socket.addEventListener('message', function (event) {
       var data;
       try { data = JSON.parse(event.data); } catch (e) { return; }
+      // The station's own console follows its sessions: a new one reloads the page.
+      if (data.type === 'session') { if (data.id !== session) location.reload(); return; }
       if (data.type === 'status') showStatus(data);
       else if (data.type === 'message') showMessage(data);
       else if (data.type === 'pressure') showPressure(data);
@@ -139,5 +142,7 @@
   document.addEventListener('keydown', function (event) {
     if (event.key === 'Escape' && !$('end-confirm').hidden) $('end-confirm').hidden = true;
   });
+  // The station's own console with no session yet: nothing to press until one starts.
+  if (!session) document.querySelectorAll('.control').forEach(function (b) { b.disabled = true; });
   connect();
 })();

@@ -1,0 +1,81 @@
+import Foundation
+import HummingbirdWSClient
+import Logging
+import UnknotStudioLink
+
+/// A light station for the load: it links with its credential, says hello, takes the session the
+/// studio sends and reports a working session ten times a second, exactly as the link's frames go
+/// (no engine behind it); it tells the recorder when a console's control reaches it.
+actor ReplayStation {
+    let studio: String
+    let station: Int
+    let token: String
+    let recorder: LatencyRecorder
+    private(set) var isWelcomed = false
+    private var session: UUID?
+    private var time = 0
+
+    init(studio: String, station: Int, token: String, recorder: LatencyRecorder) {
+        self.studio = studio
+        self.station = station
+        self.token = token
+        self.recorder = recorder
+    }
+
+    func run(logger: Logger) async {
+        var configuration = WebSocketClientConfiguration()
+        configuration.maxFrameSize = StudioLinkProtocol.maximumFrameBytes
+        configuration.additionalHeaders = [.authorization: "Bearer \(token)"]
+        let url = studio.replacingOccurrences(of: "http://", with: "ws://") + StudioLinkProtocol.path
+        while !Task.isCancelled {
+            _ = try? await WebSocketClient.connect(url: url, configuration: configuration, logger: logger) {
+                inbound, outbound, _ in
+                let hello = StationMessage.hello(StationHello(software: "unknot-capacity replay", simulated: true))
+                try await outbound.write(.text(StudioLinkProtocol.frame(hello)))
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        while !Task.isCancelled {
+                            try await Task.sleep(for: .milliseconds(StudioLinkProtocol.reportIntervalMilliseconds))
+                            let report = await self.report()
+                            try await outbound.write(.text(StudioLinkProtocol.frame(StationMessage.report(report))))
+                        }
+                    }
+                    group.addTask {
+                        for try await message in inbound.messages(maxSize: StudioLinkProtocol.maximumFrameBytes) {
+                            guard case .text(let text) = message,
+                                let received = try? StudioLinkProtocol.read(StudioMessage.self, from: text)
+                            else { continue }
+                            await self.take(received)
+                        }
+                    }
+                    try await group.next()
+                    group.cancelAll()
+                }
+            }
+            isWelcomed = false
+            try? await Task.sleep(for: .milliseconds(500))
+        }
+    }
+
+    private func take(_ message: StudioMessage) async {
+        switch message {
+        case .welcome: isWelcomed = true
+        case .run(let assignment): session = assignment.session
+        case .control(let control): await recorder.received(session: control.session.uuidString.lowercased())
+        default: break
+        }
+    }
+
+    private func report() -> StationReport {
+        time += StudioLinkProtocol.reportIntervalMilliseconds
+        guard let session else { return StationReport(robot: "ready") }
+        let console = ConsoleStatus(
+            time: time, state: "working", stateText: "working", planTime: time, remaining: 900_000 - time,
+            phase: "warm-up", area: "left upper back", contact: true, x: 0.4, y: 0.3, face: "posterior", level: 4,
+            heartRate: 66, breathing: 12, relaxation: 0.5, relaxationWords: "settling", checkIn: nil, finished: false,
+            report: nil)
+        return StationReport(
+            robot: "ready", latenessMicroseconds: [20, 150, 600],
+            session: SessionReport(session: session, console: console, stopped: false))
+    }
+}
