@@ -75,6 +75,9 @@ struct CapacityCommand: AsyncParsableCommand {
         try? await Task.sleep(for: .seconds(1))
         let figures = await recorder.figures(seconds: Double(seconds), consoles: viewerList.count)
         print(figures)
+        var drops = 0
+        for link in links { drops += await link.drops }
+        print("station links that closed and linked again during the run: \(drops)")
     }
 
     func say(_ text: String) { FileHandle.standardError.write(Data("capacity: \(text)\n".utf8)) }

@@ -12,7 +12,10 @@ actor ReplayStation {
     let token: String
     let recorder: LatencyRecorder
     private(set) var isWelcomed = false
-    private var session: UUID?
+    /// Links that closed under the load (the station linked again, as a real one does).
+    private(set) var drops = 0
+    private var assignment: SessionAssignment?
+    private var session: UUID? { assignment?.session }
     private var time = 0
 
     init(studio: String, station: Int, token: String, recorder: LatencyRecorder) {
@@ -30,7 +33,9 @@ actor ReplayStation {
         while !Task.isCancelled {
             _ = try? await WebSocketClient.connect(url: url, configuration: configuration, logger: logger) {
                 inbound, outbound, _ in
-                let hello = StationMessage.hello(StationHello(software: "unknot-capacity replay", simulated: true))
+                // Like a real station, it says which session it runs: the studio takes it up again.
+                let hello = StationMessage.hello(
+                    StationHello(software: "unknot-capacity replay", simulated: true, running: await self.assignment))
                 try await outbound.write(.text(StudioLinkProtocol.frame(hello)))
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
@@ -52,6 +57,7 @@ actor ReplayStation {
                     group.cancelAll()
                 }
             }
+            if isWelcomed { drops += 1 }
             isWelcomed = false
             try? await Task.sleep(for: .milliseconds(500))
         }
@@ -60,7 +66,7 @@ actor ReplayStation {
     private func take(_ message: StudioMessage) async {
         switch message {
         case .welcome: isWelcomed = true
-        case .run(let assignment): session = assignment.session
+        case .run(let assignment): self.assignment = assignment
         case .control(let control): await recorder.received(session: control.session.uuidString.lowercased())
         default: break
         }

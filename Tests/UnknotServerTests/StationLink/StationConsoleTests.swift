@@ -31,8 +31,11 @@ struct StationConsoleTests {
             }
             // A demo from the studio: the station runs it.
             let session = try LiveSessionTests.session(from: try await client.form("/demo", token: t.cleo))
-            let running = await runtime.running?.session.uuidString.lowercased()
-            #expect(running == session)
+            // The studio's answer may come before its `run` frame reaches the station.
+            let taken = try await client.eventually { _ in
+                await runtime.running?.session.uuidString.lowercased() == session
+            }
+            #expect(taken)
 
             let console = try StationConsole.application(
                 runtime: runtime, key: Self.key, hostname: "127.0.0.1", port: 0, logger: TestStudio.logger)
