@@ -250,6 +250,7 @@ let package = Package(
             name: "UnknotStationTests",
             dependencies: [
                 "UnknotCore", "UnknotPlanning", "UnknotSession", "UnknotStation", "UnknotStudioLink", "UnknotTesting",
+                "UnknotSimulation", "UnknotDemoStations",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

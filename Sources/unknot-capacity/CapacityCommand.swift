@@ -78,6 +78,12 @@ struct CapacityCommand: AsyncParsableCommand {
         var drops = 0
         for link in links { drops += await link.drops }
         print("station links that closed and linked again during the run: \(drops)")
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let cpu =
+            Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        print("load generator: \(String(format: "%.0f", cpu)) s of CPU time in all")
     }
 
     func say(_ text: String) { FileHandle.standardError.write(Data("capacity: \(text)\n".utf8)) }

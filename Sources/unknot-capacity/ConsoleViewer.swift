@@ -36,7 +36,7 @@ actor ConsoleViewer {
                 group.addTask {
                     for try await message in inbound.messages(maxSize: 1 << 20) {
                         if case .text(let text) = message, text.contains(#""type":"status""#) {
-                            await recorder.update()
+                            recorder.update()
                         }
                     }
                 }

@@ -144,6 +144,29 @@ import UnknotCore
         }
     }
 
+    @Test("unknot station: each wrong combination is named, with what to do instead")
+    func stationArgumentsExplained() throws {
+        let arm = ["station", "--robot", "udp://127.0.0.1:9", "--station", "2"]
+        let cases: [([String], [String])] = [
+            (arm, ["give --studio URL too"]),
+            (
+                arm + ["--studio", "http://127.0.0.1:9", "--lockstep", "--minutes", "30", "--record", "r.jsonl"],
+                ["--lockstep", "--minutes", "--record"]
+            ),
+            (
+                arm + ["--studio", "http://127.0.0.1:9", "--console-listen", "somewhere"],
+                ["--console-listen somewhere is not HOST:PORT"]
+            ),
+            (arm + ["--program", "total-back"], ["drop --program", "or drop --station"]),
+            (["station", "--robot", "udp://127.0.0.1:9"], ["--program ID", "--minutes N", "--care-plan FILE"]),
+        ]
+        for (arguments, expected) in cases {
+            let result = try run(arguments)
+            #expect(result.status != 0, "\(arguments) succeeded")
+            for words in expected { #expect(result.err.contains(words), "\(arguments): \(result.err)") }
+        }
+    }
+
     @Test func expressWorksTheAreaNamedWithFocus() throws {
         let care = try temporary("care.json", #"{"schemaVersion": 1, "focusAreas": ["neck"]}"#)
         let base = [

@@ -34,6 +34,21 @@ import UnknotStation
             self.port = port
         }
 
+        /// Reads robot-sim's output until a line contains `text` (`nil` once the output ends).
+        func waitFor(_ text: String) -> String? {
+            var line = Data()
+            while let byte = try? output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty {
+                guard byte[byte.startIndex] == 0x0A else {
+                    line.append(byte)
+                    continue
+                }
+                let read = String(decoding: line, as: UTF8.self)
+                if read.contains(text) { return read }
+                line.removeAll()
+            }
+            return nil
+        }
+
         func kill() {
             Foundation.kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

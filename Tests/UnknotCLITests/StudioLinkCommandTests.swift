@@ -108,21 +108,7 @@ struct StudioLinkCommandTests {
         try station.run()
         defer { kill(station.processIdentifier, SIGKILL) }
 
-        let booked = try await studio.call(
-            "POST", "/api/bookings", token: client,
-            json: ["program": "total-back", "minutes": 30, "start": "2026-11-23T09:00", "stationId": 1])
-        let booking = try #require(booked.json["id"] as? String, "\(String(decoding: booked.data, as: UTF8.self))")
-        // Started from the page once the station has linked (until then the studio says it is not connected).
-        var started: StudioProcess.Reply?
-        for _ in 0..<200 {
-            started = try await studio.call("POST", "/bookings/\(booking)/start", cookie: client)
-            if started?.location?.hasPrefix("/console/") == true { break }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        let session = try #require(
-            started?.location?.dropFirst("/console/".count),
-            "\(started?.status ?? 0) \(String(decoding: started?.data ?? Data(), as: UTF8.self).components(separatedBy: "<main").last?.prefix(600) ?? "")"
-        ).description
+        let (booking, session) = try await studio.bookAndStart(client: client, station: 1)
         var console = Console(studio: studio, session: session, cookie: client)
         #expect(await console.eventually(within: 30) { console.lastState == "working" })
 

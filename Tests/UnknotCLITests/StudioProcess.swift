@@ -91,6 +91,36 @@ final class StudioProcess {
         return reply.json["token"] as? String ?? ""
     }
 
+    /// A booking of *Total back* for 30 minutes on `station` at 09:00 of the studio's day (its
+    /// clock is set to 08:50), started from the booking's page as the client would once the station
+    /// has linked (until then the studio says it is not connected): the booking's and the
+    /// session's ids.
+    func bookAndStart(client: String, station: Int) async throws -> (booking: String, session: String) {
+        let booked = try await call(
+            "POST", "/api/bookings", token: client,
+            json: ["program": "total-back", "minutes": 30, "start": "2026-11-23T09:00", "stationId": station])
+        guard let booking = booked.json["id"] as? String else {
+            throw Failure("the booking was refused: \(String(decoding: booked.data, as: UTF8.self))")
+        }
+        var started: Reply?
+        for _ in 0..<200 {
+            started = try await call("POST", "/bookings/\(booking)/start", cookie: client)
+            if let location = started?.location, location.hasPrefix("/console/") {
+                return (booking, String(location.dropFirst("/console/".count)))
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let page = String(decoding: started?.data ?? Data(), as: UTF8.self)
+        throw Failure(
+            "the session never started: \(started?.status ?? 0) \(page.components(separatedBy: "<main").last?.prefix(600) ?? "")"
+        )
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
     /// SIGKILL: the studio dies at once.
     func stop() {
         kill(process.processIdentifier, SIGKILL)

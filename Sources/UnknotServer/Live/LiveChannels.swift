@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdWebSocket
+import UnknotConsole
 import UnknotCore
 import UnknotStudio
 
@@ -73,7 +74,7 @@ struct LiveChannels: Sendable {
         // This site exactly: scheme's host and port (a page on another port of the same host
         // is another site).
         if request.headers[values: .origin].contains(where: {
-            OriginCheckMiddleware<BasicRequestContext>.anotherSite($0, authority: request.head.authority)
+            PageOrigin.anotherSite($0, authority: request.head.authority)
         }) {
             return nil
         }

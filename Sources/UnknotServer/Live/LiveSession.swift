@@ -10,12 +10,9 @@ import UnknotStudioLink
 /// always knows how many consoles are connected (it pauses the session when none is, see
 /// `LinkedSession`); subscribers that read too slowly lose old updates, never block anything.
 actor LiveSession {
-    static let keptMessages = 30
-
     nonisolated let info: LiveSessionInfo
     private let links: StationLinks
-    private var messages: [ConsoleSaid] = []
-    private var pressureSoFar: [String: Int] = [:]
+    private var history = ConsoleHistory()
     private var last: SessionReport?
     private var subscribers: [UUID: (audience: Audience, continuation: AsyncStream<String>.Continuation)] = [:]
     private(set) var finished = false
@@ -43,11 +40,7 @@ actor LiveSession {
         let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(64))
         subscribers[id] = (audience, continuation)
         if audience == .console {
-            for message in messages { continuation.yield(LiveUpdate.json(message)) }
-            for (part, level) in pressureSoFar.sorted(by: { $0.key < $1.key }) {
-                continuation.yield(LiveUpdate.json(ConsolePressure(part: part, level: level)))
-            }
-            if let status = status() { continuation.yield(LiveUpdate.json(status)) }
+            for frame in history.frames(status: status()) { continuation.yield(frame) }
             await tellConsoles()
         }
         return (id, stream)
@@ -71,26 +64,24 @@ actor LiveSession {
     func update(_ report: SessionReport) {
         guard !finished else { return }
         last = report
-        if let status = status() { broadcast(LiveUpdate.json(status), to: .console) }
+        if let status = status() { broadcast(ConsoleHistory.json(status), to: .console) }
     }
 
     func said(_ message: ConsoleSaid) {
-        messages.append(message)
-        if messages.count > Self.keptMessages { messages.removeFirst(messages.count - Self.keptMessages) }
-        broadcast(LiveUpdate.json(message), to: .console)
+        history.said(message)
+        broadcast(ConsoleHistory.json(message), to: .console)
     }
 
     func pressure(_ pressure: ConsolePressure) {
-        guard pressure.level > pressureSoFar[pressure.part, default: 0] else { return }
-        pressureSoFar[pressure.part] = pressure.level
-        broadcast(LiveUpdate.json(pressure), to: .console)
+        guard history.pressed(pressure) else { return }
+        broadcast(ConsoleHistory.json(pressure), to: .console)
     }
 
     /// The session is over on the station (its record follows).
     func ended() {
         guard !finished else { return }
         finished = true
-        if let status = status() { broadcast(LiveUpdate.json(status), to: .console) }
+        if let status = status() { broadcast(ConsoleHistory.json(status), to: .console) }
     }
 
     /// The station could not run the session.
@@ -102,7 +93,7 @@ actor LiveSession {
     /// The report is ready: consoles are told where, and let go.
     func reportReady(at path: String) {
         reportPath = path
-        if let status = status() { broadcast(LiveUpdate.json(status), to: .console) }
+        if let status = status() { broadcast(ConsoleHistory.json(status), to: .console) }
         for (_, subscriber) in subscribers { subscriber.continuation.finish() }
         subscribers.removeAll()
     }

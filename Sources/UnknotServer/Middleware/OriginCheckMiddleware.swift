@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import UnknotConsole
 
 /// Takes changes only from the studio's own pages and from programs that say they send JSON
 /// (issue #17, finding 5: a page of another site signed a victim in to the attacker's account,
@@ -33,7 +34,7 @@ struct OriginCheckMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         // Every Origin given counts (a second one must not hide the first).
         if let origin = request.headers[values: .origin].first(where: {
-            Self.anotherSite($0, authority: request.head.authority)
+            PageOrigin.anotherSite($0, authority: request.head.authority)
         }) {
             throw HTTPError(
                 .forbidden,
@@ -46,31 +47,6 @@ struct OriginCheckMiddleware<Context: RequestContext>: RouterMiddleware {
                 message: "send the body as JSON, with the header Content-Type: application/json")
         }
         return try await next(request, context)
-    }
-
-    /// Whether `origin` is a browser page of another site: `null` (a sandboxed or opaque page),
-    /// or an `http`/`https` origin that is not this site. Programs that are not browsers name
-    /// other schemes (a WebSocket client says `ws://host`) and are not pages acting for anyone.
-    static func anotherSite(_ origin: String, authority: String?) -> Bool {
-        let trimmed = origin.trimmingCharacters(in: .whitespaces).lowercased()
-        if trimmed == "null" { return true }
-        guard trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://") else { return false }
-        return !sameOrigin(trimmed, authority: authority)
-    }
-
-    /// Whether `origin` (`scheme://host[:port]`) names the site at `authority` (`host[:port]`, as
-    /// the request's `Host` says), default ports (80, 443) spelt or not.
-    static func sameOrigin(_ origin: String, authority: String?) -> Bool {
-        guard let authority, let url = URL(string: origin), let scheme = url.scheme?.lowercased(),
-            scheme == "http" || scheme == "https", let host = url.host?.lowercased(), url.path.isEmpty,
-            url.user == nil, url.query == nil
-        else { return false }
-        let port = url.port ?? (scheme == "https" ? 443 : 80)
-        guard let own = URL(string: "\(scheme)://\(authority)"), let ownHost = own.host?.lowercased() else {
-            return false
-        }
-        let ownPort = own.port ?? (scheme == "https" ? 443 : 80)
-        return host == ownHost && port == ownPort
     }
 
     static func hasBody(_ request: Request) -> Bool {

@@ -22,7 +22,7 @@ public enum StationConsole {
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'"
 
     /// The console server for `runtime` on `hostname`:`port` (0 picks a free port).
-    public static func application<Station: SteppedStation>(
+    public static func application<Station: RunningStation>(
         runtime: StationRuntime<Station>, key: String, hostname: String, port: Int, logger: Logger
     ) throws -> some ApplicationProtocol {
         guard let page = ConsolePage() else { throw StationConsoleError.missingPage }
@@ -51,7 +51,7 @@ public enum StationConsole {
         let sockets = Router(context: BasicWebSocketRequestContext.self)
         sockets.ws("/live") { request, _ in
             guard keyMatches(request.uri.queryParameters["key"].map(String.init), key),
-                !anotherSite(request.headers[values: .origin], authority: request.head.authority)
+                !PageOrigin.anotherSite(request.headers[values: .origin], authority: request.head.authority)
             else { return .dontUpgrade }
             return .upgrade()
         } onUpgrade: { inbound, outbound, _ in
@@ -81,7 +81,7 @@ public enum StationConsole {
     }
 
     /// Serves the console until the task is cancelled.
-    public static func serve<Station: SteppedStation>(
+    public static func serve<Station: RunningStation>(
         runtime: StationRuntime<Station>, key: String, hostname: String, port: Int, logger: Logger
     ) async throws {
         let app = try application(runtime: runtime, key: key, hostname: hostname, port: port, logger: logger)
@@ -105,22 +105,6 @@ public enum StationConsole {
         var difference = UInt8(a.count == b.count ? 0 : 1)
         for index in 0..<b.count { difference |= b[index] ^ (index < a.count ? a[index] : 0) }
         return difference == 0 && !b.isEmpty
-    }
-
-    /// Whether an `Origin` names a web page other than this server's (`null` included); a program
-    /// that is not a browser page (no `http(s)` origin) passes.
-    static func anotherSite(_ origins: [String], authority: String?) -> Bool {
-        origins.contains { origin in
-            let trimmed = origin.trimmingCharacters(in: .whitespaces).lowercased()
-            if trimmed == "null" { return true }
-            guard let url = URL(string: trimmed), let scheme = url.scheme, scheme == "http" || scheme == "https"
-            else { return false }
-            let defaultPort = scheme == "https" ? 443 : 80
-            guard let host = url.host, let authority, let own = URL(string: "\(scheme)://\(authority)"),
-                let ownHost = own.host?.lowercased()
-            else { return true }
-            return host != ownHost || (url.port ?? defaultPort) != (own.port ?? defaultPort)
-        }
     }
 
     /// A new console key: 128 random bits, URL-safe.

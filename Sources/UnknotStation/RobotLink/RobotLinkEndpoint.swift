@@ -27,7 +27,8 @@ public struct RobotLinkEndpoint: Sendable {
     /// Times the watchdog lifted the arm.
     public private(set) var watchdogHolds = 0
     private var lastSequence: UInt64 = 0
-    private var lastValidAt: Int64 = 0
+    /// Robot time of the last valid datagram from the station, µs.
+    public private(set) var lastValidAt: Int64 = 0
     private var armed = false
     private var faultResetAsked = false
 
@@ -112,7 +113,7 @@ public struct RobotLinkEndpoint: Sendable {
     /// Until the station's first command the arm is lifted and unarmed already: nothing to hold.
     public mutating func watch(at now: Int64) {
         guard !holding, station != nil, lastSequence > 0 else { return }
-        if now - lastValidAt > Int64(identity.watchdogMilliseconds) * 1_000 {
+        if now - lastValidAt >= Int64(identity.watchdogMilliseconds) * 1_000 {
             hold()
             watchdogHolds += 1
         }

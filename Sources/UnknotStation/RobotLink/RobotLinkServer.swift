@@ -30,6 +30,9 @@ public final class RobotLinkServer<Arm: RobotArm>: @unchecked Sendable {
     private var robotTime: Int64 = 0
     /// Called after every step with the command followed and the reading (for logs and tests).
     public var onStep: ((RobotCommand, ArmReading) -> Void)?
+    /// Called when the watchdog lifts the arm: the robot time then and of the last valid command, µs,
+    /// and the command it was (its station time says how far the station got).
+    public var onHold: ((_ at: Int64, _ lastCommandAt: Int64, _ last: RobotCommand) -> Void)?
 
     public init(listening endpoint: DatagramSocket.Endpoint, arm: Arm) throws(DatagramSocketError) {
         socket = try DatagramSocket(bindingTo: endpoint)
@@ -67,7 +70,9 @@ public final class RobotLinkServer<Arm: RobotArm>: @unchecked Sendable {
             robotTime = now
             drain(now: now)
             guard endpoint.mode == .realTime || endpoint.station == nil else { continue }
+            let holds = endpoint.watchdogHolds
             endpoint.watch(at: now)
+            if endpoint.watchdogHolds > holds { onHold?(now, endpoint.lastValidAt, endpoint.demand) }
             step(reportingTo: endpoint.station != nil ? peer : nil)
         }
     }

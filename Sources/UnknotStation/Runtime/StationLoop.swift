@@ -110,17 +110,7 @@ public final class StationLoop<Hardware: RobotHardware>: @unchecked Sendable {
     func tick() -> Bool {
         commands.drain(into: &inbox, waiting: false)
         var halt = false
-        for command in inbox {
-            switch command {
-            case .control(let control): engine.take(control)
-            case .emergencyStop: engine.emergencyStop()
-            case .releaseEmergencyStop: engine.releaseEmergencyStop()
-            case .consoleLost: engine.consoleLost()
-            case .consoleBack: engine.consoleBack()
-            case .reaction(let reaction): engine.take(reaction)
-            case .halt: halt = true
-            }
-        }
+        for command in inbox where engine.follow(command) { halt = true }
         inbox.removeAll(keepingCapacity: true)
         if let code = pendingFault {
             engine.take(SensorFrame(measuredForce: 0, tissueStiffness: 0, status: .fault(code: code)))
@@ -147,6 +137,7 @@ public final class StationLoop<Hardware: RobotHardware>: @unchecked Sendable {
         status.remaining = max(0, engine.plan.durationMilliseconds - engine.planTime)
         status.state = engine.state
         status.emergencyStopped = engine.supervisor.isEmergencyStopped
+        status.faultWouldClear = engine.state == .faulted && engine.supervisor.faultWouldClear(at: engine.now)
         status.contact = engine.lastSetpoint.contact
         status.part = engine.lastSetpoint.part
         status.level = engine.workingLevel

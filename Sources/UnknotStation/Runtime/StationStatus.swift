@@ -11,6 +11,8 @@ public struct StationStatus: Sendable, Hashable {
     public var remaining = 0
     public var state = SessionState.ready
     public var emergencyStopped = false
+    /// Whether the fault the engine is in would clear now (Resume would carry on).
+    public var faultWouldClear = false
     public var contact = false
     public var part: BodyPartID?
     /// The pressure level in effect where the arm is (0 when lifted).

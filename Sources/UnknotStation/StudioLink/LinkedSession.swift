@@ -13,7 +13,7 @@ import UnknotStudioLink
 /// the start), both times the station speed-up, the station pauses through the engine, which
 /// lifts the arm and stops the plan's clock; nothing resumes by itself. Staff alerts leave the
 /// station only when the client allowed them.
-struct LinkedSession<Station: SteppedStation> {
+struct LinkedSession<Station: RunningStation> {
     static var consoleSilenceMilliseconds: Int { 1_000 }
     static var firstConsoleMilliseconds: Int { 15_000 }
 
@@ -37,7 +37,7 @@ struct LinkedSession<Station: SteppedStation> {
     private var statusDue = false
     private(set) var finished = false
 
-    var now: Int { station.engine.now }
+    var now: Int { station.view.now }
 
     init(assignment: SessionAssignment, station: Station, record: SessionRecordWriter?, speedUp: Int) {
         self.assignment = assignment
@@ -60,13 +60,15 @@ struct LinkedSession<Station: SteppedStation> {
         consume(into: &outbox)
         watchConsole(into: &outbox)
         sinceFlush += milliseconds
-        if sinceFlush >= SessionRecordWriter.flushMilliseconds {
+        // A session that runs itself is flushed at every advance: a crash of the station loses
+        // no more than the time since (the runtime advances every 10 ms).
+        if sinceFlush >= SessionRecordWriter.flushMilliseconds || station.runsItself {
             sinceFlush = 0
             try? writer?.flush()
         }
-        if station.isFinished {
+        if station.isFinished, let summary = station.summary {
             finished = true
-            try? writer?.finish(with: station.engine.summary())
+            try? writer?.finish(with: summary)
             return true
         }
         return false
@@ -77,16 +79,16 @@ struct LinkedSession<Station: SteppedStation> {
     mutating func take(_ control: ClientControl, into outbox: inout [StationMessage]) {
         guard !finished else { return }
         if consoles > 0 { heardConsole(into: &outbox) }
-        station.withEngine { $0.take(control) }
+        station.post(.control(control))
         consume(into: &outbox)
     }
 
     mutating func take(_ command: StaffCommand, into outbox: inout [StationMessage]) {
         guard !finished else { return }
         switch command {
-        case .emergencyStop: station.withEngine { $0.emergencyStop() }
-        case .release: station.withEngine { $0.releaseEmergencyStop() }
-        case .end: station.withEngine { $0.take(.end) }
+        case .emergencyStop: station.post(.emergencyStop)
+        case .release: station.post(.releaseEmergencyStop)
+        case .end: station.post(.control(.end))
         }
         consume(into: &outbox)
     }
@@ -101,8 +103,19 @@ struct LinkedSession<Station: SteppedStation> {
     /// its record is flushed (the session is reported interrupted when the station starts again).
     mutating func pauseForShutdown() {
         guard !finished else { return }
-        station.withEngine { $0.consoleLost() }
+        station.shutDown()
+        var unsaid: [StationMessage] = []
+        consume(into: &unsaid)
         try? writer?.flush()
+    }
+
+    /// The session ended without finishing (its loop halted or its arm failed): what it did is
+    /// written out; its record stays without a summary.
+    mutating func stop() {
+        var unsaid: [StationMessage] = []
+        consume(into: &unsaid)
+        try? writer?.flush()
+        finished = true
     }
 
     private mutating func heardConsole(into outbox: inout [StationMessage]) {
@@ -110,7 +123,7 @@ struct LinkedSession<Station: SteppedStation> {
         consoleEverSeen = true
         if consoleLost {
             consoleLost = false
-            station.withEngine { $0.consoleBack() }
+            station.post(.consoleBack)
             consume(into: &outbox)
         }
     }
@@ -123,9 +136,10 @@ struct LinkedSession<Station: SteppedStation> {
         }
         let limit = (consoleEverSeen ? Self.consoleSilenceMilliseconds : Self.firstConsoleMilliseconds) * speedUp
         guard now - lastConsoleAt > limit else { return }
-        guard station.engine.state.movesPlan || station.engine.state == .settlingIn else { return }
+        let state = station.view.state
+        guard state.movesPlan || state == .settlingIn else { return }
         consoleLost = true
-        station.withEngine { $0.consoleLost() }
+        station.post(.consoleLost)
         consume(into: &outbox)
     }
 
@@ -143,55 +157,55 @@ struct LinkedSession<Station: SteppedStation> {
     /// The session's state for its consoles and the staff floor.
     var report: SessionReport {
         SessionReport(
-            session: assignment.session, console: status, stopped: station.engine.supervisor.isEmergencyStopped)
+            session: assignment.session, console: status, stopped: station.view.emergencyStopped)
     }
 
     var status: ConsoleStatus {
-        let engine = station.engine
+        let engine = station.view
         let sample = lastSample
         let planTime = engine.planTime
-        let phase = engine.plan.phases.first { planTime >= $0.startMilliseconds && planTime < $0.endMilliseconds }
+        let phase = station.plan.phases.first { planTime >= $0.startMilliseconds && planTime < $0.endMilliseconds }
         let checkIn = engine.openCheckIn.map { open in
             ConsoleCheckIn(
                 question: open.question, answers: open.answers.map { .init(value: $0.rawValue, label: $0.label) })
         }
         // Contact as the robot has it now (telemetry pauses while the station is stopped). Between
         // strokes, while the session works, the console keeps the last place and level.
-        let contact = engine.lastSetpoint.contact
+        let contact = engine.contact
         let working = engine.state.movesPlan && !consoleLost
         let area = contact ? sample?.part?.area.description : working ? lastWorked?.area : nil
         let level = contact ? sample?.level ?? 0 : working ? lastWorked?.level ?? 0 : 0
         return ConsoleStatus(
             time: engine.now, state: engine.state.rawValue, stateText: stateText, planTime: planTime,
-            remaining: max(0, engine.plan.durationMilliseconds - planTime),
+            remaining: max(0, station.plan.durationMilliseconds - planTime),
             phase: phase?.kind.displayName ?? (engine.state == .settlingIn ? "settling in" : "closing"),
             area: area, contact: contact, x: sample?.x ?? 0, y: sample?.y ?? 0,
             face: (sample?.face ?? .posterior).rawValue, level: level,
-            heartRate: Int(engine.summaryHeartRate.rounded()), breathing: Int(station.breathsPerMinute.rounded()),
+            heartRate: Int(engine.heartRate.rounded()), breathing: Int(station.breathsPerMinute.rounded()),
             relaxation: gauge.value, relaxationWords: RelaxationGauge.words(gauge.value), checkIn: checkIn,
-            finished: finished, report: nil, stopped: engine.supervisor.isEmergencyStopped, canResume: canResume)
+            finished: finished, report: nil, stopped: engine.emergencyStopped, canResume: canResume)
     }
 
     /// Whether Resume carries on now: after a pause or a break, or a fault whose cause is gone
     /// (never while staff's stop holds, nor while no console is there).
     var canResume: Bool {
-        let engine = station.engine
+        let engine = station.view
         guard !consoleLost, !finished else { return false }
         switch engine.state {
         case .pausedByClient, .onBreak: return true
-        case .faulted: return engine.supervisor.faultWouldClear(at: engine.now)
+        case .faulted: return engine.faultWouldClear
         default: return false
         }
     }
 
     /// The state in plain words for the client and staff.
     var stateText: String {
-        let engine = station.engine
-        if engine.supervisor.isEmergencyStopped { return "Staff stopped the arm" }
+        let engine = station.view
+        if engine.emergencyStopped { return "Staff stopped the arm" }
         if consoleLost { return "Paused: the console was away" }
         switch engine.state {
         case .faulted:
-            return engine.supervisor.faultWouldClear(at: engine.now)
+            return engine.faultWouldClear
                 ? "Stopped: the arm is lifted; Resume carries on" : "Stopped for safety: the arm is lifted"
         case .pausedByClient: return "Paused"
         case .onBreak: return "On a break"

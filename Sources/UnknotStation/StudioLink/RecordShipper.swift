@@ -70,6 +70,16 @@ struct RecordShipper {
         held[assignment.session] = Entry(session: session)
     }
 
+    /// The session ended without finishing while the station ran (its loop halted or its arm
+    /// failed): delivered as it is, reported interrupted.
+    mutating func interrupt(_ session: UUID) {
+        guard var entry = held[session] else { return }
+        entry.session.finished = true
+        entry.session.interrupted = true
+        try? Self.write(entry.session, to: heldURL(session))
+        held[session] = entry
+    }
+
     /// The session is over (its record is whole).
     mutating func finish(_ session: UUID) {
         guard var entry = held[session] else { return }

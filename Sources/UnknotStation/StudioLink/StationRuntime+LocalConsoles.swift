@@ -13,7 +13,8 @@ extension StationRuntime {
     public func openLocalConsole() -> (UUID, AsyncStream<String>) {
         let id = UUID()
         let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(64))
-        for frame in localHistory.frames { continuation.yield(frame) }
+        continuation.yield(ConsoleHistory.json(SessionAnnouncement(id: localSession?.uuidString.lowercased() ?? "")))
+        for frame in localHistory.frames(status: localHistory.status) { continuation.yield(frame) }
         localConsoles[id] = continuation
         countConsoles()
         return (id, stream)
@@ -41,7 +42,7 @@ extension StationRuntime {
     /// What the console page's header says of the running session (`nil` while none runs).
     public var localHeading: (heading: ConsolePage.Heading, session: UUID)? {
         guard let session else { return nil }
-        let plan = session.station.engine.plan
+        let plan = session.station.plan
         let notes = session.station.robotIdentity.simulated ? ["a simulated station"] : []
         return (
             .init(program: plan.programName, minutes: plan.minutes, station: name, notes: notes),
@@ -63,10 +64,9 @@ extension StationRuntime {
 
     /// A new session begins: local consoles are told (their page reloads for it).
     func beginLocally(_ assignment: SessionAssignment) {
-        localHistory = LocalConsoleHistory(session: assignment.session)
-        broadcast(
-            LocalConsoleHistory.json(
-                LocalConsoleHistory.SessionAnnouncement(id: assignment.session.uuidString.lowercased())))
+        localSession = assignment.session
+        localHistory = ConsoleHistory()
+        broadcast(ConsoleHistory.json(SessionAnnouncement(id: assignment.session.uuidString.lowercased())))
     }
 
     /// What the session said since `mark` in the outbox goes to the local consoles too.
@@ -76,9 +76,9 @@ extension StationRuntime {
             switch message {
             case .say(let said):
                 localHistory.said(said.message)
-                broadcast(LocalConsoleHistory.json(said.message))
+                broadcast(ConsoleHistory.json(said.message))
             case .pressure(let pressure):
-                if localHistory.pressed(pressure.pressure) { broadcast(LocalConsoleHistory.json(pressure.pressure)) }
+                if localHistory.pressed(pressure.pressure) { broadcast(ConsoleHistory.json(pressure.pressure)) }
             default:
                 break
             }
@@ -89,10 +89,16 @@ extension StationRuntime {
     func tellLocalConsoles(_ status: ConsoleStatus) {
         localHistory.status = status
         guard !localConsoles.isEmpty else { return }
-        broadcast(LocalConsoleHistory.json(status))
+        broadcast(ConsoleHistory.json(status))
     }
 
     private func broadcast(_ frame: String) {
         for continuation in localConsoles.values { continuation.yield(frame) }
     }
+}
+
+/// Tells a station's own console which session the station runs (the page reloads for a new one).
+struct SessionAnnouncement: Encodable {
+    var type = "session"
+    var id: String
 }

@@ -3,18 +3,18 @@ import UnknotCore
 import UnknotSession
 import UnknotStudioLink
 
-/// A station that takes its sessions from the studio over the studio link and runs them step by
-/// step (``SteppedStation``: a simulated arm and body, a demo station): it plans each assigned
-/// session itself, keeps its record on its own disk until the studio holds all of it, and
+/// A station that takes its sessions from the studio over the studio link and runs them — step by
+/// step (``SteppedStation``: a simulated arm and body, a demo station) or in their own 1 kHz loop
+/// on an arm (``LoopStation``): it plans each assigned session itself, keeps its record on its own disk until the studio holds all of it, and
 /// carries on whatever the link does.
 ///
-/// Time is the station's own: ``advance(milliseconds:)`` runs it (a ``StationPace`` in service;
-/// tests call it directly). Guarantees: one session at a time (another assignment is refused
+/// Time is the station's own: ``advance(milliseconds:)`` runs a stepped session (a ``StationPace``
+/// in service; tests call it directly) and takes what a loop did (``followInRealTime()``). Guarantees: one session at a time (another assignment is refused
 /// with the reason); the link never holds the session up (messages wait in an outbox the link
 /// empties); with the link down no console is relayed, so the session pauses as for a lost
 /// console; a session interrupted by a crash is reported as such when the station starts again,
 /// and its record delivered.
-public actor StationRuntime<Station: SteppedStation>: StudioLinkStation {
+public actor StationRuntime<Station: RunningStation>: StudioLinkStation {
     /// Plans an assigned session on this station, or says why it cannot.
     public typealias Planner = @Sendable (SessionAssignment) throws -> Station
 
@@ -22,6 +22,9 @@ public actor StationRuntime<Station: SteppedStation>: StudioLinkStation {
     public nonisolated let name: String
     private let plan: Planner
     private let speedUp: Int
+    /// The arm the station drives, as it said in its handshake (for a station whose arm is known
+    /// before any session).
+    private let arm: RobotIdentity?
     private var shipper: RecordShipper
     var session: LinkedSession<Station>?
     var outbox: [StationMessage] = []
@@ -30,16 +33,22 @@ public actor StationRuntime<Station: SteppedStation>: StudioLinkStation {
     var relayedConsoles = 0
     /// The station's own consoles (its tablet), each with its stream of frames.
     var localConsoles: [UUID: AsyncStream<String>.Continuation] = [:]
-    /// What a local console that connects now is shown first.
-    var localHistory = LocalConsoleHistory()
+    /// What a local console that connects now is shown first, and the session it belongs to.
+    var localHistory = ConsoleHistory()
+    var localSession: UUID?
     /// Where in the outbox the last report waits, if it has not gone yet (a newer one replaces it).
     private var unsentReport: Int?
 
     /// - Parameters:
     ///   - directory: where the station keeps its records until the studio holds them.
     ///   - speedUp: station time per real time (the console's real-world grace times stretch by it).
-    public init(name: String, directory: URL, software: String, speedUp: Int = 1, plan: @escaping Planner) throws {
+    ///   - arm: the arm the station drives, when known before any session (its hello says so).
+    public init(
+        name: String, directory: URL, software: String, speedUp: Int = 1, arm: RobotIdentity? = nil,
+        plan: @escaping Planner
+    ) throws {
         self.name = name
+        self.arm = arm
         self.software = software
         self.speedUp = max(1, speedUp)
         self.plan = plan
@@ -64,9 +73,16 @@ public actor StationRuntime<Station: SteppedStation>: StudioLinkStation {
         guard var running = session else { return }
         let mark = outbox.count
         let done = running.advance(milliseconds: milliseconds, into: &outbox)
-        session = running
         tellLocalConsoles(from: mark)
         if running.takeStatusDue() { post(running.report) }
+        if !done, running.station.hasStopped {
+            running.stop()
+            post(nil)
+            shipper.interrupt(running.assignment.session)
+            outbox.append(.ended(SessionEnded(session: running.assignment.session, outcome: .interrupted)))
+            session = nil
+            return
+        }
         session = running
         guard done else { return }
         shipper.finish(running.assignment.session)
@@ -93,12 +109,31 @@ public actor StationRuntime<Station: SteppedStation>: StudioLinkStation {
         session?.pauseForShutdown()
     }
 
+    /// Takes what a session that runs itself did, every 10 ms of real time, until cancelled (a
+    /// station on an arm; a stepped station is run by its ``StationPace`` instead).
+    public func followInRealTime() async {
+        let clock = ContinuousClock()
+        var last = clock.now
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(10))
+            let now = clock.now
+            let passed = now - last
+            last = now
+            advance(
+                milliseconds: max(
+                    1,
+                    Int(passed.components.seconds * 1_000)
+                        + Int(passed.components.attoseconds / 1_000_000_000_000_000)))
+        }
+    }
+
     // MARK: The studio link
 
     public func hello() async -> StationHello {
         StationHello(
-            software: software, simulated: session?.station.robotIdentity.simulated ?? true,
-            seed: session?.station.seed, robot: session?.station.robotIdentity, running: session?.assignment,
+            software: software, simulated: (session?.station.robotIdentity ?? arm)?.simulated ?? true,
+            seed: session?.station.simulationSeed, robot: session?.station.robotIdentity ?? arm,
+            running: session?.assignment,
             held: shipper.heldRecords)
     }
 
@@ -161,10 +196,13 @@ public actor StationRuntime<Station: SteppedStation>: StudioLinkStation {
             let station = try plan(assignment)
             try shipper.begin(assignment)
             let header = SessionRecordHeader(
-                plan: station.engine.plan, carePlan: station.engine.carePlan,
-                startedAt: Date().timeIntervalSince1970, client: "client", seed: station.seed,
+                plan: station.plan, carePlan: station.carePlan,
+                startedAt: Date().timeIntervalSince1970, client: "client", seed: station.simulationSeed,
                 robot: station.robotIdentity)
-            let writer = try SessionRecordWriter(path: shipper.recordPath(assignment.session), header: header)
+            // A session on an arm is synced to the disk as it goes (a power cut loses at most the
+            // last flush); a stepped one is handed to the system.
+            let writer = try SessionRecordWriter(
+                path: shipper.recordPath(assignment.session), header: header, syncToDisk: station.runsItself)
             var linked = LinkedSession(assignment: assignment, station: station, record: writer, speedUp: speedUp)
             _ = linked.advance(milliseconds: 0, into: &outbox)
             relayedConsoles = 0

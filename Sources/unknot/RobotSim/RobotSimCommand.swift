@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import UnknotCore
+import UnknotDemoStations
 import UnknotSimulation
 import UnknotStation
 
@@ -52,6 +53,14 @@ struct RobotSimCommand: ParsableCommand {
             server = try RobotLinkServer(listening: address, arm: arm)
         } catch {
             throw CommandError("\(error)")
+        }
+        // Each watchdog hold, when it happened on the robot's clock (the monotonic clock, µs) and how
+        // long after the last command, for integrators and for the station-killed check.
+        server.onHold = { at, last, command in
+            FileHandle.standardOutput.write(
+                Data(
+                    ("robot-sim: held at \(at) µs, \(String(format: "%.1f", Double(at - last) / 1_000)) ms after the "
+                        + "last command (station time \(command.time / 1_000) ms)\n").utf8))
         }
         var stops: [any DispatchSourceSignal] = []
         for signalNumber in [SIGINT, SIGTERM] {

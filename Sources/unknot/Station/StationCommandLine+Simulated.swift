@@ -30,40 +30,11 @@ extension StationCommandLine {
             pace: speedUp == 1 ? .realTime : .realTime(speedUp: speedUp),
             catalog: try programs.catalog(), logger: logger)
         Self.say("station \(station): simulated, linking to the studio at \(studio); records in \(stationDirectory)")
-        var console: (runtime: StationRuntime<SimulatedStation>, host: String, port: Int, key: String)?
-        if let consoleListen, let (host, port) = Self.hostAndPort(consoleListen), let first = stations.stations.first {
-            console = (first.runtime, host, port, consoleKey ?? StationConsole.newKey())
-            Self.say("station \(station): its console at http://\(host):\(port)/?key=\(console?.key ?? "")")
+        let console = stations.stations.first.flatMap { first in
+            consoleAddress(station: station).map { (first.runtime, $0) }
         }
-        let ended = DispatchSemaphore(value: 0)
-        let running = Task { [console] in
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask { await stations.run() }
-                if let console {
-                    group.addTask {
-                        do {
-                            try await StationConsole.serve(
-                                runtime: console.runtime, key: console.key, hostname: console.host, port: console.port,
-                                logger: logger)
-                        } catch {
-                            logger.error("the station's console stopped", metadata: ["error": "\(error)"])
-                        }
-                    }
-                }
-                await group.next()
-                group.cancelAll()
-            }
-            ended.signal()
-        }
-        let signals = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { running.cancel() }
-            source.resume()
-            return source
-        }
-        ended.wait()
-        _ = signals
+        Self.runUntilSignalled(
+            [{ await stations.run() }] + (console.map { Self.consoleJob($0.0, at: $0.1, logger: logger) } ?? []))
         Self.say("station \(station): stopped")
     }
 

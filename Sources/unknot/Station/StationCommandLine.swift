@@ -11,8 +11,9 @@ import UnknotStudioLink
 
 /// `unknot station`: one station as its own process — its 1 kHz loop, its arm over the robot
 /// link, its record on its own disk, and a terminal console; with `--studio`, linked to its studio
-/// (its state on the staff floor ten times a second, staff orders to the loop). For now the
-/// session is given here, as a bench for integrators; sessions from the studio come next.
+/// (its state on the staff floor ten times a second, staff orders to the loop). With `--robot`,
+/// `--studio` and `--station` it takes its sessions from the studio; with `--program` and the rest
+/// it runs the one session given here (a bench for integrators).
 struct StationCommandLine: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "station",
@@ -28,11 +29,12 @@ struct StationCommandLine: ParsableCommand {
     @Option(help: "The arm: udp://HOST:PORT.") var robot: String?
     @Flag(
         help: """
-            A simulated arm and body in this process, taking its sessions from the studio (--studio,             --station, --token): a demo station on its own machine.
+            A simulated arm and body in this process, taking its sessions from the studio (--studio, \
+            --station, --token): a demo station on its own machine.
             """)
     var simulated = false
-    @Option(help: "The station's number at the studio (with --simulated).") var station: Int?
-    @Option(help: "Where a --simulated station keeps its records until the studio holds them.")
+    @Option(help: "The station's number at the studio (its sessions then come from the studio).") var station: Int?
+    @Option(help: "Where a station taking its sessions from the studio keeps its records until the studio holds them.")
     var stationDirectory = "unknot-station"
     @Option(help: "How fast a --simulated station's time runs, e.g. 60x (checks only).") var stationSpeed = "1x"
     @Flag(help: "Ask the arm for lockstep (simulated arms only): the session runs as fast as the link goes.")
@@ -56,36 +58,57 @@ struct StationCommandLine: ParsableCommand {
     var studio: String?
     @Option(
         help: """
-            The station's credential for the studio link (issued by an admin: POST             /api/stations/N/credentials); UNKNOT_STATION_TOKEN in the environment otherwise.
+            The station's credential for the studio link (issued by an admin: POST \
+            /api/stations/N/credentials); UNKNOT_STATION_TOKEN in the environment otherwise.
             """)
     var token: String?
     @Option(
         help: """
             Serve the station's own console (the tablet under the face cradle) on HOST:PORT, e.g. \
-            127.0.0.1:8090 (with --simulated); it works with the studio unreachable.
+            127.0.0.1:8090 (with --station); it works with the studio unreachable.
             """)
     var consoleListen: String?
     @Option(help: "The key the console's address carries (a new random one is printed otherwise).")
     var consoleKey: String?
 
+    /// An arm taking its sessions from the studio (rather than the one session given here).
+    var armFromStudio: Bool { robot != nil && station != nil && program == nil }
+
     func validate() throws {
+        if armFromStudio {
+            guard studio != nil else {
+                throw ValidationError("--station N takes its sessions from the studio: give --studio URL too")
+            }
+            var wrong: [String] = []
+            if lockstep { wrong.append("--lockstep (a session from the studio runs in real time)") }
+            if minutes != nil { wrong.append("--minutes (the studio's booking says)") }
+            if carePlan != nil { wrong.append("--care-plan (the studio sends the client's)") }
+            if record != nil { wrong.append("--record (records go to --station-directory, then to the studio)") }
+            if microphone != nil { wrong.append("--microphone (not yet with sessions from the studio)") }
+            guard wrong.isEmpty else {
+                throw ValidationError(
+                    "a station taking its sessions from the studio does not take: \(wrong.joined(separator: "; "))")
+            }
+            try validateConsole()
+            return
+        }
         if simulated {
             guard studio != nil, station != nil else {
                 throw ValidationError(
                     "--simulated takes its sessions from the studio: give --studio URL and --station N")
             }
             guard robot == nil else { throw ValidationError("give --robot or --simulated, not both") }
-            if let consoleListen, Self.hostAndPort(consoleListen) == nil {
-                throw ValidationError(
-                    "--console-listen \(consoleListen) is not HOST:PORT; write e.g. 127.0.0.1:8090")
-            }
-            if let consoleKey, consoleKey.count < 16 {
-                throw ValidationError("--console-key is \(consoleKey.count) characters; give at least 16")
-            }
+            try validateConsole()
             return
         }
         if consoleListen != nil {
-            throw ValidationError("--console-listen is for --simulated stations for now (sessions from the studio)")
+            throw ValidationError(
+                "--console-listen is for stations taking their sessions from the studio (--station N)")
+        }
+        if station != nil {
+            throw ValidationError(
+                "--station N takes its sessions from the studio: drop --program (and --minutes, --care-plan, "
+                    + "--record), or drop --station to run the session given here")
         }
         var missing: [String] = []
         if robot == nil { missing.append("--robot udp://HOST:PORT (or --simulated with --studio)") }
@@ -95,14 +118,27 @@ struct StationCommandLine: ParsableCommand {
         if record == nil { missing.append("--record FILE") }
         guard missing.isEmpty else {
             throw ValidationError(
-                "a station on an arm runs the session given here (sessions from the studio come to --simulated "
-                    + "stations for now); missing: \(missing.joined(separator: ", "))")
+                "a station on an arm runs the session given here, or with --studio and --station N the studio's; "
+                    + "missing: \(missing.joined(separator: ", "))")
+        }
+    }
+
+    private func validateConsole() throws {
+        if let consoleListen, Self.hostAndPort(consoleListen) == nil {
+            throw ValidationError("--console-listen \(consoleListen) is not HOST:PORT; write e.g. 127.0.0.1:8090")
+        }
+        if let consoleKey, consoleKey.count < 16 {
+            throw ValidationError("--console-key is \(consoleKey.count) characters; give at least 16")
         }
     }
 
     func run() throws {
         if simulated {
             try runSimulated()
+            return
+        }
+        if armFromStudio {
+            try runArm()
             return
         }
         guard let robot, let program, let minutes, let carePlan, let record else { return }

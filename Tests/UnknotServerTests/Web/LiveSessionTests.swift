@@ -145,6 +145,13 @@ struct LiveSessionTests {
         try await TestStudio.run(.sqlite, .live, stationSpeed: 60) { studio, client in
             let t = try await client.tokens()
             _ = try Self.session(from: try await client.form("/demo", token: t.cleo))
+            // The station has the session (its first report is on the floor) before its time runs:
+            // the assignment travels over the link.
+            #expect(
+                try await client.eventually {
+                    let floor = try await $0.page("/staff", token: t.staff).text
+                    return floor.contains("Cleo Client") && !floor.contains(#"class="state">starting<"#)
+                })
             // 60 s of station time is one second of real time: well within a browser's opening.
             await studio.pace.advance(milliseconds: 60_000)
             #expect(

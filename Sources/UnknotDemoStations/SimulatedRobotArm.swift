@@ -4,17 +4,17 @@ import UnknotSimulation
 import UnknotStation
 
 /// Today's simulated robot and body behind the robot link's ``RobotArm``: what `unknot
-/// robot-sim` serves. Composed here, at the edge, so neither the station runtime nor the
-/// simulation depends on the other.
-struct SimulatedRobotArm: RobotArm {
-    let identity: RobotIdentity
+/// robot-sim` serves, and what tests of the robot link drive. Composed here, at the edge, so
+/// neither the station runtime nor the simulation depends on the other.
+public struct SimulatedRobotArm: RobotArm {
+    public let identity: RobotIdentity
     private(set) var robot: SimulatedRobot
     private(set) var body: SimulatedBody
     private var now = 0
     private var last = ArmReading(
         force: 0, position: Vector3(x: 0, y: 0, z: 30), normal: Vector3(x: 0, y: 0, z: 1), stiffness: 0)
 
-    init(body: SimulatedBody, seed: UInt64, watchdogMilliseconds: Int) {
+    public init(body: SimulatedBody, seed: UInt64, watchdogMilliseconds: Int) {
         identity = RobotIdentity(
             model: "unknot robot-sim", serial: "sim-\(seed)", simulated: true, maximumForce: 80, maximumSpeed: 30,
             watchdogMilliseconds: watchdogMilliseconds)
@@ -22,7 +22,7 @@ struct SimulatedRobotArm: RobotArm {
         self.body = body
     }
 
-    mutating func step(following command: RobotCommand) -> ArmReading {
+    public mutating func step(following command: RobotCommand) -> ArmReading {
         now += 1
         robot.apply(StationFrame.setpoint(for: command))
         guard let frame = robot.step(at: now, body: &body, calm: body.pain == 0) else { return last }
@@ -41,5 +41,5 @@ struct SimulatedRobotArm: RobotArm {
         return last
     }
 
-    mutating func resetFault() { robot.reset() }
+    public mutating func resetFault() { robot.reset() }
 }
