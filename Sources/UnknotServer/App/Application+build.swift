@@ -35,9 +35,7 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         throw error
     }
     let links = StationLinks(logger: logger)
-    let inbox = RecordInbox(
-        directory: FileManager.default.temporaryDirectory.appendingPathComponent(
-            "unknot-record-inbox-\(ProcessInfo.processInfo.processIdentifier)"))
+    let inbox = RecordInbox(directory: RecordInbox.ownDirectory())
     let floor = LiveFloor(
         studio: studio, catalog: catalog, links: links, inbox: inbox, database: database, logger: logger)
     let router = buildRouter(

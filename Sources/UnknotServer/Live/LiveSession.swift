@@ -64,7 +64,9 @@ actor LiveSession {
     func update(_ report: SessionReport) {
         guard !finished else { return }
         last = report
-        if let status = status() { broadcast(ConsoleHistory.json(status), to: .console) }
+        // Encoded only for someone to send it to (the station's own console may be the only one).
+        guard subscribers.values.contains(where: { $0.audience == .console }), let status = status() else { return }
+        broadcast(ConsoleHistory.json(status), to: .console)
     }
 
     func said(_ message: ConsoleSaid) {

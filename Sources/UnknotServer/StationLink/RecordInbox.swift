@@ -27,6 +27,14 @@ actor RecordInbox {
     let directory: URL
     private var spools: [UUID: (station: Int, size: Int)] = [:]
 
+    /// A folder of this studio instance's own: two instances in one process (or on one machine)
+    /// never share spools (one emptying the folder as it started lost the other's records in
+    /// flight).
+    static func ownDirectory() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent(
+            "unknot-record-inbox-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+    }
+
     init(directory: URL) {
         self.directory = directory
         try? FileManager.default.removeItem(at: directory)
@@ -43,6 +51,9 @@ actor RecordInbox {
         let path = directory.appendingPathComponent(chunk.session.uuidString).path
         var spool = spools[chunk.session] ?? (station, 0)
         guard spool.station == station else { return .holding(offset: 0) }
+        // A spool that went missing (removed from outside) is begun again: the answer asks the
+        // station for everything, rather than for bytes that can never be kept.
+        if spool.size > 0, !FileManager.default.fileExists(atPath: path) { spool.size = 0 }
         if spool.size == 0, !FileManager.default.fileExists(atPath: path) {
             _ = FileManager.default.createFile(atPath: path, contents: nil)
         }

@@ -59,14 +59,14 @@ struct StationLinkChannel: Sendable {
                 try await outbound.close(.normalClosure, reason: nil)
             }
             group.addTask {
-                var link: UUID?
-                defer { if let link { Task { await links.close(link: link) } } }
+                var link: (id: UUID, reports: StationLinks.LinkReports)?
+                defer { if let link { Task { await links.close(link: link.id) } } }
                 for try await message in inbound.messages(maxSize: StudioLinkProtocol.maximumFrameBytes) {
                     guard case .text(let text) = message else { continue }
                     do {
                         let received = try StudioLinkProtocol.read(StationMessage.self, from: text)
                         if let link {
-                            await links.received(received, on: link)
+                            if case .report(let report) = received { link.reports.received(report) }
                             await floor.received(received, from: station.stationID)
                         } else {
                             link = try await greet(station, received, continuation: continuation)
@@ -90,7 +90,7 @@ struct StationLinkChannel: Sendable {
     /// welcomes the station.
     private func greet(
         _ station: StationCaller, _ first: StationMessage, continuation: AsyncStream<String>.Continuation
-    ) async throws(StudioLinkError) -> UUID {
+    ) async throws(StudioLinkError) -> (id: UUID, reports: StationLinks.LinkReports) {
         guard case .hello(let hello) = first else {
             throw StudioLinkError(field: "type", "a station's first frame is its hello")
         }
@@ -99,12 +99,12 @@ struct StationLinkChannel: Sendable {
                 field: "protocolVersion",
                 "this studio speaks studio link version \(StudioLinkProtocol.version), not \(hello.protocolVersion)")
         }
-        let id = await links.open(station, hello: hello, outbound: continuation)
+        let (id, reports) = await links.open(station, hello: hello, outbound: continuation)
         let acknowledged = await floor.linked(station: station.stationID, hello: hello)
         let welcome = StudioWelcome(
             station: station.stationID, stationName: station.stationName, acknowledged: acknowledged)
         continuation.yield(StudioLinkProtocol.frame(StudioMessage.welcome(welcome)))
-        return id
+        return (id, reports)
     }
 
     /// Whether a browser page sent the request (its `Origin` is a web page's, or `null`): stations

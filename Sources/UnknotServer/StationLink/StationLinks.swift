@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Metrics
+import Synchronization
 import UnknotStudio
 import UnknotStudioLink
 
@@ -18,9 +19,18 @@ actor StationLinks {
         var station: StationCaller
         var hello: StationHello
         var connectedAt: Date
-        var lastReport: StationReport?
-        var lastReportAt: Date?
+        var reports: LinkReports
         var outbound: AsyncStream<String>.Continuation
+    }
+
+    /// The newest report on a link, written by the link's reading loop as it arrives, without a
+    /// hop onto this actor (ten a second from every station), read when the floor is drawn.
+    final class LinkReports: Sendable {
+        private let newest = Mutex<StationReport?>(nil)
+
+        var last: StationReport? { newest.withLock { $0 } }
+
+        func received(_ report: StationReport) { newest.withLock { $0 = report } }
     }
 
     /// What the staff floor shows of a station's link.
@@ -44,9 +54,10 @@ actor StationLinks {
     init(logger: Logger) { self.logger = logger }
 
     /// A station said hello: its link is open, its frames go to `outbound` (which buffers the
-    /// newest ``outboundCapacity``). Returns the link's id.
+    /// newest ``outboundCapacity``). Returns the link's id, and where its reading loop leaves the
+    /// station's reports.
     func open(_ station: StationCaller, hello: StationHello, outbound continuation: AsyncStream<String>.Continuation)
-        -> UUID
+        -> (UUID, LinkReports)
     {
         if let old = links[station.stationID] {
             logger.info(
@@ -55,16 +66,17 @@ actor StationLinks {
             stations[old.id] = nil
         }
         let id = UUID()
+        let reports = LinkReports()
         stations[id] = station.stationID
         links[station.stationID] = Link(
-            id: id, station: station, hello: hello, connectedAt: Date(), outbound: continuation)
+            id: id, station: station, hello: hello, connectedAt: Date(), reports: reports, outbound: continuation)
         Gauge(label: "unknot_station_links").record(links.count)
         logger.info(
             "station link open",
             metadata: [
                 "station": "\(station.stationID)", "software": "\(hello.software)", "simulated": "\(hello.simulated)",
             ])
-        return id
+        return (id, reports)
     }
 
     /// The link closed (the station went, or was replaced).
@@ -79,18 +91,6 @@ actor StationLinks {
     /// A credential was revoked: a link open with it closes at once.
     func close(credential: UUID) {
         for (_, link) in links where link.station.credentialID == credential { close(link: link.id) }
-    }
-
-    /// A frame from the station on link `id`.
-    func received(_ message: StationMessage, on id: UUID) {
-        guard let station = stations[id] else { return }
-        switch message {
-        case .report(let report):
-            links[station]?.lastReport = report
-            links[station]?.lastReportAt = Date()
-        default:
-            break
-        }
     }
 
     /// Sends `message` to station `id`; `false` when it is not connected here.
@@ -108,10 +108,11 @@ actor StationLinks {
     /// Station `id`'s link as the floor shows it.
     func state(of station: Int) -> State? {
         guard let link = links[station] else { return nil }
+        let report = link.reports.last
         return State(
             simulated: link.hello.simulated, software: link.hello.software,
-            robot: link.lastReport?.robot ?? "absent", robotModel: link.hello.robot?.model,
-            lateness: link.lastReport?.latenessMicroseconds, report: link.lastReport)
+            robot: report?.robot ?? "absent", robotModel: link.hello.robot?.model,
+            lateness: report?.latenessMicroseconds, report: report)
     }
 
 }

@@ -45,7 +45,7 @@ extension StationRuntime {
         let plan = session.station.plan
         let notes = session.station.robotIdentity.simulated ? ["a simulated station"] : []
         return (
-            .init(program: plan.programName, minutes: plan.minutes, station: name, notes: notes),
+            .init(program: plan.programName, minutes: plan.minutes, station: studioName ?? name, notes: notes),
             session.assignment.session
         )
     }

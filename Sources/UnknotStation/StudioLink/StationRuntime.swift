@@ -29,6 +29,8 @@ public actor StationRuntime<Station: RunningStation>: StudioLinkStation {
     var session: LinkedSession<Station>?
     var outbox: [StationMessage] = []
     private var link: StudioLinkState?
+    /// What the studio calls this station (its welcome says), for the station's own console.
+    var studioName: String?
     /// Consoles the studio relays (none while the link is down).
     var relayedConsoles = 0
     /// The station's own consoles (its tablet), each with its stream of frames.
@@ -173,6 +175,7 @@ public actor StationRuntime<Station: RunningStation>: StudioLinkStation {
 
     public func linkChanged(_ state: StudioLinkState) async {
         link = state
+        if case .connected(let welcome) = state, !welcome.stationName.isEmpty { studioName = welcome.stationName }
         // With the link down no relayed console reaches the session: it pauses after the console
         // grace unless the station's own console is there.
         if case .disconnected = state {

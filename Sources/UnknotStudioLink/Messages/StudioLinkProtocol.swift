@@ -28,6 +28,10 @@ public enum StudioLinkProtocol {
         return encoder
     }()
 
+    /// One decoder for every frame: the studio reads thousands a second, and a decoder is safe to
+    /// share between threads (its options are set once, here).
+    static let decoder = JSONDecoder()
+
     /// One message as a frame's text.
     public static func frame(_ message: some Encodable) -> String {
         (try? encoder.encode(message)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
@@ -41,7 +45,7 @@ public enum StudioLinkProtocol {
             throw StudioLinkError(field: "frame", "\(text.utf8.count) bytes is more than \(maximumFrameBytes)")
         }
         do {
-            return try JSONDecoder().decode(type, from: Data(text.utf8))
+            return try decoder.decode(type, from: Data(text.utf8))
         } catch let error as DecodingError {
             throw StudioLinkError(error)
         } catch {

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 import UnknotCore
@@ -19,6 +20,8 @@ struct RecordDeliveryTests {
             carePlan: CarePlan(), date: CalendarDate(year: 2026, month: 11, day: 23) ?? .today(),
             staffMayBeAlerted: false)
     }
+
+    static func sha(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
 
     static func folder() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("unknot-delivery-\(UUID())")
@@ -81,6 +84,37 @@ struct RecordDeliveryTests {
         // Acknowledged whole: the station let its copy go.
         #expect(shipper.heldRecords.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: shipper.recordPath(assignment.session)))
+    }
+
+    @Test("two studio instances in one process keep their own spools; a spool lost mid-record is asked for again")
+    func ownSpools() async throws {
+        // Before: both instances spooled in one folder named by the process, and the second to
+        // start emptied it, so the first never completed a record in flight.
+        #expect(RecordInbox.ownDirectory() != RecordInbox.ownDirectory())
+        let directory = Self.folder()
+        let inbox = RecordInbox(directory: directory)
+        let session = UUID()
+        let first = Data(repeating: 7, count: 100)
+        let rest = Data(repeating: 9, count: 50)
+        #expect(
+            await inbox.receive(
+                RecordChunk(session: session, booking: nil, offset: 0, data: first, final: false), from: 1)
+                == .holding(offset: 100))
+        try FileManager.default.removeItem(at: directory.appendingPathComponent(session.uuidString))
+        // The next chunk cannot be kept on nothing: the station is asked for everything.
+        #expect(
+            await inbox.receive(
+                RecordChunk(session: session, booking: nil, offset: 100, data: rest, final: false), from: 1)
+                == .holding(offset: 0))
+        #expect(
+            await inbox.receive(
+                RecordChunk(session: session, booking: nil, offset: 0, data: first + rest, final: false), from: 1)
+                == .holding(offset: 150))
+        let whole = await inbox.receive(
+            RecordChunk(
+                session: session, booking: nil, offset: 150, data: Data(), final: true, sha256: Self.sha(first + rest)),
+            from: 1)
+        #expect(whole == .whole(first + rest))
     }
 
     @Test("a record is taken only from the station that began it, and a wrong checksum is refused")

@@ -24,7 +24,7 @@ struct StationConsoleTests {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("unknot-console-\(UUID())")
             defer { try? FileManager.default.removeItem(at: directory) }
             let runtime = try StationRuntime<SimulatedStation>(
-                name: "Table 1", directory: directory, software: "console test",
+                name: "bench unit 7", directory: directory, software: "console test",
                 plan: DemoStation.planner(catalog: try ProgramCatalog.bundled()))
             let link = try await BookingReconciliationTests.link(runtime, as: 1, client, admin: t.admin) {
                 await Self.linked(runtime)
@@ -46,6 +46,8 @@ struct StationConsoleTests {
                 #expect(page.status == .ok, "\(page.status)")
                 #expect(page.text.contains(#"data-socket="/live?key=\#(Self.key)""#) && page.text.contains(session))
                 #expect(page.text.contains("a simulated station"))
+                // The station is named as the studio names it (its welcome says), not by its own label.
+                #expect(page.text.contains("Table 1") && !page.text.contains("bench unit 7"))
                 #expect(try await tablet.page("/static/console.js", token: nil).status == .ok)
                 // Another site's page may not open the console, nor anyone without the key.
                 var foreign = WebSocketClientConfiguration()

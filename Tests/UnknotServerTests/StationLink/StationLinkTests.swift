@@ -54,7 +54,7 @@ struct StationLinkTests {
 
             // The staff floor shows the station's own session and its link.
             var floor = try await client.page("/staff", token: t.staff)
-            for _ in 0..<100 where !floor.text.contains("Linked: simulated arm") {
+            for _ in 0..<100 where !floor.text.contains("loop p99") || !floor.text.contains("massaging") {
                 try await Task.sleep(for: .milliseconds(20))
                 floor = try await client.page("/staff", token: t.staff)
             }

@@ -72,7 +72,10 @@ struct LiveSessionTests {
                 let seen = "\(await feed.statuses.suffix(3).map(\.stateText)) \(await feed.messages.suffix(3))"
                 #expect(resumed, "\(seen)")
                 try await press("end")
-                let reported = await studio.advance(until: { await feed.lastStatus?.report != nil }, limit: 20_000)
+                let ended = await studio.advance(until: { await feed.lastStatus?.state == "finished" }, limit: 20_000)
+                #expect(ended)
+                // The record travels to the studio and is stored in real time, however loaded the machine.
+                let reported = try await client.eventually(within: 30) { _ in await feed.lastStatus?.report != nil }
                 #expect(reported)
                 let report = await feed.lastStatus?.report
                 #expect(report == "/sessions/\(booking)/report")
