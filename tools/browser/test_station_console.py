@@ -18,7 +18,7 @@ import uuid
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import URL, make_tablet, shot, wait
+from conftest import URL, make_browser, make_tablet, open_page, shot, sign_in, wait
 from test_console import fits
 
 
@@ -54,6 +54,17 @@ def station():
          "--token", credential, "--station-directory", folder, "--console-listen", f"127.0.0.1:{port}",
          "--console-key", key, "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
+        # The console answers once the station is up (a 403 without the key is an answer).
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/?key={key}", timeout=2)
+                break
+            except urllib.error.HTTPError:
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert time.monotonic() < deadline, "the station's console never answered"
+                time.sleep(0.2)
         yield made["id"], f"http://127.0.0.1:{port}", key
     finally:
         process.terminate()
@@ -61,23 +72,31 @@ def station():
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def book_and_start(station_id):
-    """A new client books Total back on the station and starts it (the station has linked when
-    the studio takes the start)."""
+def book(station_id):
+    """A new client with the default care plan books Total back on the station: their email and
+    the booking's id."""
+    email = f"tia-{uuid.uuid4().hex[:8]}@example.com"
     client = api("POST", "/api/accounts", body={
-        "name": "Tia Table", "email": f"tia-{uuid.uuid4().hex[:8]}@example.com",
-        "password": "a long and calm password"})["token"]
+        "name": "Tia Table", "email": email, "password": "a long and calm password"})["token"]
     api("PUT", "/api/me/care-plan", client, {"schemaVersion": 1})
     booking = api("POST", "/api/bookings", client, {
         "program": "total-back", "minutes": 30, "start": "2026-11-23T09:00", "stationId": station_id})["id"]
+    return email, booking
+
+
+def start(browser, email, booking):
+    """The client starts the session from the booking's page, as at the studio's desk, once the
+    station has linked (until then the page says it is not connected)."""
+    sign_in(browser, email, "a long and calm password")
     deadline = time.monotonic() + 30
-    while True:
-        try:
-            return api("POST", f"/api/bookings/{booking}/start", client)
-        except urllib.error.HTTPError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
+    while "/console/" not in browser.current_url:
+        assert time.monotonic() < deadline, "the session never started: " + browser.find_element(By.TAG_NAME, "main").text[:300]
+        open_page(browser, f"/bookings/{booking}")
+        buttons = browser.find_elements(By.ID, "start-session")
+        if buttons:
+            buttons[0].click()
+        else:
+            time.sleep(0.3)
 
 
 def test_the_station_serves_its_own_console(station):
@@ -87,9 +106,11 @@ def test_the_station_serves_its_own_console(station):
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(console + path, timeout=10)
         assert refused.value.code in (401, 403), path
-    book_and_start(station_id)
+    email, booking = book(station_id)
+    desk = make_browser()
     browser = make_tablet(800, 1280)
     try:
+        start(desk, email, booking)
         browser.get(f"{console}/?key={key}")
         wait(browser, 30).until(lambda b: "Connected" in b.find_element(By.ID, "connection").text)
         wait(browser, 60).until(lambda b: b.find_element(By.ID, "state").text == "working")
@@ -97,10 +118,14 @@ def test_the_station_serves_its_own_console(station):
         assert "Table by the window" in browser.page_source
         assert not fits(browser), fits(browser)
         shot(browser, "18-station-console", full=False)
-        # "That hurts" reaches the engine on the station: it answers on the console.
+        # "That hurts" reaches the engine on the station: it eases off and asks (its check-in on
+        # the console), or says so.
         before = browser.find_element(By.ID, "latest-message").text
         browser.find_element(By.ID, "that-hurts").click()
-        wait(browser, 15).until(lambda b: b.find_element(By.ID, "latest-message").text not in ("", before))
+        wait(browser, 15).until(lambda b: b.find_element(By.ID, "check-in").is_displayed()
+                                or b.find_element(By.ID, "latest-message").text not in ("", before))
+        shot(browser, "18-station-console-that-hurts", full=False)
         assert not fits(browser), fits(browser)
     finally:
         browser.quit()
+        desk.quit()
