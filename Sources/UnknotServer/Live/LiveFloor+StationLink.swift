@@ -67,8 +67,7 @@ extension LiveFloor {
         switch message {
         case .report(let report):
             if let state = report.session, let live = session(state.session, on: station) { await live.update(state) }
-            await confirmOrSendAgain(station: station, report: report)
-            pushFloorSoon()
+            await reported(report, from: station)
         case .say(let said):
             await session(said.session, on: station)?.said(said.message)
         case .pressure(let pressure):
@@ -99,6 +98,20 @@ extension LiveFloor {
         case .hello:
             break
         }
+    }
+
+    /// The live session a station's report is for, found without a hop onto the floor: the
+    /// station's reading loop relays the report to it itself.
+    nonisolated func relay(_ session: UUID, on station: Int) -> LiveSession? {
+        guard let live = relays.withLock({ $0[session] }), live.info.stationID == station else { return nil }
+        return live
+    }
+
+    /// A report, for what the floor itself does with it (wanted only while ``wantsReports``):
+    /// confirming a staff order, refreshing the dashboards.
+    func reported(_ report: StationReport, from station: Int) async {
+        await confirmOrSendAgain(station: station, report: report)
+        pushFloorSoon()
     }
 
     /// A staff order stays unconfirmed until the station's reports show it taken (stopped, or no

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Metrics
+import Synchronization
 import UnknotCore
 import UnknotPlanning
 import UnknotSession
@@ -31,16 +32,26 @@ actor LiveFloor {
     /// Records arriving from the stations.
     let inbox: RecordInbox
     var running: [Int: LiveSession] = [:]
-    var byID: [UUID: LiveSession] = [:]
+    var byID: [UUID: LiveSession] = [:] { didSet { relays.withLock { $0 = byID } } }
+    /// The live sessions by id, for the stations' reading loops: a report goes to its session
+    /// without a hop onto this actor (ten a second from every station).
+    nonisolated let relays = Mutex<[UUID: LiveSession]>([:])
+    /// Whether the floor itself needs every report: a staff order waits for its confirmation, or a
+    /// dashboard is open.
+    nonisolated let wantsReports = Atomic<Bool>(false)
     /// Finished sessions stay reachable for a while (a console reloaded after the end still
     /// finds its report link); the oldest are let go.
     var finishedIDs: [UUID] = []
     var demoRecords: [(info: LiveSessionInfo, record: Data)] = []
     var alerts = AlertLog(capacity: keptAlerts)
-    var dashboards: [UUID: AsyncStream<String>.Continuation] = [:]
+    var dashboards: [UUID: AsyncStream<String>.Continuation] = [:] {
+        didSet { wantsReports.store(!dashboards.isEmpty || !unconfirmed.isEmpty, ordering: .relaxed) }
+    }
     var floorPush: Task<Void, Never>?
     /// The last staff order to each station linked here, until its reports show it taken.
-    var unconfirmed: [Int: UnconfirmedOrder] = [:]
+    var unconfirmed: [Int: UnconfirmedOrder] = [:] {
+        didSet { wantsReports.store(!dashboards.isEmpty || !unconfirmed.isEmpty, ordering: .relaxed) }
+    }
     static let orderRetryMilliseconds = 300
     struct UnconfirmedOrder: Sendable {
         var order: StaffOrder

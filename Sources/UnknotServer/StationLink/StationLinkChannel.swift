@@ -65,8 +65,18 @@ struct StationLinkChannel: Sendable {
                     guard case .text(let text) = message else { continue }
                     do {
                         let received = try StudioLinkProtocol.read(StationMessage.self, from: text)
-                        if let link {
-                            if case .report(let report) = received { link.reports.received(report) }
+                        if let link, case .report(let report) = received {
+                            // Ten a second from every station: straight to its session's consoles;
+                            // the floor hears it only when it waits for one (an order, a dashboard).
+                            link.reports.received(report)
+                            if let state = report.session, let live = floor.relay(state.session, on: station.stationID)
+                            {
+                                await live.update(state)
+                            }
+                            if floor.wantsReports.load(ordering: .relaxed) {
+                                await floor.reported(report, from: station.stationID)
+                            }
+                        } else if link != nil {
                             await floor.received(received, from: station.stationID)
                         } else {
                             link = try await greet(station, received, continuation: continuation)
