@@ -11,6 +11,7 @@ extension SessionEngine {
         case .consoleLost: consoleLost()
         case .consoleBack: consoleBack()
         case .reaction(let reaction): take(reaction)
+        case .beat(let rr): take(beat: rr)
         case .halt: return true
         }
         return false

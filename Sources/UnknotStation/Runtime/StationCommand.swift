@@ -17,6 +17,8 @@ public enum StationCommand: Sendable, Hashable {
     /// What the station's perception found (heard crying, laughter …), for the engine to answer
     /// as the care plan says.
     case reaction(ReactionEvent)
+    /// A heart beat from the body sensors: the RR interval, ms (the engine's heart watch).
+    case beat(rrMilliseconds: Double)
     /// Stop the loop now: the arm lifts and the session is left as it is (the process is
     /// shutting down). A session ended by the client or staff uses `.control(.end)`.
     case halt

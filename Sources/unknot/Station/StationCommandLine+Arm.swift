@@ -34,10 +34,12 @@ extension StationCommandLine {
         var stationLogger = Logger(label: "unknot.station")
         stationLogger.logLevel = quiet ? .warning : .info
         let logger = stationLogger
+        let current = CurrentLoop()
         let runtime = try StationRuntime<LoopStation<RobotLinkHardware>>(
             name: "Station \(station)", directory: URL(fileURLWithPath: stationDirectory),
             software: StudioLinkProtocol.software, arm: arm,
-            plan: Self.armPlanner(robot: address, catalog: try programs.catalog()))
+            plan: Self.armPlanner(robot: address, catalog: try programs.catalog(), current: current))
+        if let sensors = try Self.bodySensorSocket(bodySensors) { try Self.readBodySensors(sensors) { current.loop } }
         let memoryLocked = RealTimeThread.lockMemory()
         if !memoryLocked { Self.say("station \(station): memory not locked (no CAP_IPC_LOCK); the loop runs anyway") }
         let client = StudioLinkClient(studio: studio, token: token, logger: logger)
@@ -68,7 +70,7 @@ extension StationCommandLine {
     /// Plans each assigned session on the arm: the planner's session for the client's body, a link
     /// to the arm in that body's frame (configured and active), and the loop started.
     static func armPlanner(
-        robot: DatagramSocket.Endpoint, catalog: ProgramCatalog
+        robot: DatagramSocket.Endpoint, catalog: ProgramCatalog, current: CurrentLoop
     ) -> StationRuntime<LoopStation<RobotLinkHardware>>.Planner {
         { assignment in
             guard let program = catalog.program(id: assignment.programID) else {
@@ -96,6 +98,7 @@ extension StationCommandLine {
             guard let identity = link.identity else { throw CommandError("the arm did not say what it is") }
             let engine = SessionEngine(plan: plan, carePlan: assignment.carePlan, body: body)
             let loop = StationLoop(engine: engine, hardware: link, pace: .realTime)
+            current.set(loop)
             return LoopStation(loop: loop, plan: plan, carePlan: assignment.carePlan, robot: identity)
         }
     }

@@ -52,6 +52,8 @@ struct StationCommandLine: ParsableCommand {
             the audio is never written anywhere.
             """)
     var microphone: String?
+    @Option(help: "The body sensors: udp://HOST:PORT, where they send their readings (docs/station.md).")
+    var bodySensors: String?
     @Option(help: "A hearing calibration file; the shipped one otherwise.") var hearingCalibration: String?
     @Flag(help: "No status lines.") var quiet = false
     @Option(help: "The studio to link to: http://HOST:PORT (its staff see the station and can stop it).")
@@ -190,6 +192,7 @@ struct StationCommandLine: ParsableCommand {
         let memoryLocked = !lockstep && RealTimeThread.lockMemory()
         let signals = Self.haltOnSignals(loop)
         if microphone != "-" { Self.readConsole(into: loop) }
+        if let sensors = try Self.bodySensorSocket(bodySensors) { try Self.readBodySensors(sensors) { loop } }
         if let ears {
             Thread {
                 ears.run(feeding: loop)
