@@ -5,7 +5,10 @@ import UnknotHearing
 import UnknotSession
 
 /// `unknot station` as its own process, on `unknot robot-sim` over loopback.
-@Suite struct StationCommandTests {
+/// Real processes in real time (a 1 kHz loop on robot-sim's 20 ms watchdog): run alone by
+/// `scripts/test` with the other timing checks (`UNKNOT_TIMING_CHECKS=1`); in the parallel run a
+/// starved loop faults the arm and the check means nothing.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["UNKNOT_TIMING_CHECKS"] == "1")) struct StationCommandTests {
     let folder: URL
 
     init() throws {
@@ -118,7 +121,11 @@ import UnknotSession
 /// The station's microphone: real crying from the provided recordings, piped in as a microphone
 /// would send it. Read from `$UNKNOT_DATA` or `../shared/data`; skipped without them, failing
 /// when UNKNOT_REQUIRE_DATA=1.
-@Suite struct StationHearingCommandTests {
+/// Real processes in real time (a 1 kHz loop on robot-sim's 20 ms watchdog): run alone by
+/// `scripts/test` with the other timing checks (`UNKNOT_TIMING_CHECKS=1`); in the parallel run a
+/// starved loop faults the arm and the check means nothing.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["UNKNOT_TIMING_CHECKS"] == "1"))
+struct StationHearingCommandTests {
     static let data: URL? = {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
