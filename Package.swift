@@ -156,7 +156,7 @@ let package = Package(
         ),
         .target(
             name: "UnknotTesting",
-            dependencies: ["UnknotCore", "UnknotPlanning", "UnknotSession", "UnknotSimulation"],
+            dependencies: ["UnknotCore", "UnknotPlanning", "UnknotSession", "UnknotSimulation", "UnknotHearing"],
             swiftSettings: computeSettings
         ),
         .executableTarget(
@@ -251,7 +251,7 @@ let package = Package(
             name: "UnknotStationTests",
             dependencies: [
                 "UnknotCore", "UnknotPlanning", "UnknotSession", "UnknotStation", "UnknotStudioLink", "UnknotTesting",
-                "UnknotSimulation", "UnknotDemoStations",
+                "UnknotSimulation", "UnknotDemoStations", "UnknotHearing", "UnknotSignals",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -40,29 +40,18 @@ struct ArmStationKilledTests {
     @Test("the station killed mid-session: the arm holds within 20 ms, the record is kept, the booking is interrupted")
     func stationKilled() async throws {
         signal(SIGPIPE, SIG_IGN)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("unknot-arm-killed-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try StudioProcess.temporaryFolder("unknot-arm-killed")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let studio = try StudioProcess(
-            port: 20_000 + Int.random(in: 0..<20_000), database: folder.appendingPathComponent("studio.sqlite").path,
-            extra: ["--no-demo-stations"])
+        let (studio, _, token) = try await StudioProcess.withStationCredential(in: folder)
         defer { studio.stop() }
-        #expect(try await studio.waitUntilHealthy())
-        let admin = try await studio.signIn("admin@unknot.local")
         let client = try await studio.signIn("client@unknot.local")
-        let issued = try await studio.call("POST", "/api/stations/1/credentials", token: admin, json: ["label": "arm"])
-        let token = try #require(issued.json["token"] as? String)
         let robot = try RobotSimCommandTests.RobotSim()
         let records = folder.appendingPathComponent("station")
         let station = try Self.station(robot: robot.port, studio: studio.url, token: token, folder: records)
         defer { kill(station.processIdentifier, SIGKILL) }
 
-        let (booking, session) = try await studio.bookAndStart(client: client, station: 1)
-        let console = StudioLinkCommandTests.Console(studio: studio, session: session, cookie: client)
+        let (booking, session, console) = try await studio.startWorking(client: client)
         defer { console.task.cancel() }
-        #expect(
-            await console.eventually(within: 60) { console.lastState == "working" },
-            "the session on the arm never reached working: \(console.heard.states.withLock { $0 }.suffix(5))")
         // Pressing for a while, then the station dies.
         try await Task.sleep(for: .seconds(2))
         let killedAt = Self.monotonicMicroseconds()

@@ -12,19 +12,11 @@ struct RobotSimKilledTests {
     @Test("robot-sim killed mid-session: the station faults and lifts, its record says so, staff are alerted")
     func robotSimKilled() async throws {
         signal(SIGPIPE, SIG_IGN)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("unknot-robot-killed-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try StudioProcess.temporaryFolder("unknot-robot-killed")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let port = 20_000 + Int.random(in: 0..<20_000)
-        let studio = try StudioProcess(
-            port: port, database: folder.appendingPathComponent("studio.sqlite").path, extra: ["--no-demo-stations"])
+        let (studio, _, token) = try await StudioProcess.withStationCredential(in: folder)
         defer { studio.stop() }
-        #expect(try await studio.waitUntilHealthy())
-        let admin = try await studio.signIn("admin@unknot.local")
         let staff = try await studio.signIn("staff@unknot.local")
-        let issued = try await studio.call(
-            "POST", "/api/stations/1/credentials", token: admin, json: ["label": "bench"])
-        let token = try #require(issued.json["token"] as? String)
 
         let robot = try RobotSimCommandTests.RobotSim()
         let care = folder.appendingPathComponent("care.json").path

@@ -3,6 +3,7 @@ import Testing
 import UnknotCore
 import UnknotHearing
 import UnknotSession
+import UnknotTesting
 
 /// `unknot station` as its own process, on `unknot robot-sim` over loopback.
 /// Real processes in real time (a 1 kHz loop on robot-sim's 20 ms watchdog): run alone by
@@ -26,13 +27,18 @@ import UnknotSession
         /// Every line read so far, for failure messages.
         private(set) var transcript: [String] = []
 
-        init(robotPort: UInt16, record: String, care: String, extra: [String] = []) throws {
-            process.executableURL = CommandLineTests.binary
-            process.arguments =
-                [
+        /// The bench: the one session given here, on robot-sim at `robotPort`.
+        convenience init(robotPort: UInt16, record: String, care: String, extra: [String] = []) throws {
+            try self.init(
+                arguments: [
                     "station", "--robot", "udp://127.0.0.1:\(robotPort)", "--program", "total-back", "--minutes", "30",
                     "--care-plan", care, "--record", record,
-                ] + extra
+                ] + extra)
+        }
+
+        init(arguments: [String]) throws {
+            process.executableURL = CommandLineTests.binary
+            process.arguments = arguments
             process.standardInput = console
             process.standardOutput = output
             process.standardError = output
@@ -126,39 +132,6 @@ import UnknotSession
 /// starved loop faults the arm and the check means nothing.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["UNKNOT_TIMING_CHECKS"] == "1"))
 struct StationHearingCommandTests {
-    static let data: URL? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let environment = ProcessInfo.processInfo.environment["UNKNOT_DATA"].flatMap { $0.isEmpty ? nil : $0 }
-        let folder = environment.map { URL(fileURLWithPath: $0) } ?? root.appendingPathComponent("../shared/data")
-        let crying = folder.appendingPathComponent("vocalizations/crying")
-        return FileManager.default.fileExists(atPath: crying.path) ? crying : nil
-    }()
-    static let required = ProcessInfo.processInfo.environment["UNKNOT_REQUIRE_DATA"] == "1"
-
-    /// The first crying clip (by name) the station's hearing labels crying surely (0.7 or more)
-    /// on its own, as 16-bit samples at 16 kHz: some clips are too quiet or too short for it.
-    static func crying() throws -> [Int16] {
-        let folder = try #require(data, "no recordings in $UNKNOT_DATA or ../shared/data")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".wav") }
-        let network = try YAMNet.network()
-        let calibration = try HearingCalibration.shipped()
-        for name in names.sorted().prefix(40) {
-            let audio = try WAVAudio(contentsOf: folder.appendingPathComponent(name))
-            guard audio.sampleRate == 16_000 else { continue }
-            let listener = TableListener(network: network, calibration: calibration)
-            var sure = false
-            audio.samples.withUnsafeBufferPointer { samples in
-                listener.listen(samples) { _, sound in
-                    if sound.kind == .crying || sound.kind == .sobbing, sound.confidence >= 0.7 { sure = true }
-                }
-            }
-            if sure { return audio.samples.map { Int16(clamping: Int(($0 * 32_767).rounded())) } }
-        }
-        Issue.record("no crying clip among the first 40 is heard surely")
-        return []
-    }
-
     func station(care: String, folder: URL) throws -> (
         StationCommandTests.Station, RobotSimCommandTests.RobotSim, String
     ) {
@@ -173,7 +146,7 @@ struct StationHearingCommandTests {
 
     @Test(
         "Real crying heard through --microphone follows the care plan's directive: paused, a tissue offered",
-        .enabled(if: data != nil || required))
+        .enabled(if: ProvidedRecordings.shouldRun))
     func cryingHeard() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("unknot-hearing-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -185,7 +158,7 @@ struct StationHearingCommandTests {
             Issue.record("the station never started working: \(station.transcript)")
             return
         }
-        let samples = try Self.crying()
+        let samples = try ProvidedRecordings.surelyCrying()
         let silence = [Int16](repeating: 0, count: 16_000)
         for part in [silence, samples, silence] {
             station.console.fileHandleForWriting.write(part.withUnsafeBytes { Data($0) })

@@ -88,13 +88,11 @@ struct StudioLinkCommandTests {
     func studioKilled() async throws {
         let port = 20_000 + Int.random(in: 0..<20_000)
         let database = folder.appendingPathComponent("studio.sqlite").path
-        var studio = try StudioProcess(port: port, database: database, extra: ["--no-demo-stations"])
+        let linked = try await StudioProcess.withStationCredential(in: folder, port: port)
+        var studio = linked.studio
+        let token = linked.token
         defer { studio.stop() }
-        #expect(try await studio.waitUntilHealthy())
-        let admin = try await studio.signIn("admin@unknot.local")
         let client = try await studio.signIn("client@unknot.local")
-        let issued = try await studio.call("POST", "/api/stations/1/credentials", token: admin, json: ["label": "test"])
-        let token = try #require(issued.json["token"] as? String)
 
         let stationFolder = folder.appendingPathComponent("station")
         let station = Process()

@@ -43,6 +43,34 @@ final class StudioProcess {
 
     var url: String { "http://127.0.0.1:\(port)" }
 
+    /// A new empty folder for one process test (its studio's database, its station's records).
+    static func temporaryFolder(_ prefix: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// What every test of a station linked to its studio starts from: a studio without demo
+    /// stations (its database in `folder`) answering on `port`, and a credential for station 1
+    /// issued by the admin.
+    static func withStationCredential(
+        in folder: URL, port: Int = 20_000 + Int.random(in: 0..<20_000)
+    ) async throws -> (studio: StudioProcess, admin: String, token: String) {
+        let studio = try StudioProcess(
+            port: port, database: folder.appendingPathComponent("studio.sqlite").path, extra: ["--no-demo-stations"])
+        guard try await studio.waitUntilHealthy() else {
+            studio.stop()
+            throw Failure("the studio on port \(port) never answered /health")
+        }
+        let admin = try await studio.signIn("admin@unknot.local")
+        let issued = try await studio.call("POST", "/api/stations/1/credentials", token: admin, json: ["label": "test"])
+        guard let token = issued.json["token"] as? String else {
+            studio.stop()
+            throw Failure("no station credential: \(String(decoding: issued.data, as: UTF8.self))")
+        }
+        return (studio, admin, token)
+    }
+
     /// Waits (a bound, not a timing check) until the studio answers `/health`.
     func waitUntilHealthy() async throws -> Bool {
         for _ in 0..<1_200 {
@@ -114,6 +142,21 @@ final class StudioProcess {
         throw Failure(
             "the session never started: \(started?.status ?? 0) \(page.components(separatedBy: "<main").last?.prefix(600) ?? "")"
         )
+    }
+
+    /// ``bookAndStart(client:station:)`` on station 1, followed from the client's console until
+    /// the arm works (a minute at most: a bound, not a timing check).
+    func startWorking(
+        client: String
+    ) async throws -> (booking: String, session: String, console: StudioLinkCommandTests.Console) {
+        let (booking, session) = try await bookAndStart(client: client, station: 1)
+        let console = StudioLinkCommandTests.Console(studio: self, session: session, cookie: client)
+        guard await console.eventually(within: 60, { console.lastState == "working" }) else {
+            console.task.cancel()
+            throw Failure(
+                "the session on the arm never reached working: \(console.heard.states.withLock { $0 }.suffix(5))")
+        }
+        return (booking, session, console)
     }
 
     struct Failure: Error, CustomStringConvertible {

@@ -11,7 +11,9 @@ import Foundation
 ///
 /// Guarantees: lines are handed to the operating system at least every ``flushMilliseconds`` of
 /// session time, so a crash of the process loses at most the last 100 ms; with `syncToDisk`
-/// each flush also waits for the disk (for a station, where power can fail). A partly written
+/// each flush also waits for the disk (for a station, where power can fail). ``writeOut()`` hands
+/// lines to the operating system more often without waiting for the disk: the disk is synced at
+/// most once per 100 ms of session time by ``append(_:now:)``, whatever the caller's pace. A partly written
 /// last line is the only damage a crash can do, and ``SessionRecord/read(from:)`` tolerates it.
 /// Telemetry lines are encoded by hand (the record's hottest path); everything else with
 /// `JSONEncoder`. Not thread-safe: one session, one writer.
@@ -25,6 +27,8 @@ public final class SessionRecordWriter {
     private let encoder: JSONEncoder
     private var lastFlushAt = 0
     public private(set) var linesWritten = 0
+    /// How many times the file was synced to the disk.
+    public private(set) var diskSyncs = 0
 
     public init(path: String, header: SessionRecordHeader, syncToDisk: Bool = false) throws(RecordError) {
         self.path = path
@@ -60,11 +64,18 @@ public final class SessionRecordWriter {
     public func finish(with summary: SessionSummary) throws(RecordError) {
         try appendEncoded(RecordLine.summary(summary))
         try flush()
-        if !syncToDisk { fsync(descriptor) }
+        if !syncToDisk { sync() }
     }
 
     /// Hands everything buffered to the operating system (and to the disk with `syncToDisk`).
     public func flush() throws(RecordError) {
+        try writeOut()
+        if syncToDisk { sync() }
+    }
+
+    /// Hands everything buffered to the operating system, without waiting for the disk: a crash
+    /// of the process loses nothing written out; a power cut, what came since the last sync.
+    public func writeOut() throws(RecordError) {
         var offset = 0
         while offset < buffer.count {
             let written = buffer.withUnsafeBytes { raw in
@@ -77,7 +88,11 @@ public final class SessionRecordWriter {
             offset += written
         }
         buffer.removeAll(keepingCapacity: true)
-        if syncToDisk { fsync(descriptor) }
+    }
+
+    private func sync() {
+        fsync(descriptor)
+        diskSyncs += 1
     }
 
     private func appendEncoded(_ line: RecordLine) throws(RecordError) {

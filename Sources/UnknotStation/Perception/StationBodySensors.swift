@@ -12,15 +12,19 @@ import UnknotSignals
 public final class StationBodySensors<Source: BodySensorSource>: @unchecked Sendable {
     public private(set) var source: Source
     private var detector: ReactionDetector
-    /// Readings taken, and reactions found.
+    /// Readings taken, and reactions found (in the session read last, when following a table).
     public private(set) var readings = 0
     public private(set) var reactions: [(at: Int, event: ReactionEvent)] = []
+    /// Readings dropped because no session was on the table.
+    public private(set) var dropped = 0
+    private let sampleRate: Double
     /// Commands the loop did not take (its handoff was full).
     public private(set) var refused = 0
 
     /// - Parameter sampleRate: the rate of the skin and breathing samples, Hz (25 for the shipped sensors).
     public init(source: Source, sampleRate: Double = 25) throws {
         self.source = source
+        self.sampleRate = sampleRate
         detector = try ReactionDetector(sampleRate: sampleRate)
     }
 
@@ -31,25 +35,49 @@ public final class StationBodySensors<Source: BodySensorSource>: @unchecked Send
             switch source.next(waitingUpTo: 100) {
             case .ended: return
             case .nothing: continue
-            case .reading(let reading):
-                readings += 1
-                switch reading {
-                case .beat(let rr, let at):
-                    if !post(.beat(rrMilliseconds: rr)) { refused += 1 }
-                    detector.beat(rrMilliseconds: rr, at: at)
-                case .sample(let skin, let breath, let at):
-                    detector.sample(skinConductance: skin, respiration: breath, at: at)
-                }
-                while let found = detector.nextReaction() {
-                    reactions.append(found)
-                    if !post(.reaction(found.event)) { refused += 1 }
-                }
+            case .reading(let reading): take(reading, posting: post)
             }
         }
     }
 
-    /// Reads into `loop` until the loop ends (or the source does).
-    public func run<Hardware>(feeding loop: StationLoop<Hardware>) {
-        run(posting: { loop.commands.post($0) }, shouldStop: { loop.outcome != nil })
+    /// Reads for whichever session is on `table` until the source ends or `shouldStop` says so:
+    /// each session starts afresh (a new detector: the next client's body is not the last one's),
+    /// and readings between sessions are dropped (``dropped``), never posted to a finished loop.
+    public func run<Hardware>(following table: SessionAtTable<Hardware>, shouldStop: () -> Bool = { false }) {
+        var reading: StationLoop<Hardware>?
+        while !shouldStop() {
+            switch source.next(waitingUpTo: 100) {
+            case .ended: return
+            case .nothing: continue
+            case .reading(let taken):
+                guard let loop = table.loop else {
+                    reading = nil
+                    readings += 1
+                    dropped += 1
+                    continue
+                }
+                if loop !== reading {
+                    reading = loop
+                    if let fresh = try? ReactionDetector(sampleRate: sampleRate) { detector = fresh }
+                    reactions.removeAll(keepingCapacity: true)
+                }
+                take(taken, posting: { loop.commands.post($0) })
+            }
+        }
+    }
+
+    private func take(_ reading: BodySensorReading, posting post: (StationCommand) -> Bool) {
+        readings += 1
+        switch reading {
+        case .beat(let rr, let at):
+            if !post(.beat(rrMilliseconds: rr)) { refused += 1 }
+            detector.beat(rrMilliseconds: rr, at: at)
+        case .sample(let skin, let breath, let at):
+            detector.sample(skinConductance: skin, respiration: breath, at: at)
+        }
+        while let found = detector.nextReaction() {
+            reactions.append(found)
+            if !post(.reaction(found.event)) { refused += 1 }
+        }
     }
 }

@@ -3,43 +3,63 @@ import UnknotHearing
 import UnknotSession
 import UnknotSignals
 
-/// The station's ears: a microphone's raw audio (16 kHz, 16-bit) heard on its own thread by the
+/// The station's ears: a microphone's raw audio (16 kHz, 16-bit) heard on its own thread by a
 /// ``TableListener``, the labels read by a ``ReactionDetector``, and what it finds posted to the
-/// loop as reactions (the engine answers them as the care plan says).
+/// loop of the session on the table as reactions (the engine answers them as the care plan says).
 ///
-/// Guarantees: it runs only when the client's care plan lets the station listen
-/// (``listens(for:)``); the audio is kept in memory only as long as the listener's window and is
-/// never written anywhere — only labels and confidences leave it, as reactions in the record;
-/// nothing here runs on the loop's thread.
+/// Guarantees: audio is heard only for a session whose client's care plan lets the station listen
+/// (``SessionAtTable/listeningLoop``); the microphone is still read between and during other
+/// sessions, so it never backs up, and that audio is dropped unheard. Each session is heard afresh
+/// (a new listener and detector on its own clock). Audio is kept in memory only as long as the
+/// listener's window and is never written anywhere — only labels and confidences leave it, as
+/// reactions in the record; nothing here runs on the loop's thread.
 public final class StationHearing: @unchecked Sendable {
-    public let source: RawPCMSource
-    private let listener: TableListener
+    public let source: any PCMSource
+    private let network: QuantizedNetwork
+    private let calibration: HearingCalibration
+    private var listener: TableListener
     private var detector: ReactionDetector
-    /// Every label heard, with its station time (for the station's log and tests).
+    /// Every label heard in the session heard last, with its station time (for the log and tests).
     public private(set) var heard: [(at: Int, sound: SoundEvent)] = []
+    /// Sessions heard so far.
+    public private(set) var sessionsHeard = 0
+    /// Blocks of audio dropped unheard (no session on the table, or its client did not consent).
+    public private(set) var droppedBlocks = 0
     /// Reactions the loop did not take (its command hand-off was full).
     public private(set) var refused = 0
 
     /// Whether the station may listen to this client at all.
     public static func listens(for carePlan: CarePlan) -> Bool { carePlan.stationMayListen }
 
-    /// Ears on `source`, with the shipped network and `calibration`; the audio's first sample is
-    /// at station time `startTime` ms.
-    public init(source: RawPCMSource, calibration: HearingCalibration, startTime: Int) throws {
+    /// Ears on `source`, with the shipped network and `calibration`.
+    public init(source: any PCMSource, calibration: HearingCalibration) throws {
         self.source = source
-        listener = TableListener(network: try YAMNet.network(), calibration: calibration, startTime: startTime)
+        self.calibration = calibration
+        network = try YAMNet.network()
+        listener = TableListener(network: network, calibration: calibration)
         detector = try ReactionDetector(sampleRate: 25)
     }
 
-    /// Hears until the source ends or `shouldStop` says so (checked between reads), posting
-    /// reactions to `loop`.
-    public func run<Hardware>(feeding loop: StationLoop<Hardware>, shouldStop: () -> Bool = { false }) {
+    /// Hears for whichever session is on `table` until the source ends or `shouldStop` says so
+    /// (checked between reads, at least once a second), posting reactions to that session's loop.
+    public func run<Hardware>(following table: SessionAtTable<Hardware>, shouldStop: () -> Bool = { false }) {
         var block = [Int16](repeating: 0, count: 1_600)
-        while !shouldStop(), loop.outcome == nil {
+        var hearing: StationLoop<Hardware>?
+        while !shouldStop() {
             let reading = block.withUnsafeMutableBufferPointer { source.read(into: $0) }
             guard case .samples(let count) = reading else {
                 if reading == .ended { return }
                 continue
+            }
+            guard count > 0 else { continue }
+            guard let loop = table.listeningLoop else {
+                hearing = nil
+                droppedBlocks += 1
+                continue
+            }
+            if loop !== hearing {
+                hearing = loop
+                begin(at: loop.status.time)
             }
             block.withUnsafeBufferPointer { samples in
                 listener.listen(pcm16: UnsafeBufferPointer(rebasing: samples[0..<count])) { at, sound in
@@ -51,5 +71,13 @@ public final class StationHearing: @unchecked Sendable {
                 if !loop.commands.post(.reaction(found.event)) { refused += 1 }
             }
         }
+    }
+
+    /// A new session is heard from station time `time` (ms): nothing of the last one carries over.
+    private func begin(at time: Int) {
+        listener = TableListener(network: network, calibration: calibration, startTime: time)
+        if let fresh = try? ReactionDetector(sampleRate: 25) { detector = fresh }
+        heard.removeAll(keepingCapacity: true)
+        sessionsHeard += 1
     }
 }

@@ -60,9 +60,11 @@ struct LinkedSession<Station: RunningStation> {
         consume(into: &outbox)
         watchConsole(into: &outbox)
         sinceFlush += milliseconds
-        // A session that runs itself is flushed at every advance: a crash of the station loses
-        // no more than the time since (the runtime advances every 10 ms).
-        if sinceFlush >= SessionRecordWriter.flushMilliseconds || station.runsItself {
+        if station.runsItself {
+            // Written out at every advance (every 10 ms): a crash of the station loses no more
+            // than the time since. The disk is synced every 100 ms of session time (`append`).
+            try? writer?.writeOut()
+        } else if sinceFlush >= SessionRecordWriter.flushMilliseconds {
             sinceFlush = 0
             try? writer?.flush()
         }

@@ -34,12 +34,17 @@ extension StationCommandLine {
         var stationLogger = Logger(label: "unknot.station")
         stationLogger.logLevel = quiet ? .warning : .info
         let logger = stationLogger
-        let current = CurrentLoop()
+        let table = SessionAtTable<RobotLinkHardware>()
         let runtime = try StationRuntime<LoopStation<RobotLinkHardware>>(
             name: "Station \(station)", directory: URL(fileURLWithPath: stationDirectory),
             software: StudioLinkProtocol.software, arm: arm,
-            plan: Self.armPlanner(robot: address, catalog: try programs.catalog(), current: current))
-        if let sensors = try Self.bodySensorSocket(bodySensors) { try Self.readBodySensors(sensors) { current.loop } }
+            plan: Self.armPlanner(robot: address, catalog: try programs.catalog(), table: table))
+        if let sensors = try Self.bodySensorSocket(bodySensors) { try Self.readBodySensors(sensors, following: table) }
+        if let ears = try Self.ears(microphone, calibration: hearingCalibration) {
+            Self.say(
+                "station \(station): the microphone is heard only in sessions whose client lets the station listen")
+            Thread { ears.run(following: table) }.start()
+        }
         let memoryLocked = RealTimeThread.lockMemory()
         if !memoryLocked { Self.say("station \(station): memory not locked (no CAP_IPC_LOCK); the loop runs anyway") }
         let client = StudioLinkClient(studio: studio, token: token, logger: logger)
@@ -68,9 +73,10 @@ extension StationCommandLine {
     }
 
     /// Plans each assigned session on the arm: the planner's session for the client's body, a link
-    /// to the arm in that body's frame (configured and active), and the loop started.
+    /// to the arm in that body's frame (configured and active), and the loop started and put on
+    /// `table` for the body sensors and the microphone.
     static func armPlanner(
-        robot: DatagramSocket.Endpoint, catalog: ProgramCatalog, current: CurrentLoop
+        robot: DatagramSocket.Endpoint, catalog: ProgramCatalog, table: SessionAtTable<RobotLinkHardware>
     ) -> StationRuntime<LoopStation<RobotLinkHardware>>.Planner {
         { assignment in
             guard let program = catalog.program(id: assignment.programID) else {
@@ -98,7 +104,7 @@ extension StationCommandLine {
             guard let identity = link.identity else { throw CommandError("the arm did not say what it is") }
             let engine = SessionEngine(plan: plan, carePlan: assignment.carePlan, body: body)
             let loop = StationLoop(engine: engine, hardware: link, pace: .realTime)
-            current.set(loop)
+            table.begin(loop, carePlan: assignment.carePlan)
             return LoopStation(loop: loop, plan: plan, carePlan: assignment.carePlan, robot: identity)
         }
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Synchronization
 import UnknotStation
 
 extension StationCommandLine {
@@ -16,24 +15,10 @@ extension StationCommandLine {
         }
     }
 
-    /// Reads the body sensors on a thread of their own, posting to whatever `target` gives (the
-    /// running session's loop; nothing between sessions), until the process ends.
-    static func readBodySensors(
-        _ socket: BodySensorSocket, into target: @escaping @Sendable () -> StationLoop<RobotLinkHardware>?
-    ) throws {
+    /// Reads the body sensors on a thread of their own for whichever session is on `table`
+    /// (nothing between sessions), until the process ends.
+    static func readBodySensors(_ socket: BodySensorSocket, following table: SessionAtTable<RobotLinkHardware>) throws {
         let sensors = try StationBodySensors(source: socket)
-        Thread {
-            sensors.run(posting: { command in target()?.commands.post(command) ?? true })
-        }.start()
+        Thread { sensors.run(following: table) }.start()
     }
-}
-
-/// The loop of the session an arm station runs now, for readers outside any session (the body
-/// sensors).
-final class CurrentLoop: Sendable {
-    private let current = Mutex<StationLoop<RobotLinkHardware>?>(nil)
-
-    var loop: StationLoop<RobotLinkHardware>? { current.withLock { $0 } }
-
-    func set(_ loop: StationLoop<RobotLinkHardware>?) { current.withLock { $0 = loop } }
 }

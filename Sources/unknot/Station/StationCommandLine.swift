@@ -48,8 +48,8 @@ struct StationCommandLine: ParsableCommand {
     @Option(
         help: """
             The microphone: raw 16 kHz 16-bit mono PCM from - (standard input; the terminal console is \
-            then off), a file or udp://HOST:PORT. Heard only if the care plan lets the station listen; \
-            the audio is never written anywhere.
+            then off), a file or udp://HOST:PORT. Heard only in sessions whose client's care plan lets \
+            the station listen; the audio is never written anywhere.
             """)
     var microphone: String?
     @Option(help: "The body sensors: udp://HOST:PORT, where they send their readings (docs/station.md).")
@@ -86,7 +86,6 @@ struct StationCommandLine: ParsableCommand {
             if minutes != nil { wrong.append("--minutes (the studio's booking says)") }
             if carePlan != nil { wrong.append("--care-plan (the studio sends the client's)") }
             if record != nil { wrong.append("--record (records go to --station-directory, then to the studio)") }
-            if microphone != nil { wrong.append("--microphone (not yet with sessions from the studio)") }
             guard wrong.isEmpty else {
                 throw ValidationError(
                     "a station taking its sessions from the studio does not take: \(wrong.joined(separator: "; "))")
@@ -100,6 +99,11 @@ struct StationCommandLine: ParsableCommand {
                     "--simulated takes its sessions from the studio: give --studio URL and --station N")
             }
             guard robot == nil else { throw ValidationError("give --robot or --simulated, not both") }
+            if microphone != nil || bodySensors != nil {
+                throw ValidationError(
+                    "--simulated has a simulated body: --microphone and --body-sensors are for a station on an arm "
+                        + "(--robot udp://HOST:PORT)")
+            }
             try validateConsole()
             return
         }
@@ -188,14 +192,19 @@ struct StationCommandLine: ParsableCommand {
             "station: \(plan.programName), \(minutes) min, on \(identity.model) (\(identity.simulated ? "simulated" : "hardware"), "
                 + "serial \(identity.serial)); record \(record)")
         let linkToStudio = try studioLink(for: loop, robot: identity)
-        let ears = try Self.ears(microphone, calibration: hearingCalibration, carePlan: care)
+        let table = SessionAtTable<RobotLinkHardware>()
+        table.begin(loop, carePlan: care)
+        let ears = StationHearing.listens(for: care) ? try Self.ears(microphone, calibration: hearingCalibration) : nil
+        if microphone != nil, ears == nil {
+            Self.say("station: the care plan does not let the station listen; the microphone stays off")
+        }
         let memoryLocked = !lockstep && RealTimeThread.lockMemory()
         let signals = Self.haltOnSignals(loop)
         if microphone != "-" { Self.readConsole(into: loop) }
-        if let sensors = try Self.bodySensorSocket(bodySensors) { try Self.readBodySensors(sensors) { loop } }
+        if let sensors = try Self.bodySensorSocket(bodySensors) { try Self.readBodySensors(sensors, following: table) }
         if let ears {
             Thread {
-                ears.run(feeding: loop)
+                ears.run(following: table, shouldStop: { loop.outcome != nil })
                 Self.say("station: the microphone's audio ended; \(ears.heard.count) sounds heard")
             }.start()
         }
@@ -245,20 +254,17 @@ struct StationCommandLine: ParsableCommand {
         return Task.detached { await client.run(station) }
     }
 
-    /// The station's hearing on `microphone`, if there is one and the care plan lets it listen.
-    static func ears(_ microphone: String?, calibration: String?, carePlan: CarePlan) throws -> StationHearing? {
+    /// The station's hearing on `microphone`, if one is given (it hears only sessions whose
+    /// client lets the station listen).
+    static func ears(_ microphone: String?, calibration: String?) throws -> StationHearing? {
         guard let microphone else { return nil }
-        guard StationHearing.listens(for: carePlan) else {
-            say("station: the care plan does not let the station listen; the microphone stays off")
-            return nil
-        }
         do {
             let levels =
                 try calibration.map { try HearingCalibration(contentsOf: URL(fileURLWithPath: $0)) }
                 ?? HearingCalibration.shipped()
             let source = try RawPCMSource(try RawPCMSource.Address(microphone))
             if case .udp = source.address { say("station: the microphone listens on udp port \(source.boundPort)") }
-            return try StationHearing(source: source, calibration: levels, startTime: 0)
+            return try StationHearing(source: source, calibration: levels)
         } catch {
             throw ValidationError("--microphone: \(error)")
         }
