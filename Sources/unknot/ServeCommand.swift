@@ -75,6 +75,13 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var stationsDirectory: String?
 
+    @Option(
+        name: .customLong("metrics-token"),
+        help: ArgumentHelp(
+            "The bearer token a metrics scraper sends for GET /metrics (UNKNOT_METRICS_TOKEN otherwise).",
+            discussion: "Without one only admins signed in can read the metrics; at least 32 characters."))
+    var metricsToken: String?
+
     /// `60x` or `60` as a speed-up from 1 to 600, or `nil`.
     static func speedUp(_ text: String) -> Int? {
         let digits = text.hasSuffix("x") ? String(text.dropLast()) : text
@@ -114,9 +121,14 @@ struct ServeCommand: AsyncParsableCommand {
         let url = databaseURL ?? ProcessInfo.processInfo.environment["DATABASE_URL"]
         let storage: StudioStorage =
             if let url, !url.isEmpty { .postgres(url: url) } else { .sqlite(path: database) }
+        let scraperToken = metricsToken ?? ProcessInfo.processInfo.environment["UNKNOT_METRICS_TOKEN"]
+        if let scraperToken, scraperToken.count < 32 {
+            throw CommandError(
+                "--metrics-token is \(scraperToken.count) characters; give at least 32 (e.g. openssl rand -hex 32)")
+        }
         let arguments = ServeArguments(
             hostname: hostname, port: port, storage: storage, demo: !noDemo, logLevel: level, settings: settings,
-            clock: studioClock)
+            clock: studioClock, metricsToken: scraperToken)
         let pace: StationPace = speedUp == 1 ? .realTime : .realTime(speedUp: speedUp)
         let (built, signalBuilt) = AsyncStream.makeStream(of: Void.self)
         do {

@@ -27,7 +27,7 @@ struct AccessMatrixTests {
     static func endpoints(booking: String) -> [Endpoint] {
         [
             .init(method: .get, path: "/health", access: .everyone),
-            .init(method: .get, path: "/metrics", access: .everyone),
+            .init(method: .get, path: "/metrics", access: .adminOnly),
             .init(method: .get, path: "/openapi.yaml", access: .everyone),
             .init(method: .get, path: "/api/programs", access: .everyone),
             .init(method: .get, path: "/api/prices", access: .everyone),

@@ -10,14 +10,26 @@ extension CarePlan {
         do {
             tree = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
-            var detail = ""
-            if case DecodingError.dataCorrupted(let context) = error, let underlying = context.underlyingError {
-                detail = " (\(underlying))"
-            }
+            let message =
+                switch JSONDiagnosis.diagnose(data) {
+                case .syntax(let line, let column, let expected)?:
+                    "is not valid JSON: at line \(line), column \(column), expected \(expected)"
+                case .tooDeep(let limit)?:
+                    "is nested more than \(limit) arrays or objects deep; a care plan needs at most four"
+                case .notWhole?, nil:
+                    "is not valid JSON; check for a missing comma, quote or brace"
+                }
+            throw CarePlanError(problems: [CarePlanProblem(field: "(file)", message: message)])
+        }
+        if case .object(let top) = tree, case .number(let version)? = top["schemaVersion"],
+            version.rounded() != version
+        {
             throw CarePlanError(problems: [
                 CarePlanProblem(
-                    field: "(file)",
-                    message: "is not valid JSON\(detail); check for a missing comma, quote or brace")
+                    field: "schemaVersion",
+                    message:
+                        "is \(JSONValue.number(version).shortText); it is a whole number, \(currentSchemaVersion) for this Unknot"
+                )
             ])
         }
         if case .object(let top) = tree, case .number(let version)? = top["schemaVersion"],

@@ -11,7 +11,8 @@ extension StudioAPI {
     }
 
     func getMetrics(_ input: Operations.GetMetrics.Input) async throws -> Operations.GetMetrics.Output {
-        .ok(.init(body: .plainText(HTTPBody(metrics.exposition()))))
+        try metricsAccess.check(token: RequestCaller.token, caller: RequestCaller.current)
+        return .ok(.init(body: .plainText(HTTPBody(metrics.exposition()))))
     }
 
     func getOpenAPIDocument(_ input: Operations.GetOpenAPIDocument.Input) async throws

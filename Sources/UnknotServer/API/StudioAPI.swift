@@ -7,6 +7,8 @@ import UnknotStudio
 struct StudioAPI: APIProtocol {
     let studio: Studio
     let metrics: StudioMetrics
+    /// Who may read the metrics.
+    let metricsAccess: MetricsAccess
     /// The stations' links to this server (a revoked credential's link is closed).
     let stationLinks: StationLinks
 

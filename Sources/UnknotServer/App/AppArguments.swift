@@ -20,6 +20,9 @@ public protocol AppArguments: Sendable {
     /// How often bookings left in progress with nothing running them are settled
     /// (``BookingReconciliation``).
     var reconcileEvery: Duration { get }
+    /// The bearer token a metrics scraper presents for `GET /metrics` (admins signed in may read
+    /// it too); `nil`: admins only. The metrics are never open to anyone who asks.
+    var metricsToken: String? { get }
 }
 
 /// Arguments with their usual values.
@@ -33,14 +36,16 @@ public struct ServeArguments: AppArguments {
     public var clock: any StudioClock
     public var consolePing: Duration
     public var reconcileEvery: Duration
+    public var metricsToken: String?
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, storage: StudioStorage = .sqlite(path: "unknot.sqlite"),
         demo: Bool = true, logLevel: Logger.Level = .info, settings: StudioSettings = .init(),
         clock: any StudioClock = SystemClock(), consolePing: Duration = .seconds(2),
-        reconcileEvery: Duration = .seconds(60)
+        reconcileEvery: Duration = .seconds(60), metricsToken: String? = nil
     ) {
         self.reconcileEvery = reconcileEvery
+        self.metricsToken = metricsToken
         self.hostname = hostname
         self.port = port
         self.storage = storage

@@ -35,11 +35,13 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         throw error
     }
     let links = StationLinks(logger: logger)
+    RecordInbox.sweepAbandoned()
     let inbox = RecordInbox(directory: RecordInbox.ownDirectory())
     let floor = LiveFloor(
         studio: studio, catalog: catalog, links: links, inbox: inbox, database: database, logger: logger)
     let router = buildRouter(
-        studio: studio, links: links, web: WebPages(studio: studio, floor: floor, pages: pages))
+        studio: studio, links: links, web: WebPages(studio: studio, floor: floor, pages: pages),
+        metricsAccess: MetricsAccess(scraperToken: arguments.metricsToken))
     let channels = Router(context: BasicWebSocketRequestContext.self)
     LiveChannels(studio: studio, floor: floor).addRoutes(to: channels)
     StationLinkChannel(studio: studio, links: links, floor: floor, logger: logger).addRoutes(to: channels)
@@ -56,7 +58,8 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
                     autoPing: .enabled(timePeriod: arguments.consolePing)))),
         configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "Unknot"),
         services: [
-            DatabaseService(database: database), InstanceExchange(database: database, floor: floor),
+            DatabaseService(database: database), RecordInboxService(inbox: inbox),
+            InstanceExchange(database: database, floor: floor),
             BookingReconciliation(
                 floor: floor, firstAfter: min(.seconds(15), arguments.reconcileEvery), every: arguments.reconcileEvery),
         ],
@@ -66,7 +69,9 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
 /// The routes and middleware: metrics, request logs, security headers, problem+json errors, body
 /// limits, sign-in;
 /// the JSON API and the web pages.
-func buildRouter(studio: Studio, links: StationLinks, web: WebPages) -> Router<BasicRequestContext> {
+func buildRouter(
+    studio: Studio, links: StationLinks, web: WebPages, metricsAccess: MetricsAccess
+) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
@@ -75,7 +80,9 @@ func buildRouter(studio: Studio, links: StationLinks, web: WebPages) -> Router<B
     router.add(middleware: OriginCheckMiddleware())
     router.add(middleware: AuthenticationMiddleware(studio: studio))
     router.add(middleware: BodyLimitMiddleware())
-    let api = StudioAPI(studio: studio, metrics: StudioMetrics.shared, stationLinks: links)
+    router.add(middleware: JSONDiagnosisMiddleware())
+    let api = StudioAPI(
+        studio: studio, metrics: StudioMetrics.shared, metricsAccess: metricsAccess, stationLinks: links)
     do {
         try api.registerHandlers(on: router)
     } catch {

@@ -30,9 +30,34 @@ actor RecordInbox {
     /// A folder of this studio instance's own: two instances in one process (or on one machine)
     /// never share spools (one emptying the folder as it started lost the other's records in
     /// flight).
-    static func ownDirectory() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent(
-            "unknot-record-inbox-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+    static func ownDirectory(in parent: URL = FileManager.default.temporaryDirectory) -> URL {
+        parent.appendingPathComponent(
+            "\(folderPrefix)\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+    }
+
+    static let folderPrefix = "unknot-record-inbox-"
+
+    /// Removes the inbox folders in `parent` that processes no longer running left behind (a
+    /// studio killed, or stopped before its folder was removed): their spools were only partial
+    /// copies of records the stations still hold. Returns how many went.
+    @discardableResult
+    static func sweepAbandoned(in parent: URL = FileManager.default.temporaryDirectory) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        var removed = 0
+        for name in names where name.hasPrefix(folderPrefix) {
+            let rest = name.dropFirst(folderPrefix.count)
+            guard let pid = rest.split(separator: "-").first.flatMap({ Int32($0) }), pid > 0,
+                kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            if (try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))) != nil { removed += 1 }
+        }
+        return removed
+    }
+
+    /// The studio is stopping: the folder goes (what it spooled, the stations send again).
+    func close() {
+        try? FileManager.default.removeItem(at: directory)
+        spools.removeAll()
     }
 
     init(directory: URL) {

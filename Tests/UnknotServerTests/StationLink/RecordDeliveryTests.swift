@@ -117,6 +117,34 @@ struct RecordDeliveryTests {
         #expect(whole == .whole(first + rest))
     }
 
+    @Test("no studio leaves its inbox folder behind: closed on shutdown, swept when its process is gone")
+    func foldersGo() async throws {
+        let parent = Self.folder()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: parent) }
+        // A process that has ended: its pid names a folder nobody will remove.
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let abandoned = parent.appendingPathComponent("\(RecordInbox.folderPrefix)\(ended.processIdentifier)-0a1b2c3d")
+        let mine = RecordInbox.ownDirectory(in: parent)
+        let other = parent.appendingPathComponent("\(RecordInbox.folderPrefix)notapid")
+        for folder in [abandoned, other] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        let inbox = RecordInbox(directory: mine)
+        #expect(RecordInbox.sweepAbandoned(in: parent) == 1)
+        #expect(!FileManager.default.fileExists(atPath: abandoned.path))
+        #expect(FileManager.default.fileExists(atPath: mine.path), "a running studio's folder is kept")
+        #expect(FileManager.default.fileExists(atPath: other.path), "what is not an inbox of a process is left alone")
+        _ = await inbox.receive(
+            RecordChunk(session: UUID(), booking: nil, offset: 0, data: Data(repeating: 1, count: 10), final: false),
+            from: 1)
+        await inbox.close()
+        #expect(!FileManager.default.fileExists(atPath: mine.path))
+    }
+
     @Test("a record is taken only from the station that began it, and a wrong checksum is refused")
     func inboxRefuses() async throws {
         let inbox = RecordInbox(directory: Self.folder())

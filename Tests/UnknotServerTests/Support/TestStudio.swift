@@ -50,8 +50,11 @@ struct TestStudio: Sendable {
             // ping and lose one it did not mean to.
             consolePing: .seconds(60),
             // Bookings left in progress are settled at once when the test moves its clock.
-            reconcileEvery: .milliseconds(100))
+            reconcileEvery: .milliseconds(100), metricsToken: Self.metricsToken)
     }
+
+    /// The token the tests' metrics scraper presents.
+    static let metricsToken = "scraper-0123456789abcdef0123456789abcdef"
 
     /// Runs `body` against a new studio on `store`, then removes the database.
     static func run<T: Sendable>(
