@@ -62,4 +62,70 @@ struct StaffViewTests {
             #expect(report.status == .ok && report.text.contains("Reactions acted on"), "\(report.status)")
         }
     }
+
+    @Test(
+        "a session's start shows staff the care plan only if the client lets staff be told, never its health answers",
+        arguments: TestStore.available)
+    func carePlanAtStart(store: TestStore) async throws {
+        try await TestStudio.run(store) { studio, client in
+            let t = try await client.tokens()
+            let health: [String: Any] = ["painMedication": true, "muscleRelaxants": true]
+            var bookings: [(Bool, String)] = []
+            for (allowed, account) in [(false, t.cleo), (true, t.dan)] {
+                _ = try await client.call(
+                    .put, "/api/me/care-plan", token: account,
+                    json: ["schemaVersion": 1, "staffMayBeAlerted": allowed, "avoidAreas": ["neck"], "health": health])
+                let booked = try await client.book(account, program: "total-back", start: "2026-11-24T10:00")
+                bookings.append((allowed, try #require(booked.string("id"), "\(booked.detail)")))
+            }
+            studio.clock.set(TestStudio.monday.addingTimeInterval(86_400 + 115 * 60))  // Tuesday 09:55
+            for (allowed, id) in bookings {
+                let started = try await client.call(.post, "/api/bookings/\(id)/start", token: t.staff)
+                #expect(started.status == .ok, "\(started.detail)")
+                #expect(started.int("carePlanVersion") == 1)
+                let plan = (started.object["carePlan"] as? [String: Any])?["plan"] as? [String: Any]
+                if allowed {
+                    #expect(plan?["avoidAreas"] as? [String] == ["neck"], "\(started.text)")
+                    #expect(plan?["health"] == nil, "staff saw the health answers: \(started.text)")
+                } else {
+                    #expect(started.object["carePlan"] == nil, "staff saw a plan the client kept from them")
+                }
+                #expect(!started.text.contains("painMedication") && !started.text.contains("muscleRelaxants"))
+            }
+            // The client starting their own session sees all of it.
+            let own = try await client.book(t.cleo, program: "total-back", start: "2026-11-24T11:00")
+            studio.clock.set(TestStudio.monday.addingTimeInterval(86_400 + 175 * 60))  // Tuesday 10:55
+            let started = try await client.call(
+                .post, "/api/bookings/\(try #require(own.string("id")))/start", token: t.cleo)
+            #expect(started.text.contains("painMedication"), "\(started.detail)")
+        }
+    }
+
+    @Test("the staff floor shows a client's live heart rate only if the client lets staff be told")
+    func heartRateOnTheFloor() async throws {
+        try await TestStudio.run(.sqlite, .live) { studio, client in
+            let t = try await client.tokens()
+            _ = try await client.call(
+                .put, "/api/me/care-plan", token: t.dan, json: ["schemaVersion": 1, "staffMayBeAlerted": true])
+            let cleo = try LiveSessionTests.session(from: try await client.form("/demo", token: t.cleo))
+            let dan = try LiveSessionTests.session(from: try await client.form("/demo", token: t.dan))
+            try await client.console(dan, token: t.dan) { danFeed, _ in
+                try await client.console(cleo, token: t.cleo) { cleoFeed, _ in
+                    #expect(
+                        await studio.advance(
+                            until: {
+                                let cleoRate = await cleoFeed.lastStatus?.heartRate ?? 0
+                                let danRate = await danFeed.lastStatus?.heartRate ?? 0
+                                return cleoRate > 0 && danRate > 0
+                            }, limit: 60_000))
+                    let floor = try await client.page("/staff", token: t.staff).text
+                    let cards = floor.components(separatedBy: "live-state")
+                    let danCard = cards.first { $0.contains("Dan") } ?? ""
+                    let cleoCard = cards.first { $0.contains("Cleo") } ?? ""
+                    #expect(danCard.contains(" bpm"), "Dan allowed it: \(danCard.prefix(400))")
+                    #expect(!cleoCard.contains(" bpm") && !cleoCard.contains("heart"), "\(cleoCard.prefix(400))")
+                }
+            }
+        }
+    }
 }

@@ -6,8 +6,14 @@ import UnknotStudio
 
 extension StudioAPI {
     func startSession(_ input: Operations.StartSession.Input) async throws -> Operations.StartSession.Output {
-        let (booking, plan) = try await studio.startSession(try caller(), id: try Self.bookingID(input.path.bookingId))
-        return .ok(.init(body: .json(.init(booking: .init(booking), carePlan: try .init(plan)))))
+        let caller = try caller()
+        let (booking, plan) = try await studio.startSession(caller, id: try Self.bookingID(input.path.bookingId))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        booking: .init(booking), carePlanVersion: plan.version,
+                        carePlan: try plan.seen(by: caller).map { try .init($0) }))))
     }
 
     func putSessionRecord(_ input: Operations.PutSessionRecord.Input) async throws -> Operations.PutSessionRecord.Output

@@ -23,6 +23,8 @@ public protocol AppArguments: Sendable {
     /// The bearer token a metrics scraper presents for `GET /metrics` (admins signed in may read
     /// it too); `nil`: admins only. The metrics are never open to anyone who asks.
     var metricsToken: String? { get }
+    /// How long a client may take to send a request, and to stay idle (``SlowClientGuard``).
+    var connectionLimits: ConnectionLimits { get }
 }
 
 /// Arguments with their usual values.
@@ -37,13 +39,16 @@ public struct ServeArguments: AppArguments {
     public var consolePing: Duration
     public var reconcileEvery: Duration
     public var metricsToken: String?
+    public var connectionLimits: ConnectionLimits
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, storage: StudioStorage = .sqlite(path: "unknot.sqlite"),
         demo: Bool = true, logLevel: Logger.Level = .info, settings: StudioSettings = .init(),
         clock: any StudioClock = SystemClock(), consolePing: Duration = .seconds(2),
-        reconcileEvery: Duration = .seconds(60), metricsToken: String? = nil
+        reconcileEvery: Duration = .seconds(60), metricsToken: String? = nil,
+        connectionLimits: ConnectionLimits = ConnectionLimits()
     ) {
+        self.connectionLimits = connectionLimits
         self.reconcileEvery = reconcileEvery
         self.metricsToken = metricsToken
         self.hostname = hostname

@@ -49,13 +49,14 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         router: router,
         // A ping every two seconds: a console whose network died silently is closed within four,
         // and its station pauses.
-        server: .http1WebSocketUpgrade(
+        server: .studio(
             webSocketRouter: channels,
             // Frames up to a station's record chunk (consoles' messages are read up to 4 KiB).
             configuration: .init(
                 ws: .init(
                     maxFrameSize: StudioLinkProtocol.maximumFrameBytes,
-                    autoPing: .enabled(timePeriod: arguments.consolePing)))),
+                    autoPing: .enabled(timePeriod: arguments.consolePing))),
+            limits: arguments.connectionLimits),
         configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "Unknot"),
         services: [
             DatabaseService(database: database), RecordInboxService(inbox: inbox),

@@ -230,7 +230,8 @@ actor LiveFloor {
                     id: report.session.uuidString, client: "at the station", program: "the station's own session",
                     state: report.console.state, stateText: report.console.stateText,
                     remaining: report.console.remaining, area: report.console.area, level: report.console.level,
-                    heartRate: report.console.heartRate, stopped: report.stopped)
+                    // A session the studio did not assign: no client's consent to show it.
+                    heartRate: nil, stopped: report.stopped)
             }
         }
         if let live = running[station.id] { session = await live.dashboardState() }

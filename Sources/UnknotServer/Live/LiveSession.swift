@@ -116,7 +116,8 @@ actor LiveSession {
         return .init(
             id: info.id.uuidString, client: info.clientName, program: "\(info.programName), \(info.minutes) min",
             state: s?.state ?? "starting", stateText: s?.stateText ?? "starting", remaining: s?.remaining ?? 0,
-            area: s?.area, level: s?.level ?? 0, heartRate: s?.heartRate ?? 0, stopped: last?.stopped ?? false)
+            area: s?.area, level: s?.level ?? 0,
+            heartRate: info.staffMayBeAlerted ? s?.heartRate : nil, stopped: last?.stopped ?? false)
     }
 
     private func broadcast(_ text: String, to audience: Audience) {

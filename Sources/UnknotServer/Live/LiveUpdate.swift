@@ -32,7 +32,8 @@ enum LiveUpdate {
             var remaining: Int
             var area: String?
             var level: Int
-            var heartRate: Int
+            /// Only when the client lets staff be told (`staffMayBeAlerted`).
+            var heartRate: Int?
             var stopped: Bool
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import UnknotStudio
 
 /// Refuses bodies over the limit with 413 before anything reads them (issue #17, finding 6: any
@@ -24,7 +25,12 @@ struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         if record { return try await next(request, context) }
         var request = request
-        _ = try await request.collectBody(upTo: limit)
+        do {
+            _ = try await request.collectBody(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            // A chunked body says no length: it is refused when it passes the limit.
+            throw HTTPError(.contentTooLarge, message: "the body is more than \(limit) bytes; send at most \(limit)")
+        }
         return try await next(request, context)
     }
 

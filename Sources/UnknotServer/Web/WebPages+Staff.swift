@@ -51,8 +51,12 @@ extension WebPages {
                     [
                         "client": session.client, "program": session.program, "state": session.stateText,
                         "remaining": "\(session.remaining / 60_000) min left", "area": session.area ?? "—",
-                        "level": session.level, "heartRate": session.heartRate, "stopped": session.stopped,
+                        "level": session.level, "stopped": session.stopped,
                     ] as [String: Any]
+                if let heartRate = session.heartRate, var shown = item["session"] as? [String: Any] {
+                    shown["heart"] = "heart \(heartRate) bpm"
+                    item["session"] = shown
+                }
             }
             return item
         }

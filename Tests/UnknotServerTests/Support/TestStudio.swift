@@ -41,6 +41,8 @@ struct TestStudio: Sendable {
     let settings: StudioSettings
     /// The demo stations' time: it passes only when the test advances it.
     let pace: StationPace
+    /// How slow a client may be (the studio's own unless a test shortens them).
+    var connections = ConnectionLimits()
 
     var arguments: ServeArguments {
         ServeArguments(
@@ -50,7 +52,7 @@ struct TestStudio: Sendable {
             // ping and lose one it did not mean to.
             consolePing: .seconds(60),
             // Bookings left in progress are settled at once when the test moves its clock.
-            reconcileEvery: .milliseconds(100), metricsToken: Self.metricsToken)
+            reconcileEvery: .milliseconds(100), metricsToken: Self.metricsToken, connectionLimits: connections)
     }
 
     /// The token the tests' metrics scraper presents.
@@ -59,7 +61,7 @@ struct TestStudio: Sendable {
     /// Runs `body` against a new studio on `store`, then removes the database.
     static func run<T: Sendable>(
         _ store: TestStore, _ setup: TestingSetup = .router, stationSpeed: Int = 1, demoStations: Bool = true,
-        configure: (inout StudioSettings) -> Void = { _ in },
+        connections: ConnectionLimits = ConnectionLimits(), configure: (inout StudioSettings) -> Void = { _ in },
         _ body: @Sendable (TestStudio, any TestClientProtocol) async throws -> T
     ) async throws -> T {
         let (storage, remove) = try await store.make()
@@ -71,7 +73,8 @@ struct TestStudio: Sendable {
         settings.address = "Unknot test studio"
         configure(&settings)
         let studio = TestStudio(
-            storage: storage, clock: clock, settings: settings, pace: .manual(speedUp: stationSpeed))
+            storage: storage, clock: clock, settings: settings, pace: .manual(speedUp: stationSpeed),
+            connections: connections)
         do {
             try await studio.seed()
             let app = try await buildApplication(studio.arguments)

@@ -17,6 +17,7 @@ struct ConsoleStatus: Sendable, Decodable {
     var area: String?
     var stopped: Bool
     var canResume: Bool
+    var heartRate: Int?
 }
 
 /// What a console received over its WebSocket, in order.
