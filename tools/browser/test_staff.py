@@ -39,11 +39,14 @@ def test_pages_fit_a_tablet(tablet):
     sign_up(tablet, "Tab Let")
     tablet.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
     wait(tablet).until(EC.presence_of_element_located((By.ID, "care-plan-form")))
-    for path in ("/", "/care-plan", "/book", "/bookings"):
+    for path in ("/", "/care-plan", "/book", "/bookings", "/account"):
         open_page(tablet, path)
         overflow = tablet.execute_script(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow} px at 768 px"
+    assert "/api/calendar/" in tablet.find_element(By.ID, "calendar-address").text
+    shot(tablet, "19-tablet-account")
+    open_page(tablet, "/bookings")
     shot(tablet, "14-tablet-bookings")
     # The console too, with its big buttons all on the screen's width.
     open_page(tablet, "/")

@@ -47,6 +47,21 @@ extension StudioAPI {
         return .noContent(.init())
     }
 
+    func changePassword(_ input: Operations.ChangePassword.Input) async throws -> Operations.ChangePassword.Output {
+        let caller = try caller()
+        guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
+        try await studio.changePassword(
+            caller, current: body.currentPassword, new: body.newPassword, keeping: RequestCaller.token)
+        return .noContent(.init())
+    }
+
+    func signOutEverywhere(_ input: Operations.SignOutEverywhere.Input) async throws
+        -> Operations.SignOutEverywhere.Output
+    {
+        try await studio.signOutEverywhere(try caller())
+        return .noContent(.init())
+    }
+
     func exportMyData(_ input: Operations.ExportMyData.Input) async throws -> Operations.ExportMyData.Output {
         let data = try await studio.export(try caller())
         return .ok(

@@ -87,6 +87,12 @@ extension StudioAPI {
         .ok(.init(body: .json(.init(path: try await studio.calendarFeedPath(try caller())))))
     }
 
+    func renewCalendarFeedLink(_ input: Operations.RenewCalendarFeedLink.Input) async throws
+        -> Operations.RenewCalendarFeedLink.Output
+    {
+        .ok(.init(body: .json(.init(path: try await studio.renewCalendarFeed(try caller())))))
+    }
+
     func getCalendarFeed(_ input: Operations.GetCalendarFeed.Input) async throws -> Operations.GetCalendarFeed.Output {
         let text = try await studio.calendarFeed(token: input.path.feedToken)
         return .ok(.init(body: .textCalendar(HTTPBody(text))))

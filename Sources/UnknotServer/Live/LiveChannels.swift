@@ -28,10 +28,12 @@ struct LiveChannels: Sendable {
             else { return }
             let (subscriber, updates) = await live.subscribe(.console)
             defer { Task { await live.unsubscribe(subscriber) } }
+            let token = AuthenticationMiddleware<BasicRequestContext>.token(of: context.request)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for await update in updates { try await outbound.write(.text(update)) }
                 }
+                group.addTask { await whileSignedIn(token) }
                 group.addTask {
                     for try await message in inbound.messages(maxSize: 4_096) {
                         guard case .text(let text) = message else { continue }
@@ -45,14 +47,16 @@ struct LiveChannels: Sendable {
         router.ws("/staff/live") { request, _ in
             guard let caller = await caller(of: request), caller.role.isStaff else { return .dontUpgrade }
             return .upgrade()
-        } onUpgrade: { inbound, outbound, _ in
+        } onUpgrade: { inbound, outbound, context in
             let (subscriber, updates) = await floor.subscribeFloor()
             defer { Task { await floor.unsubscribeFloor(subscriber) } }
             if let first = try? await floor.floor() { try await outbound.write(.text(LiveUpdate.json(first))) }
+            let token = AuthenticationMiddleware<BasicRequestContext>.token(of: context.request)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for await update in updates { try await outbound.write(.text(update)) }
                 }
+                group.addTask { await whileSignedIn(token) }
                 group.addTask {
                     for try await _ in inbound.messages(maxSize: 1_024) {}
                 }
@@ -61,6 +65,19 @@ struct LiveChannels: Sendable {
             }
         }
     }
+
+    /// Returns once the sign-in of `token` has ended (signed out everywhere, the password changed,
+    /// the account deleted), looking every two seconds: the channel it watches then closes.
+    func whileSignedIn(_ token: String?) async {
+        guard let token else { return }
+        while !Task.isCancelled {
+            try? await Task.sleep(for: Self.signInCheckEvery)
+            guard !Task.isCancelled else { return }
+            if case .some(.none) = try? await studio.caller(token: token) { return }
+        }
+    }
+
+    static let signInCheckEvery = Duration.seconds(2)
 
     /// A control from the console (anything else is ignored).
     func handle(_ text: String, from console: UUID, on live: LiveSession) async {

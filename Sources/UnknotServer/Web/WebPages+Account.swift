@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import UnknotCore
 import UnknotStudio
@@ -18,6 +19,55 @@ extension WebPages {
             RequestCaller.cookie?.set(expiredCookie)
             return Self.redirect("/sign-in")
         }
+        router.get("/account") { request, _ in try await respond(request) { try await accountPage(request) } }
+        router.post("/account/password") { request, _ in
+            try await respond(request) {
+                let caller = try signedIn(request)
+                let form = try await FormFields.read(request)
+                do throws(StudioError) {
+                    try await studio.changePassword(
+                        caller, current: form["currentPassword"] ?? "", new: form["newPassword"] ?? "",
+                        keeping: RequestCaller.token)
+                } catch {
+                    return try await accountPage(
+                        request, error: error.description,
+                        status: error.kind == .tooManyAttempts
+                            ? .tooManyRequests : error.kind == .unauthorized ? .unauthorized : .unprocessableContent)
+                }
+                return try await accountPage(
+                    request, notice: "Your password is changed; every other device is signed out.")
+            }
+        }
+        router.post("/account/sign-out-everywhere") { request, _ in
+            try await respond(request) {
+                try await studio.signOutEverywhere(try signedIn(request))
+                RequestCaller.cookie?.set(expiredCookie)
+                return Self.redirect("/sign-in")
+            }
+        }
+        router.post("/account/calendar") { request, _ in
+            try await respond(request) {
+                _ = try await studio.renewCalendarFeed(try signedInClient(request))
+                return try await accountPage(
+                    request, notice: "Your calendar feed has a new address; the old one no longer works.")
+            }
+        }
+    }
+
+    /// The account page: the password, signing out everywhere, and a client's calendar feed.
+    func accountPage(
+        _ request: Request, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let caller = try signedIn(request)
+        var context: [String: Any] = [:]
+        if caller.role == .client {
+            let path = try await studio.calendarFeedPath(caller)
+            let scheme = studio.settings.secureCookies ? "https" : "http"
+            context["calendar"] = "\(scheme)://\(request.head.authority ?? "localhost")\(path)"
+        }
+        if let notice { context["notice"] = notice }
+        if let error { context["error"] = error }
+        return render("account", title: "Your account", context, status: status)
     }
 
     func home(_ request: Request) async throws -> Response {

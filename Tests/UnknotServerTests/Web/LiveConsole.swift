@@ -42,6 +42,10 @@ actor ConsoleFeed {
     }
 
     var lastStatus: ConsoleStatus? { statuses.last }
+    /// Whether the studio closed the console.
+    private(set) var isClosed = false
+
+    func closed() { isClosed = true }
 }
 
 extension TestStudio {
@@ -82,6 +86,7 @@ extension TestClientProtocol {
                     for try await message in inbound.messages(maxSize: 1 << 20) {
                         if case .text(let text) = message { await feed.add(text) }
                     }
+                    await feed.closed()
                 }
                 try await body(feed) { control in try await outbound.write(.text("{\"control\":\"\(control)\"}")) }
                 group.cancelAll()
