@@ -47,16 +47,14 @@ extension WebPages {
                     + "\(link.software)" + (link.latenessP99.map { String(format: " · loop p99 %.2f ms", $0) } ?? "")
             }
             if let session = station.session {
-                item["session"] =
-                    [
-                        "client": session.client, "program": session.program, "state": session.stateText,
-                        "remaining": "\(session.remaining / 60_000) min left", "area": session.area ?? "—",
-                        "level": session.level, "stopped": session.stopped,
-                    ] as [String: Any]
-                if let heartRate = session.heartRate, var shown = item["session"] as? [String: Any] {
-                    shown["heart"] = "heart \(heartRate) bpm"
-                    item["session"] = shown
-                }
+                var shown: [String: Any] = [
+                    "client": session.client, "program": session.program, "state": session.stateText,
+                    "remaining": "\(session.remaining / 60_000) min left", "area": session.area ?? "—",
+                    "level": session.level, "stopped": session.stopped,
+                ]
+                // Only when the client lets staff be told (the floor's state leaves it out otherwise).
+                if let heartRate = session.heartRate { shown["heart"] = "heart \(heartRate) bpm" }
+                item["session"] = shown
             }
             return item
         }
