@@ -70,7 +70,7 @@ struct HearFiles: ParsableCommand {
                     throw CommandError("\(file) is a folder: give the WAV files in it (\(file)/*.wav)")
                 }
                 let audio = try WAVAudio(contentsOf: URL(fileURLWithPath: file))
-                let heard = hear(audio, network: network, calibration: levels)
+                let heard = try hear(audio, network: network, calibration: levels)
                 print(format == .json ? heard.json(file: file) : heard.text(file: file))
                 if timeNetwork { print(NetworkTiming.measure(network, patches: heard.patches)) }
             } catch {
@@ -80,7 +80,7 @@ struct HearFiles: ParsableCommand {
         guard failures.isEmpty else { throw CommandError(failures.joined(separator: "\n")) }
     }
 
-    private func hear(_ audio: WAVAudio, network: QuantizedNetwork, calibration: HearingCalibration) -> Heard {
+    private func hear(_ audio: WAVAudio, network: QuantizedNetwork, calibration: HearingCalibration) throws -> Heard {
         let samples = Resampler(from: audio.sampleRate).resample(audio.samples)
         let classifier = SoundClassifier(network: network, patchHop: hop)
         var tracker = SoundEventTracker(thresholds: calibration.thresholds)
@@ -111,8 +111,12 @@ struct HearFiles: ParsableCommand {
         }
         heard.events.sort { ($0.start, $0.kind.rawValue) < ($1.start, $1.kind.rawValue) }
         heard.patches = kept
-        if let patches { FileManager.default.createFile(atPath: patches, contents: patchBytes) }
-        if let rawScores { FileManager.default.createFile(atPath: rawScores, contents: scoreBytes) }
+        for (path, bytes) in [(patches, patchBytes), (rawScores, scoreBytes)] {
+            guard let path else { continue }
+            guard FileManager.default.createFile(atPath: path, contents: bytes) else {
+                throw CommandError("cannot write \(path): check that its folder exists and can be written")
+            }
+        }
         return heard
     }
 }

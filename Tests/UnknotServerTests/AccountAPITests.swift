@@ -124,7 +124,13 @@ struct AccountAPITests {
         try await TestStudio.run(store, configure: { $0.secureCookies = true }) { _, client in
             let reply = try await client.call(
                 .post, "/api/auth/login", json: ["email": "cleo@test.example", "password": TestStudio.password])
-            #expect(reply.headers[.setCookie]?.hasSuffix("; Secure") == true, "\(reply.headers)")
+            let cookies = reply.headers[values: .setCookie]
+            #expect(cookies.count == 2, "the sign-in and the device: \(cookies)")
+            for cookie in cookies {
+                let attributes = Set(
+                    cookie.split(separator: ";").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) })
+                #expect(attributes.isSuperset(of: ["Secure", "HttpOnly", "SameSite=Strict", "Path=/"]), "\(cookie)")
+            }
         }
     }
 }

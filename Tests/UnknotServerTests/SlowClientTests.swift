@@ -45,6 +45,38 @@ struct SlowClientTests {
             _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         }
 
+        /// Sends `bytes` on a thread of its own (a blocking send on the test's task could wait on a
+        /// studio it starves), then `repeated` `times` unless the studio stops reading; returns
+        /// how many of the repeats went.
+        @discardableResult
+        func sendOnThread(_ bytes: [UInt8], then repeated: [UInt8] = [], times: Int = 0) async -> Int {
+            await withCheckedContinuation { done in
+                Thread {
+                    self.send(bytes)
+                    var sent = 0
+                    for _ in 0..<times {
+                        let went = repeated.withUnsafeBytes {
+                            Glibc.send(self.socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+                        }
+                        if went < repeated.count { break }
+                        sent += 1
+                    }
+                    done.resume(returning: sent)
+                }.start()
+            }
+        }
+
+        /// The answer's first bytes (its status line and headers), read on a thread of its own.
+        func readHead() async -> String {
+            await withCheckedContinuation { done in
+                Thread {
+                    var buffer = [UInt8](repeating: 0, count: 4096)
+                    let count = buffer.withUnsafeMutableBytes { recv(self.socket, $0.baseAddress, $0.count, 0) }
+                    done.resume(returning: count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : "")
+                }.start()
+            }
+        }
+
         /// Everything until the studio closes the connection (or 15 s pass), and how long it took;
         /// read on a thread of its own (a blocking read on the test's task would starve the studio
         /// in the same process).

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import UnknotCore
 import UnknotHearing
@@ -100,6 +101,51 @@ struct SessionAtTableTests {
 
     /// Body sensors the test scripts: one beat (RR 800 ms) after another, with what happens at the
     /// table before some.
+    @Test(
+        "a real groan beside the engine's guarding is pain; the same groan alone is not",
+        .enabled(if: ProvidedRecordings.shouldRun))
+    func groanWithGuarding() throws {
+        let groan = try ProvidedRecordings.surelyGroaning()
+        let silence = [Int16](repeating: 0, count: 16_000)
+        let care = try Self.care(listens: true)
+        var found: [String: [ReactionEvent]] = [:]
+        for guarded in [false, true] {
+            let table = SessionAtTable<ScriptedHardware>()
+            let loop = try Self.loop(care: care)
+            let microphone = ScriptedMicrophone()
+            microphone.add(silence) { table.begin(loop, carePlan: care) }
+            microphone.add(groan)
+            // The engine finds guarding as the groan ends (the session began 1 s before it).
+            let end = 1_000 + groan.count / 16
+            microphone.add(silence) { if guarded { loop.lastGuarding.store(end, ordering: .relaxed) } }
+            let ears = try StationHearing(source: microphone, calibration: try HearingCalibration.shipped())
+            ears.run(following: table)
+            #expect(ears.heard.contains { $0.sound.kind == .groan || $0.sound.kind == .gasp }, "\(ears.heard)")
+            found["\(guarded)"] = Self.reactions(posted: loop)
+        }
+        let alone = found["false"] ?? []
+        let withGuarding = found["true"] ?? []
+        #expect(!alone.contains { $0.kind == .pain }, "a groan alone is not pain: \(alone)")
+        #expect(
+            withGuarding.contains { $0.kind == .pain && $0.evidence.contains(.guarding) },
+            "a groan with guarding is pain: \(withGuarding)")
+    }
+
+    @Test("the loop notes when the engine answers guarding, for the station's ears")
+    func loopNotesGuarding() throws {
+        let loop = try Self.loop(care: try Self.care(listens: true))
+        #expect(loop.lastGuarding.load(ordering: .relaxed) == -1)
+        loop.commands.post(.reaction(ReactionEvent(.pain, confidence: 0.9, evidence: [.guarding])))
+        loop.commands.post(.halt)
+        _ = try loop.run()
+        #expect(loop.lastGuarding.load(ordering: .relaxed) >= 0)
+        let other = try Self.loop(care: try Self.care(listens: true))
+        other.commands.post(.reaction(ReactionEvent(.crying, confidence: 0.9, evidence: [.sound(.crying)])))
+        other.commands.post(.halt)
+        _ = try other.run()
+        #expect(other.lastGuarding.load(ordering: .relaxed) == -1, "tears are no guarding")
+    }
+
     struct ScriptedSensors: BodySensorSource {
         var beats: [(() -> Void)?]
         var next = 0

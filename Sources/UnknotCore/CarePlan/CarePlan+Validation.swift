@@ -130,8 +130,51 @@ extension CarePlan {
                 }
             }
         }
+        problems += sizeProblems()
         for (i, entry) in health.surgeryOrInjury.enumerated() where entry.date > day {
             problem("health.surgeryOrInjury[\(i)].date", "\(entry.date) is in the future; give the day it happened")
+        }
+        return problems
+    }
+
+    /// How long the lists of a plan may be, and its notes: enough for any body (every region on
+    /// both sides is 2 × the regions), never a plan of megabytes (issue #17, finding 7: a client
+    /// saved a 0.99 MB plan, thirty times).
+    public enum Limits {
+        /// A list of areas (focus, avoid, varicose veins, open skin, pressures by area).
+        public static var areas: Int { 2 * BodyRegion.allCases.count }
+        /// Tender spots, ticklish spots: each list.
+        public static let spots = 40
+        /// Surgeries and injuries.
+        public static let surgeries = 20
+        /// A spot's note, in UTF-8 bytes.
+        public static let noteBytes = 500
+    }
+
+    /// The lists over their length and the notes that are too long or hold hidden characters.
+    func sizeProblems() -> [CarePlanProblem] {
+        var problems: [CarePlanProblem] = []
+        let lists: [(String, Int, Int, String)] = [
+            ("focusAreas", focusAreas.count, Limits.areas, "areas"),
+            ("avoidAreas", avoidAreas.count, Limits.areas, "areas"),
+            ("pressure.byArea", pressure.byArea.count, Limits.areas, "areas"),
+            ("sensitiveAreasOptedIn", sensitiveAreasOptedIn.count, Limits.areas, "areas"),
+            ("tenderSpots", tenderSpots.count, Limits.spots, "spots"),
+            ("ticklishSpots", ticklishSpots.count, Limits.spots, "spots"),
+            ("health.surgeryOrInjury", health.surgeryOrInjury.count, Limits.surgeries, "entries"),
+            ("health.varicoseVeins", health.varicoseVeins.count, Limits.areas, "areas"),
+            ("health.openSkin", health.openSkin.count, Limits.areas, "areas"),
+        ]
+        for (field, count, most, what) in lists where count > most {
+            problems.append(.init(field: field, message: "lists \(count) \(what); keep it to \(most)"))
+        }
+        for (list, spots) in [("tenderSpots", tenderSpots), ("ticklishSpots", ticklishSpots)] {
+            for (i, spot) in spots.enumerated() {
+                guard let note = spot.note,
+                    let problem = PlainText.problem(in: note, what: "the note", most: Limits.noteBytes, multiline: true)
+                else { continue }
+                problems.append(.init(field: "\(list)[\(i)].note", message: problem))
+            }
         }
         return problems
     }

@@ -5,23 +5,24 @@ import UnknotStudio
 extension StudioAPI {
     func createAccount(_ input: Operations.CreateAccount.Input) async throws -> Operations.CreateAccount.Output {
         guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
-        _ = try await studio.createAccount(email: body.email, name: body.name, password: body.password)
-        let signedIn = try await studio.logIn(email: body.email, password: body.password)
-        RequestCaller.cookie?.set(cookie(signedIn))
+        _ = try await studio.createAccount(
+            email: body.email, name: body.name, password: body.password, from: RequestCaller.source)
+        let signedIn = try await studio.logIn(email: body.email, password: body.password, from: RequestCaller.source)
+        RequestCaller.headers?.set(cookies.signedIn(signedIn, now: studio.clock.now))
         return .created(.init(body: .json(.init(signedIn))))
     }
 
     func logIn(_ input: Operations.LogIn.Input) async throws -> Operations.LogIn.Output {
         guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
-        let signedIn = try await studio.logIn(email: body.email, password: body.password)
-        RequestCaller.cookie?.set(cookie(signedIn))
+        let signedIn = try await studio.logIn(email: body.email, password: body.password, from: RequestCaller.source)
+        RequestCaller.headers?.set(cookies.signedIn(signedIn, now: studio.clock.now))
         return .ok(.init(body: .json(.init(signedIn))))
     }
 
     func logOut(_ input: Operations.LogOut.Input) async throws -> Operations.LogOut.Output {
         _ = try caller()
         if let token = RequestCaller.token { try await studio.logOut(token: token) }
-        RequestCaller.cookie?.set(expiredCookie)
+        RequestCaller.headers?.set(cookies.signedOut)
         return .noContent(.init())
     }
 
@@ -62,24 +63,12 @@ extension StudioAPI {
         return .noContent(.init())
     }
 
+    /// Never called: ``StudioTransport`` leaves this operation to ``addExportRoute(to:)``, which
+    /// streams the same contract types a page at a time (the generated answer would be built whole
+    /// in memory). The generated protocol still asks for the method.
     func exportMyData(_ input: Operations.ExportMyData.Input) async throws -> Operations.ExportMyData.Output {
-        let data = try await studio.export(try caller())
-        return .ok(
-            .init(
-                body: .json(
-                    .init(
-                        account: .init(data.account),
-                        carePlans: try data.carePlans.map(Components.Schemas.CarePlanVersion.init),
-                        bookings: data.bookings.map(Components.Schemas.Booking.init),
-                        records: try data.records.map(Components.Schemas.SessionRecordInfo.init)))))
+        throw StudioError(.unavailable, "the export is answered by its streaming route")
     }
 
-    func cookie(_ signedIn: UnknotStudio.SignedIn) -> String {
-        let seconds = max(0, Int(signedIn.expiresAt.timeIntervalSince(studio.clock.now)))
-        return "\(SessionCookie.name)=\(signedIn.token); Path=/; Max-Age=\(seconds); \(cookieFlags)"
-    }
-
-    var expiredCookie: String { "\(SessionCookie.name)=; Path=/; Max-Age=0; \(cookieFlags)" }
-
-    var cookieFlags: String { "HttpOnly; SameSite=Strict" + (studio.settings.secureCookies ? "; Secure" : "") }
+    var cookies: StudioCookies { StudioCookies(studio.settings) }
 }

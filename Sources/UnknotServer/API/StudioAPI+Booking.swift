@@ -72,7 +72,15 @@ extension StudioAPI {
     }
 
     func listMyBookings(_ input: Operations.ListMyBookings.Input) async throws -> Operations.ListMyBookings.Output {
-        .ok(.init(body: .json(try await studio.myBookings(try caller()).map(Components.Schemas.Booking.init))))
+        let limit = input.query.limit ?? 100
+        let offset = input.query.offset ?? 0
+        guard (1...200).contains(limit) else {
+            throw StudioError(.badRequest, field: "limit", "\(limit) bookings a page cannot be; ask for 1 to 200")
+        }
+        guard offset >= 0 else { throw StudioError(.badRequest, field: "offset", "give an offset of 0 or more") }
+        let page = try await studio.myBookings(try caller(), limit: limit, offset: offset)
+        if page.more { RequestCaller.headers?.setNextPage("/api/me/bookings?limit=\(limit)&offset=\(offset + limit)") }
+        return .ok(.init(body: .json(page.bookings.map(Components.Schemas.Booking.init))))
     }
 
     func getNextVisit(_ input: Operations.GetNextVisit.Input) async throws -> Operations.GetNextVisit.Output {

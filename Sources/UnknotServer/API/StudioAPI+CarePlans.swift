@@ -22,8 +22,15 @@ extension StudioAPI {
     func listCarePlanVersions(_ input: Operations.ListCarePlanVersions.Input) async throws
         -> Operations.ListCarePlanVersions.Output
     {
-        let versions = try await studio.carePlanVersions(try caller())
-        return .ok(.init(body: .json(try versions.map(Components.Schemas.CarePlanVersion.init))))
+        let limit = input.query.limit ?? 20
+        guard (1...50).contains(limit) else {
+            throw StudioError(.badRequest, field: "limit", "\(limit) versions a page cannot be; ask for 1 to 50")
+        }
+        let page = try await studio.carePlanVersions(try caller(), limit: limit, before: input.query.before)
+        if page.more, let last = page.versions.last {
+            RequestCaller.headers?.setNextPage("/api/me/care-plan/versions?limit=\(limit)&before=\(last.version)")
+        }
+        return .ok(.init(body: .json(try page.versions.map(Components.Schemas.CarePlanVersion.init))))
     }
 
     func getCarePlanVersion(_ input: Operations.GetCarePlanVersion.Input) async throws

@@ -28,15 +28,17 @@ extension StudioAPI {
             throw StudioError(.forbidden, "only studio staff can send a session's record")
         }
         let booking = try await studio.booking(caller, id: id)
-        let data = try await Data(collecting: body, upTo: BodyLimitMiddleware<BasicRequestContext>.recordLimit)
-        let upload = try Self.readRecord(data)
-        guard upload.programID == booking.programID else {
-            throw StudioError(
-                .invalid, field: "record",
-                "the record is of program '\(upload.programID)' but the booking is of '\(booking.programID)'; send the record of this session"
-            )
+        // Onto disk as it arrives, then read from the file (never the whole body in memory).
+        let stored = try await recordUploads.receive(body) { data in
+            let upload = try Self.readRecord(data)
+            guard upload.programID == booking.programID else {
+                throw StudioError(
+                    .invalid, field: "record",
+                    "the record is of program '\(upload.programID)' but the booking is of '\(booking.programID)'; send the record of this session"
+                )
+            }
+            return try await studio.storeRecord(caller, booking: id, upload.upload)
         }
-        let stored = try await studio.storeRecord(caller, booking: id, upload.upload)
         return .created(.init(body: .json(try .init(stored))))
     }
 

@@ -11,6 +11,8 @@ struct StudioAPI: APIProtocol {
     let metricsAccess: MetricsAccess
     /// The stations' links to this server (a revoked credential's link is closed).
     let stationLinks: StationLinks
+    /// Staff's record uploads, received onto disk.
+    let recordUploads: RecordUploads
 
     /// The caller, or 401 when the request is not signed in.
     func caller() throws(StudioError) -> Caller {

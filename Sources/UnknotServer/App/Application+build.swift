@@ -41,7 +41,9 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         studio: studio, catalog: catalog, links: links, inbox: inbox, database: database, logger: logger)
     let router = buildRouter(
         studio: studio, links: links, web: WebPages(studio: studio, floor: floor, pages: pages),
-        metricsAccess: MetricsAccess(scraperToken: arguments.metricsToken))
+        metricsAccess: MetricsAccess(scraperToken: arguments.metricsToken),
+        uploads: RecordUploads(directory: inbox.directory, limit: BodyLimitMiddleware<StudioRequestContext>.recordLimit)
+    )
     let channels = Router(context: BasicWebSocketRequestContext.self)
     LiveChannels(studio: studio, floor: floor).addRoutes(to: channels)
     StationLinkChannel(studio: studio, links: links, floor: floor, logger: logger).addRoutes(to: channels)
@@ -71,9 +73,9 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
 /// limits, sign-in;
 /// the JSON API and the web pages.
 func buildRouter(
-    studio: Studio, links: StationLinks, web: WebPages, metricsAccess: MetricsAccess
-) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+    studio: Studio, links: StationLinks, web: WebPages, metricsAccess: MetricsAccess, uploads: RecordUploads
+) -> Router<StudioRequestContext> {
+    let router = Router(context: StudioRequestContext.self)
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware(strictTransport: studio.settings.secureCookies))
@@ -83,13 +85,15 @@ func buildRouter(
     router.add(middleware: BodyLimitMiddleware())
     router.add(middleware: JSONDiagnosisMiddleware())
     let api = StudioAPI(
-        studio: studio, metrics: StudioMetrics.shared, metricsAccess: metricsAccess, stationLinks: links)
+        studio: studio, metrics: StudioMetrics.shared, metricsAccess: metricsAccess, stationLinks: links,
+        recordUploads: uploads)
     do {
-        try api.registerHandlers(on: router)
+        try api.registerHandlers(on: StudioTransport(router: router, byHand: ["GET /api/me/export"]))
     } catch {
         // Registration fails only for a route the generated code wrote twice: a build defect.
         preconditionFailure("the generated routes could not be registered: \(error)")
     }
+    api.addExportRoute(to: router)
     web.addRoutes(to: router)
     return router
 }

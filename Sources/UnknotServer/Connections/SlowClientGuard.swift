@@ -128,7 +128,8 @@ final class SlowClientGuard: ChannelDuplexHandler, RemovableChannelHandler {
         closing = true
         var buffer = context.channel.allocator.buffer(capacity: response.utf8CodeUnitCount)
         buffer.writeStaticString(response)
-        context.writeAndFlush(wrapOutboundOut(buffer)).whenComplete { _ in context.close(promise: nil) }
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(buffer)).whenComplete { _ in channel.close(promise: nil) }
     }
 
     private static let switching = Array("HTTP/1.1 101".utf8)

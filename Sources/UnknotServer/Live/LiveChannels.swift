@@ -28,7 +28,7 @@ struct LiveChannels: Sendable {
             else { return }
             let (subscriber, updates) = await live.subscribe(.console)
             defer { Task { await live.unsubscribe(subscriber) } }
-            let token = AuthenticationMiddleware<BasicRequestContext>.token(of: context.request)
+            let token = AuthenticationMiddleware<StudioRequestContext>.token(of: context.request)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for await update in updates { try await outbound.write(.text(update)) }
@@ -51,7 +51,7 @@ struct LiveChannels: Sendable {
             let (subscriber, updates) = await floor.subscribeFloor()
             defer { Task { await floor.unsubscribeFloor(subscriber) } }
             if let first = try? await floor.floor() { try await outbound.write(.text(LiveUpdate.json(first))) }
-            let token = AuthenticationMiddleware<BasicRequestContext>.token(of: context.request)
+            let token = AuthenticationMiddleware<StudioRequestContext>.token(of: context.request)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for await update in updates { try await outbound.write(.text(update)) }
@@ -95,7 +95,7 @@ struct LiveChannels: Sendable {
         }) {
             return nil
         }
-        guard let token = AuthenticationMiddleware<BasicRequestContext>.token(of: request) else { return nil }
+        guard let token = AuthenticationMiddleware<StudioRequestContext>.token(of: request) else { return nil }
         return try? await studio.caller(token: token)
     }
 }

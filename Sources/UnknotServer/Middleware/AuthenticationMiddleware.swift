@@ -5,25 +5,32 @@ import UnknotStudio
 /// Reads the bearer token (API) or the `unknot_session` cookie (pages) and makes the caller
 /// known to the handlers. A missing or unknown token leaves the caller unknown; each handler
 /// decides whether it needs one.
-struct AuthenticationMiddleware<Context: RequestContext>: RouterMiddleware {
+struct AuthenticationMiddleware<Context: RemoteAddressRequestContext>: RouterMiddleware {
     let studio: Studio
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
-        let jar = CookieToSet()
+        let jar = HeadersToSet()
+        let source = SignInSource(
+            networkAddress: context.remoteAddress?.ipAddress, deviceToken: request.cookies[StudioCookies.device]?.value)
         var response: Response
         if let token = Self.token(of: request) {
             let caller = try await studio.caller(token: token)
             response = try await RequestCaller.$current.withValue(caller) {
                 try await RequestCaller.$token.withValue(token) {
-                    try await RequestCaller.$cookie.withValue(jar) { try await next(request, context) }
+                    try await RequestCaller.$headers.withValue(jar) {
+                        try await RequestCaller.$source.withValue(source) { try await next(request, context) }
+                    }
                 }
             }
         } else {
-            response = try await RequestCaller.$cookie.withValue(jar) { try await next(request, context) }
+            response = try await RequestCaller.$headers.withValue(jar) {
+                try await RequestCaller.$source.withValue(source) { try await next(request, context) }
+            }
         }
-        if let cookie = jar.cookie { response.headers[.setCookie] = cookie }
+        for cookie in jar.cookies { response.setCookie(cookie) }
+        if let link = jar.link, let name = HTTPField.Name("Link") { response.headers[name] = link }
         return response
     }
 
@@ -34,14 +41,6 @@ struct AuthenticationMiddleware<Context: RequestContext>: RouterMiddleware {
                 return String(parts[1]).trimmingCharacters(in: .whitespaces)
             }
         }
-        for header in request.headers[values: .cookie] {
-            for pair in header.split(separator: ";") {
-                let item = pair.trimmingCharacters(in: .whitespaces)
-                if item.hasPrefix(SessionCookie.name + "=") {
-                    return String(item.dropFirst(SessionCookie.name.count + 1))
-                }
-            }
-        }
-        return nil
+        return request.cookies[StudioCookies.session]?.value
     }
 }

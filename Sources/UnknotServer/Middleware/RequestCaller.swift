@@ -1,3 +1,4 @@
+import Hummingbird
 import Synchronization
 import UnknotStudio
 
@@ -7,20 +8,21 @@ enum RequestCaller {
     @TaskLocal static var current: Caller?
     /// The token the request was signed in with (to sign out).
     @TaskLocal static var token: String?
-    /// Where a handler leaves the session cookie to set on the response (the generated code
-    /// would percent-encode a `Set-Cookie` header; ``AuthenticationMiddleware`` writes it as is).
-    @TaskLocal static var cookie: CookieToSet?
+    /// Where a handler leaves the cookies to set on the response.
+    @TaskLocal static var headers: HeadersToSet?
+    /// Where a sign-in would come from: the connection's network address and the device cookie.
+    @TaskLocal static var source = SignInSource()
 }
 
-/// A `Set-Cookie` value a handler wants on its response.
-final class CookieToSet: Sendable {
-    private let value = Mutex<String?>(nil)
+/// The cookies and links a handler wants set on its response (the generated code would
+/// percent-encode a `Set-Cookie` or `Link` header; ``AuthenticationMiddleware`` sets them as
+/// they are, cookies with Hummingbird's `Cookie`).
+final class HeadersToSet: Sendable {
+    private let values = Mutex<(cookies: [Cookie], link: String?)>(([], nil))
 
-    func set(_ cookie: String) { value.withLock { $0 = cookie } }
-    var cookie: String? { value.withLock { $0 } }
-}
-
-/// The cookie the web pages are signed in with (HttpOnly, SameSite=Strict).
-enum SessionCookie {
-    static let name = "unknot_session"
+    func set(_ cookies: [Cookie]) { values.withLock { $0.cookies.append(contentsOf: cookies) } }
+    /// The next page of a list (RFC 8288): `</path?query>; rel="next"`.
+    func setNextPage(_ target: String) { values.withLock { $0.link = "<\(target)>; rel=\"next\"" } }
+    var cookies: [Cookie] { values.withLock { $0.cookies } }
+    var link: String? { values.withLock { $0.link } }
 }

@@ -5,7 +5,7 @@ import UnknotCore
 import UnknotStudio
 
 extension WebPages {
-    func addAccountRoutes(to router: Router<BasicRequestContext>) {
+    func addAccountRoutes(to router: Router<StudioRequestContext>) {
         router.get("/sign-in") { request, _ in
             render(
                 "sign-in", title: "Sign in",
@@ -16,7 +16,7 @@ extension WebPages {
         router.post("/sign-up") { request, _ in try await respond(request) { try await signUp(request) } }
         router.post("/sign-out") { request, _ in
             if let token = RequestCaller.token { try? await studio.logOut(token: token) }
-            RequestCaller.cookie?.set(expiredCookie)
+            RequestCaller.headers?.set(cookies.signedOut)
             return Self.redirect("/sign-in")
         }
         router.get("/account") { request, _ in try await respond(request) { try await accountPage(request) } }
@@ -41,7 +41,7 @@ extension WebPages {
         router.post("/account/sign-out-everywhere") { request, _ in
             try await respond(request) {
                 try await studio.signOutEverywhere(try signedIn(request))
-                RequestCaller.cookie?.set(expiredCookie)
+                RequestCaller.headers?.set(cookies.signedOut)
                 return Self.redirect("/sign-in")
             }
         }
@@ -93,8 +93,9 @@ extension WebPages {
         let form = try await FormFields.read(request)
         let next = Self.safeNext(form["next"])
         do {
-            let signedIn = try await studio.logIn(email: form["email"] ?? "", password: form["password"] ?? "")
-            RequestCaller.cookie?.set(cookie(signedIn))
+            let signedIn = try await studio.logIn(
+                email: form["email"] ?? "", password: form["password"] ?? "", from: RequestCaller.source)
+            RequestCaller.headers?.set(cookies.signedIn(signedIn, now: studio.clock.now))
             return Self.redirect(signedIn.account.role.isStaff && next == "/" ? "/staff" : next)
         } catch {
             return render(
@@ -109,24 +110,17 @@ extension WebPages {
         let name = form["name"] ?? ""
         let password = form["password"] ?? ""
         do {
-            _ = try await studio.createAccount(email: email, name: name, password: password)
-            let signedIn = try await studio.logIn(email: email, password: password)
-            RequestCaller.cookie?.set(cookie(signedIn))
+            _ = try await studio.createAccount(email: email, name: name, password: password, from: RequestCaller.source)
+            let signedIn = try await studio.logIn(email: email, password: password, from: RequestCaller.source)
+            RequestCaller.headers?.set(cookies.signedIn(signedIn, now: studio.clock.now))
             return Self.redirect("/care-plan?welcome=1")
         } catch {
             return render(
                 "sign-up", title: "Create your account",
                 ["error": error.description, "email": email, "name": name, "field": error.field ?? ""],
-                status: .unprocessableContent)
+                status: error.kind == .tooManyAttempts ? .tooManyRequests : .unprocessableContent)
         }
     }
 
-    func cookie(_ signedIn: SignedIn) -> String {
-        let seconds = max(0, Int(signedIn.expiresAt.timeIntervalSince(studio.clock.now)))
-        return "\(SessionCookie.name)=\(signedIn.token); Path=/; Max-Age=\(seconds); \(cookieFlags)"
-    }
-
-    var expiredCookie: String { "\(SessionCookie.name)=; Path=/; Max-Age=0; \(cookieFlags)" }
-
-    var cookieFlags: String { "HttpOnly; SameSite=Strict" + (studio.settings.secureCookies ? "; Secure" : "") }
+    var cookies: StudioCookies { StudioCookies(studio.settings) }
 }

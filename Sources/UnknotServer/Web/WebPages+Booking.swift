@@ -4,7 +4,7 @@ import UnknotCore
 import UnknotStudio
 
 extension WebPages {
-    func addBookingRoutes(to router: Router<BasicRequestContext>) {
+    func addBookingRoutes(to router: Router<StudioRequestContext>) {
         router.get("/book") { request, _ in try await respond(request) { try await bookPage(request) } }
         router.post("/book") { request, _ in try await respond(request) { try await book(request) } }
         router.get("/bookings") { request, _ in try await respond(request) { try await bookingsPage(request) } }

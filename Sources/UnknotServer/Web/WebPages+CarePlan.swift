@@ -5,7 +5,7 @@ import UnknotCore
 import UnknotStudio
 
 extension WebPages {
-    func addCarePlanRoutes(to router: Router<BasicRequestContext>) {
+    func addCarePlanRoutes(to router: Router<StudioRequestContext>) {
         router.get("/care-plan") { request, _ in
             try await respond(request) {
                 let caller = try signedInClient(request)

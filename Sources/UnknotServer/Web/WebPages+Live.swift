@@ -5,7 +5,7 @@ import UnknotCore
 import UnknotStudio
 
 extension WebPages {
-    func addLiveRoutes(to router: Router<BasicRequestContext>) {
+    func addLiveRoutes(to router: Router<StudioRequestContext>) {
         router.post("/bookings/:id/start") { request, context in
             try await respond(request) {
                 let caller = try signedIn(request)

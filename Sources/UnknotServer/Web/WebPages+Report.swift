@@ -6,7 +6,7 @@ import UnknotSession
 import UnknotStudio
 
 extension WebPages {
-    func addReportRoutes(to router: Router<BasicRequestContext>) {
+    func addReportRoutes(to router: Router<StudioRequestContext>) {
         router.get("/sessions/:id/report") { request, context in
             try await respond(request) {
                 let caller = try signedIn(request)

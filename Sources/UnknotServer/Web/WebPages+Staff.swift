@@ -4,7 +4,7 @@ import UnknotCore
 import UnknotStudio
 
 extension WebPages {
-    func addStaffRoutes(to router: Router<BasicRequestContext>) {
+    func addStaffRoutes(to router: Router<StudioRequestContext>) {
         router.get("/staff") { request, _ in try await respond(request) { try await dashboard(request) } }
         staffAction("stop") { floor, station throws(StudioError) in try await floor.emergencyStop(station: station) }
         staffAction("release") { floor, station throws(StudioError) in

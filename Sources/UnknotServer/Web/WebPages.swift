@@ -16,7 +16,7 @@ struct WebPages: Sendable {
     let floor: LiveFloor
     let pages: PageRenderer
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<StudioRequestContext>) {
         router.get("/") { request, _ in try await respond(request) { try await home(request) } }
         router.get("/static/:file") { _, context -> Response in
             guard let name = context.parameters.get("file"), let file = pages.file(name) else {
@@ -114,7 +114,7 @@ struct WebPages: Sendable {
         return text
     }
 
-    static func uuid(_ context: BasicRequestContext, _ name: String = "id") throws -> UUID {
+    static func uuid(_ context: StudioRequestContext, _ name: String = "id") throws -> UUID {
         guard let text = context.parameters.get(name), let id = UUID(uuidString: text) else {
             throw StudioError(.notFound, "there is no such page; go back to your bookings")
         }

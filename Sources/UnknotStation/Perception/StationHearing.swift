@@ -12,7 +12,9 @@ import UnknotSignals
 /// sessions, so it never backs up, and that audio is dropped unheard. Each session is heard afresh
 /// (a new listener and detector on its own clock). Audio is kept in memory only as long as the
 /// listener's window and is never written anywhere — only labels and confidences leave it, as
-/// reactions in the record; nothing here runs on the loop's thread.
+/// reactions in the record; nothing here runs on the loop's thread. The engine's guarding (read
+/// from the loop as it happens) reaches the detector too, so a groan or gasp heard beside it is
+/// pain (CARE.md section 1), as in the simulation.
 public final class StationHearing: @unchecked Sendable {
     public let source: any PCMSource
     private let network: QuantizedNetwork
@@ -27,6 +29,8 @@ public final class StationHearing: @unchecked Sendable {
     public private(set) var droppedBlocks = 0
     /// Reactions the loop did not take (its command hand-off was full).
     public private(set) var refused = 0
+    /// The loop's latest guarding already given to the detector.
+    private var guardingSeen = -1
 
     /// Whether the station may listen to this client at all.
     public static func listens(for carePlan: CarePlan) -> Bool { carePlan.stationMayListen }
@@ -60,6 +64,13 @@ public final class StationHearing: @unchecked Sendable {
             if loop !== hearing {
                 hearing = loop
                 begin(at: loop.status.time)
+                guardingSeen = loop.lastGuarding.load(ordering: .relaxed)
+            }
+            // Guarding the engine found since the last block: a groan beside it is pain.
+            let guarded = loop.lastGuarding.load(ordering: .relaxed)
+            if guarded != guardingSeen, guarded >= 0 {
+                guardingSeen = guarded
+                detector.guarding(at: guarded)
             }
             block.withUnsafeBufferPointer { samples in
                 listener.listen(pcm16: UnsafeBufferPointer(rebasing: samples[0..<count])) { at, sound in

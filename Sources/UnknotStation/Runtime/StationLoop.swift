@@ -40,6 +40,10 @@ public final class StationLoop<Hardware: RobotHardware>: @unchecked Sendable {
     public let commands = Handoff<StationCommand>(capacity: 256)
     /// Every event of the session, in order, for the record keeper and the studio link.
     public let events = Handoff<TimedEvent>(capacity: 65_536)
+    /// The session time (ms) of the engine's latest reaction with guarding in its evidence (a force
+    /// spike, stiffened tissue); -1 before any. The station's ears read it: a groan heard with
+    /// guarding is pain (CARE.md section 1). Written on the loop's thread, read from any.
+    public let lastGuarding = Atomic<Int>(-1)
     public let pace: Pace
     private let published = Mutex(StationStatus())
     private let ended = Mutex<Outcome?>(nil)
@@ -124,7 +128,15 @@ public final class StationLoop<Hardware: RobotHardware>: @unchecked Sendable {
             writeFailures += 1
             pendingFault = Self.writeFailedFault
         }
+        let already = outgoing.count
         engine.drainEvents(into: &outgoing)
+        for index in already..<outgoing.count {
+            if case .reaction(let reaction, _, _) = outgoing[index].event,
+                reaction.evidence.contains(where: { SessionEngine.guardingEvidence.contains($0) })
+            {
+                lastGuarding.store(outgoing[index].t, ordering: .relaxed)
+            }
+        }
         if !outgoing.isEmpty { _ = events.offer(&outgoing) }
         if engine.now % 100 == 0 { publish(waiting: false) }
         return halt

@@ -22,4 +22,28 @@ public struct SignedIn: Sendable, Hashable {
     public var token: String
     public var expiresAt: Date
     public var account: AccountView
+    /// A device token to keep (as the `unknot_device` cookie) when this sign-in was the device's
+    /// first for the account: with it, the device keeps its own guess allowance when strangers
+    /// have paused the account. `nil` when the device was known already.
+    public var device: DeviceToken?
+}
+
+/// A device's token for one account (see ``SignInSource``).
+public struct DeviceToken: Sendable, Hashable {
+    public var token: String
+    public var expiresAt: Date
+}
+
+/// Where a sign-in comes from: its connection's network address and the device token it sent.
+/// Per-network limits apply to the address; a device token that signed in to the same account
+/// before gives the device its own allowance instead (a stranger's guesses pause the account,
+/// not the devices its owner signed in with).
+public struct SignInSource: Sendable, Hashable {
+    public var networkAddress: String?
+    public var deviceToken: String?
+
+    public init(networkAddress: String? = nil, deviceToken: String? = nil) {
+        self.networkAddress = networkAddress
+        self.deviceToken = deviceToken
+    }
 }

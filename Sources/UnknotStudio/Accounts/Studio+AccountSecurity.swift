@@ -14,7 +14,7 @@ extension Studio {
             throw StudioError(.invalid, field: "newPassword", error.message)
         }
         let account = try await accountRow(caller.accountID)
-        guard try await judgeGuess(key: Secret.digest(account.email), password: current, find: { account }) != nil
+        guard try await judgeGuess(key: "account:\(caller.accountID)", password: current, find: { account }) != nil
         else {
             throw StudioError(.unauthorized, field: "currentPassword", "the current password is wrong; nothing changed")
         }

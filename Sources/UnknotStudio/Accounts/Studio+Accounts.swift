@@ -1,40 +1,57 @@
 import FluentKit
 import Foundation
+import UnknotCore
 
 extension Studio {
     /// Creates an account. Anyone may sign up as a client (`by: nil`); an account made by a
     /// signed-in caller (`by`), of any role, is an admin's to make. The studio itself makes its
-    /// first accounts when it is set up (`by: nil, role:`).
+    /// first accounts when it is set up (`by: nil, role:`). Sign-ups are counted per network
+    /// address (`from`): at most `accountsPerNetwork` in a sliding `networkWindow`.
     public func createAccount(
-        email: String, name: String, password: String, role: Role = .client, by caller: Caller? = nil
+        email: String, name: String, password: String, role: Role = .client, by caller: Caller? = nil,
+        from source: SignInSource = .init()
     ) async throws(StudioError) -> AccountView {
         try caller?.requireAdmin()
         let email = try Self.checkEmail(email)
         let name = try PlainText.check(name, field: "name", what: "the name", most: 200)
         guard (1...100).contains(name.count) else { throw .invalid("name", "give a name of 1 to 100 characters") }
         try Self.checkPassword(password)
-        let hash = try await hashPassword(password)
-        let row = AccountRow(
-            email: email, name: name, passwordHash: hash, role: role, calendarToken: Secret.make(),
-            createdAt: clock.now)
-        try await database.write(conflict: "an account with the email \(email) exists; sign in instead") { db in
-            try await row.create(on: db)
+        return try await admitAccount(from: caller == nil ? source.networkAddress : nil) { () throws(StudioError) in
+            let hash = try await hashPassword(password)
+            let row = AccountRow(
+                email: email, name: name, passwordHash: hash, role: role, calendarToken: Secret.make(),
+                createdAt: clock.now)
+            try await database.write(conflict: "an account with the email \(email) exists; sign in instead") { db in
+                try await row.create(on: db)
+            }
+            return AccountView(row)
         }
-        return AccountView(row)
     }
 
     /// Signs in with email and password; the answer is the same for an unknown email and a wrong
     /// password (and takes as long), so it says nothing about who has an account. Guesses are
     /// counted per address before any password is checked (``SignInGuard``): the fifth wrong one
-    /// pauses the address, known or not.
-    public func logIn(email: String, password: String) async throws(StudioError) -> SignedIn {
+    /// pauses the address, known or not; and per network address over a sliding window
+    /// (``NetworkAllowance``). A device that signed in to this account with its password before
+    /// (`source.deviceToken`) is judged on its own allowance instead, so strangers cannot keep
+    /// the account's owner out; a first sign-in from a device returns its token to keep.
+    public func logIn(
+        email: String, password: String, from source: SignInSource = .init()
+    ) async throws(StudioError) -> SignedIn {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = Secret.digest(email)
+        let device = await knownDevice(source.deviceToken, emailDigest: key)
         let row: AccountRow?
         do {
-            row = try await judgeGuess(key: Secret.digest(email), password: password) { () async throws(StudioError) in
+            let find = { () async throws(StudioError) -> AccountRow? in
                 try await database.read { db in
                     try await AccountRow.query(on: db).filter(\.$email == email).first()
                 }
+            }
+            if let device {
+                row = try await judgeGuess(key: "device:" + device, password: password, find: find)
+            } else {
+                row = try await judgeGuess(fromNetwork: source.networkAddress, key: key, password: password, find: find)
             }
         } catch  where error.kind == .tooManyAttempts {
             // A refused guess costs the guesser time and the studio nothing: the answer waits
@@ -53,7 +70,8 @@ extension Studio {
             try await AuthTokenRow.query(on: db).filter(\.$accountID == id).filter(\.$expiresAt <= now).delete()
             try await stored.create(on: db)
         }
-        return SignedIn(token: token, expiresAt: expires, account: AccountView(row))
+        let newDevice = device == nil ? await rememberDevice(emailDigest: key) : nil
+        return SignedIn(token: token, expiresAt: expires, account: AccountView(row), device: newDevice)
     }
 
     /// The account behind a token, or `nil` when the token is unknown or has expired.
@@ -108,13 +126,14 @@ extension Studio {
     /// Deletes the caller's account and everything kept about it (care plans, bookings, records,
     /// sign-ins); future bookings are released. Asks for the password again.
     public func deleteAccount(_ caller: Caller, password: String) async throws(StudioError) {
-        let account = try await accountRow(caller.accountID)
+        let id = caller.accountID
+        let account = try await accountRow(id)
         // Counted like sign-in guesses: a stolen session cannot try passwords here without end.
-        guard try await judgeGuess(key: Secret.digest(account.email), password: password, find: { account }) != nil
+        guard try await judgeGuess(key: "account:\(id)", password: password, find: { account }) != nil
         else {
             throw StudioError(.unauthorized, field: "password", "the password is wrong; nothing was deleted")
         }
-        let id = caller.accountID
+        let devices = Secret.digest(account.email)
         try await database.write { db in
             let bookings = try await BookingRow.query(on: db).filter(\.$accountID == id).all()
             let ids = bookings.compactMap(\.id)
@@ -129,6 +148,7 @@ extension Studio {
             try await BookingRow.query(on: db).filter(\.$accountID == id).delete()
             try await CarePlanRow.query(on: db).filter(\.$accountID == id).delete()
             try await AuthTokenRow.query(on: db).filter(\.$accountID == id).delete()
+            try await SignInDeviceRow.query(on: db).filter(\.$emailDigest == devices).delete()
             try await AccountRow.query(on: db).filter(\.$id == id).delete()
         }
         signedIn.forget(account: caller.accountID)

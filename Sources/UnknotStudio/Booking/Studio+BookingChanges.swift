@@ -34,6 +34,21 @@ extension Studio {
         return try await views(rows)
     }
 
+    /// A page of the caller's bookings, soonest first: at most `limit` after the first
+    /// `offset`, and whether more remain.
+    public func myBookings(
+        _ caller: Caller, limit: Int, offset: Int
+    ) async throws(StudioError) -> (bookings: [BookingView], more: Bool) {
+        let id = caller.accountID
+        let limit = min(max(1, limit), 200)
+        let offset = max(0, offset)
+        let page = try await database.read { db in
+            try await BookingRow.query(on: db).filter(\.$accountID == id).sort(\.$start).sort(\.$id)
+                .page(limit: limit, offset: offset)
+        }
+        return (try await views(page.rows), page.more)
+    }
+
     func views(_ rows: [BookingRow]) async throws(StudioError) -> [BookingView] {
         let ids = rows.compactMap(\.id)
         let accounts = Array(Set(rows.map(\.accountID)))

@@ -6,8 +6,19 @@ extension Studio {
     /// Saves `json` as the caller's next care plan version, after reading it the way
     /// `CarePlan.decode` does: unknown fields refused with the nearest known name, every
     /// problem reported at once.
+    ///
+    /// A plan is at most ``carePlanBytes`` (lists and notes have their own limits,
+    /// `CarePlan.Limits`); the newest `carePlanVersionsKept` versions are kept, and older ones
+    /// only while a booking uses them (issue #17, finding 7: thirty saves of a 0.99 MB plan grew
+    /// the database by 34 MiB).
     public func saveCarePlan(_ caller: Caller, json: Data) async throws(StudioError) -> CarePlanVersion {
         try caller.requireClient()
+        guard json.count <= Self.carePlanBytes else {
+            throw StudioError(
+                .invalid,
+                "the care plan is \(json.count) bytes; a care plan is at most \(Self.carePlanBytes) (64 KiB): shorten the spots' notes or list fewer spots"
+            )
+        }
         let plan: CarePlan
         do {
             plan = try CarePlan.decode(from: json, asOf: today)
@@ -25,12 +36,23 @@ extension Studio {
         } catch {
             throw StudioError(.invalid, "the care plan could not be written back as JSON: \(error)")
         }
+        guard text.utf8.count <= Self.carePlanBytes else {
+            throw StudioError(.invalid, "the care plan is over 64 KiB once written out; shorten the spots' notes")
+        }
         let id = caller.accountID
         let now = clock.now
+        let kept = max(1, settings.carePlanVersionsKept)
         let row = try await database.write(conflict: "the care plan was saved twice at once; save it again") { db in
             let last = try await CarePlanRow.query(on: db).filter(\.$accountID == id).max(\.$version) ?? 0
             let row = CarePlanRow(accountID: id, version: last + 1, plan: text, createdAt: now)
             try await row.create(on: db)
+            // Versions older than the newest `kept` go, unless a booking uses one.
+            if last + 1 > kept {
+                let pinned = try await BookingRow.query(on: db).filter(\.$accountID == id).all(\.$carePlanVersion)
+                var old = CarePlanRow.query(on: db).filter(\.$accountID == id).filter(\.$version <= last + 1 - kept)
+                if !pinned.isEmpty { old = old.filter(\.$version !~ pinned) }
+                try await old.delete()
+            }
             return row
         }
         return CarePlanVersion(version: row.version, createdAt: row.createdAt, plan: plan, json: text)
@@ -59,13 +81,22 @@ extension Studio {
         return row.flatMap(Self.version)
     }
 
-    /// Every version of the caller's care plan, newest first.
-    public func carePlanVersions(_ caller: Caller) async throws(StudioError) -> [CarePlanVersion] {
+    /// The largest care plan kept, in bytes of JSON.
+    public static let carePlanBytes = 64 << 10
+
+    /// A page of the caller's care plan versions, newest first: at most `limit` older than
+    /// `before` (all when `nil`), and whether older ones remain.
+    public func carePlanVersions(
+        _ caller: Caller, limit: Int, before: Int?
+    ) async throws(StudioError) -> (versions: [CarePlanVersion], more: Bool) {
         let id = caller.accountID
-        let rows = try await database.read { db in
-            try await CarePlanRow.query(on: db).filter(\.$accountID == id).sort(\.$version, .descending).all()
+        let limit = min(max(1, limit), 50)
+        let page = try await database.read { db in
+            var query = CarePlanRow.query(on: db).filter(\.$accountID == id)
+            if let before { query = query.filter(\.$version < before) }
+            return try await query.sort(\.$version, .descending).page(limit: limit)
         }
-        return rows.compactMap(Self.version)
+        return (page.rows.compactMap(Self.version), page.more)
     }
 
     /// One version of the caller's care plan.

@@ -102,6 +102,7 @@ public final class StudioDatabase: Sendable {
         migrations.add(AddSessionFeedback())
         migrations.add(AddStationCredentials())
         migrations.add(AddRecordOrigin())
+        migrations.add(AddSignInDevices())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
         try await migrator.setupIfNeeded().get()

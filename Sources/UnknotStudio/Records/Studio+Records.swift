@@ -106,17 +106,22 @@ extension Studio {
             ranOn: row.ranOn)
     }
 
-    /// Everything kept about the caller: account, care plan versions, bookings, records.
-    public func export(_ caller: Caller) async throws(StudioError) -> (
-        account: AccountView, carePlans: [CarePlanVersion], bookings: [BookingView], records: [SessionRecordView]
-    ) {
-        let account = try await account(caller)
-        let plans = try await carePlanVersions(caller)
-        let bookings = try await myBookings(caller)
+    /// A page of the caller's own session records (what is kept of each, not the record file),
+    /// oldest first: at most `limit` after the first `offset`, and whether more remain. The record
+    /// files themselves are not read.
+    public func myRecords(
+        _ caller: Caller, limit: Int, offset: Int
+    ) async throws(StudioError) -> (records: [SessionRecordView], more: Bool) {
         let id = caller.accountID
-        let rows = try await database.read { db in
-            try await SessionRecordRow.query(on: db).filter(\.$accountID == id).all()
+        let limit = min(max(1, limit), 200)
+        let offset = max(0, offset)
+        let page = try await database.read { db in
+            try await SessionRecordRow.query(on: db).filter(\.$accountID == id)
+                .field(\.$id).field(\.$bookingID).field(\.$accountID).field(\.$summary).field(\.$report)
+                .field(\.$events).field(\.$complete).field(\.$receivedAt).field(\.$feedbackRating)
+                .field(\.$feedbackComment).field(\.$decisions).field(\.$simulated).field(\.$ranOn)
+                .sort(\.$receivedAt).sort(\.$id).page(limit: limit, offset: offset)
         }
-        return (account, plans, bookings, rows.map(Self.view))
+        return (page.rows.map(Self.view), page.more)
     }
 }

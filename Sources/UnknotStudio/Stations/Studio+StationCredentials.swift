@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import UnknotCore
 
 extension Studio {
     /// The prefix of every station token (so a leaked one is recognisable in logs and scans).

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import UnknotCore
 
 extension Studio {
     /// Default cleaning buffer, minutes.

@@ -19,6 +19,9 @@ public struct Studio: Sendable {
     public var passwordHasher: PasswordHasher { settings.passwordHasher }
     /// Password guesses counted per e-mail address before any is checked.
     let signInGuard: SignInGuard
+    /// Password guesses and new accounts counted per network address.
+    let guessesFromNetwork: NetworkAllowance
+    let accountsFromNetwork: NetworkAllowance
     /// Recently confirmed sign-ins, so a signed-in request need not wait on the database.
     let signedIn = SignedInCallers()
 
@@ -31,6 +34,8 @@ public struct Studio: Sendable {
         self.catalog = catalog
         self.clock = clock
         signInGuard = SignInGuard(attempts: settings.signInAttempts, pause: settings.signInPause)
+        guessesFromNetwork = NetworkAllowance(limit: settings.signInsPerNetwork, window: settings.networkWindow)
+        accountsFromNetwork = NetworkAllowance(limit: settings.accountsPerNetwork, window: settings.networkWindow)
     }
 
     /// Now, studio-local.

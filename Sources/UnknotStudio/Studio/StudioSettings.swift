@@ -19,6 +19,19 @@ public struct StudioSettings: Sendable {
     public var signInAttempts = 5
     /// How long that pause is (seconds).
     public var signInPause: TimeInterval = 15 * 60
+    /// Wrong passwords (and refused guesses) from one network address, on any accounts, in a
+    /// sliding `networkWindow` (a machine spraying guesses over a list of addresses).
+    public var signInsPerNetwork = 30
+    /// Accounts one network address may make in a sliding `networkWindow`.
+    public var accountsPerNetwork = 10
+    /// The sliding window of the per-network limits (seconds).
+    public var networkWindow: TimeInterval = 15 * 60
+    /// How long a device that signed in with its password keeps its own guess allowance for that
+    /// account (seconds), and how many such devices one account keeps (the newest).
+    public var deviceLifetime: TimeInterval = 180 * 24 * 3600
+    public var devicesPerAccount = 10
+    /// Care plan versions kept per client (older ones only while a booking uses them).
+    public var carePlanVersionsKept = 50
     /// How long a refused sign-in (429) waits before it is answered: a flood slows to the pace of
     /// its connections without costing the studio a thread.
     public var refusalDelay: Duration = .seconds(1)

@@ -37,6 +37,8 @@ struct StationTimingChecks {
                 // The studio's own hashing: bcrypt at cost 12 on its bounded pool.
                 $0.passwordCost = 12
                 $0.passwordHasher = PasswordHasher(threads: 1, capacity: 16)
+                // A flood from many machines: one machine alone would be refused after 30 guesses.
+                $0.signInsPerNetwork = .max
             }
         ) { studio, client in
             let t = try await client.tokens()
