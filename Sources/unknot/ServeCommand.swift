@@ -76,6 +76,29 @@ struct ServeCommand: AsyncParsableCommand {
     var stationsDirectory: String?
 
     @Option(
+        name: .customLong("smtp-url"),
+        help: ArgumentHelp(
+            "The mail server for the studio's e-mail: smtp://host:25, smtp+starttls://user:password@host:587 or smtps://user:password@host:465 (default: $UNKNOT_SMTP_URL).",
+            discussion: "Without one the e-mail is written as .eml files to --mail-folder."))
+    var smtpURL: String?
+
+    @Option(
+        name: .customLong("mail-folder"),
+        help: "Where e-mail is written when there is no --smtp-url (default: unknot-mail beside the SQLite file).")
+    var mailFolder: String?
+
+    @Option(
+        name: .customLong("mail-from"), help: "The address the studio's e-mail comes from.")
+    var mailFrom = "studio@unknot.invalid"
+
+    @Option(
+        name: .customLong("public-url"),
+        help: ArgumentHelp(
+            "Where clients reach the studio, e.g. https://studio.example: the links in its e-mail start with it.",
+            discussion: "Default: http://HOSTNAME:PORT of this server."))
+    var publicURL: String?
+
+    @Option(
         name: .customLong("metrics-token"),
         help: ArgumentHelp(
             "The bearer token a metrics scraper sends for GET /metrics (UNKNOT_METRICS_TOKEN otherwise).",
@@ -126,9 +149,10 @@ struct ServeCommand: AsyncParsableCommand {
             throw CommandError(
                 "--metrics-token is \(scraperToken.count) characters; give at least 32 (e.g. openssl rand -hex 32)")
         }
+        let mail = try mailSetUp(&settings)
         let arguments = ServeArguments(
             hostname: hostname, port: port, storage: storage, demo: !noDemo, logLevel: level, settings: settings,
-            clock: studioClock, metricsToken: scraperToken)
+            clock: studioClock, metricsToken: scraperToken, mailTransport: mail)
         let pace: StationPace = speedUp == 1 ? .realTime : .realTime(speedUp: speedUp)
         let (built, signalBuilt) = AsyncStream.makeStream(of: Void.self)
         do {
@@ -154,6 +178,36 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as StudioError {
             throw CommandError(error.description)
         }
+    }
+
+    /// The mail transport `--smtp-url` or `--mail-folder` names, with the sender and the public URL
+    /// set in `settings`; every wrong option is named.
+    func mailSetUp(_ settings: inout StudioSettings) throws -> any MailTransport {
+        var problems: [String] = []
+        do {
+            _ = try MailAddress(mailFrom)
+            settings.mailFrom = mailFrom
+        } catch {
+            problems.append("--mail-from \(mailFrom) is not an e-mail address; write it like studio@example.com")
+        }
+        let host = ["0.0.0.0", "::", ""].contains(hostname) ? "127.0.0.1" : hostname
+        let url = publicURL ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        if let parts = URLComponents(string: url), ["http", "https"].contains(parts.scheme ?? ""), parts.host != nil,
+            parts.query == nil, parts.path.isEmpty || parts.path == "/"
+        {
+            settings.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        } else {
+            problems.append("--public-url \(url) is not a site's address; write it like https://studio.example")
+        }
+        var transport: (any MailTransport)?
+        if let smtp = smtpURL ?? ProcessInfo.processInfo.environment["UNKNOT_SMTP_URL"], !smtp.isEmpty {
+            do { transport = try SMTPTransport(url: smtp) } catch { problems.append(error.description) }
+        }
+        guard problems.isEmpty else { throw CommandError(problems.joined(separator: "\n")) }
+        return transport
+            ?? MailFolder(
+                folder: mailFolder.map { URL(fileURLWithPath: $0) }
+                    ?? URL(fileURLWithPath: database).deletingLastPathComponent().appendingPathComponent("unknot-mail"))
     }
 
     /// The studio's simulated stations, each linked to the studio over the studio link on

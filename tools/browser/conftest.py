@@ -1,7 +1,11 @@
 """Shared set-up of the browser tests: a headless chromium per test, the server's address, and
 screenshots of every page (named by the test) in UNKNOT_SCREENSHOTS."""
 
+import email
+import email.policy
+import glob
 import os
+import time
 import uuid
 
 import pytest
@@ -88,6 +92,41 @@ def sign_up(browser, name="Robin Tester"):
     return email
 
 
+def read_mail(to, seen=(), seconds=30):
+    """The first message to `to` the studio sent through the test's SMTP server (aiosmtpd,
+    writing each to $UNKNOT_MAIL_FOLDER) that is not in `seen`: (file name, parsed message)."""
+    folder = os.environ["UNKNOT_MAIL_FOLDER"]
+    deadline = time.monotonic() + seconds
+    while True:
+        for path in sorted(glob.glob(os.path.join(folder, "*.eml"))):
+            name = os.path.basename(path)
+            if name.endswith(f"-{to}.eml") and name not in seen:
+                with open(path, "rb") as file:
+                    return name, email.message_from_binary_file(file, policy=email.policy.default)
+        assert time.monotonic() < deadline, f"no mail to {to} within {seconds} s"
+        time.sleep(0.2)
+
+
+def mail_text(message):
+    """The plain-text part of a message, decoded."""
+    part = message.get_body(preferencelist=("plain",))
+    return part.get_content() if part else ""
+
+
+def submit_sign_up(browser, address):
+    """Sends the sign-up form, then finishes as a person does: the studio's e-mail (read from the
+    local SMTP server), its link, the button; the browser ends on the care plan."""
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "sign-up-sent")))
+    _, message = read_mail(address)
+    assert message["Subject"] == "Finish signing up at Unknot studio", message["Subject"]
+    link = next(word for word in mail_text(message).split() if "/sign-up/confirm?token=" in word)
+    browser.get(URL + link[link.index("/sign-up/confirm"):])
+    assert address in browser.find_element(By.ID, "confirm-email").text
+    browser.find_element(By.ID, "finish-sign-up").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "care-plan-form")))
+
+
 def sign_in(browser, email, password):
     open_page(browser, "/sign-in")
     browser.find_element(By.ID, "email").send_keys(email)
@@ -98,9 +137,7 @@ def sign_in(browser, email, password):
 
 def start_demo(browser, name):
     """A new client with the default care plan starts a demo and waits for the arm to work."""
-    sign_up(browser, name)
-    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    wait(browser).until(EC.presence_of_element_located((By.ID, "care-plan-form")))
+    submit_sign_up(browser, sign_up(browser, name))
     open_page(browser, "/")
     browser.find_element(By.ID, "start-demo").click()
     wait(browser).until(lambda b: "Connected" in b.find_element(By.ID, "connection").text)

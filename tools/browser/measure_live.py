@@ -54,9 +54,7 @@ def main():
         for i in range(args.sessions):
             b = conftest.make_browser()
             browsers.append(b)
-            conftest.sign_up(b, f"Load {i}")
-            b.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-            WebDriverWait(b, 20).until(lambda d: "/care-plan" in d.current_url)
+            conftest.submit_sign_up(b, conftest.sign_up(b, f"Load {i}"))
             conftest.open_page(b, "/")
             b.find_element(By.ID, "start-demo").click()
             WebDriverWait(b, 20).until(lambda d: "Connected" in d.find_element(By.ID, "connection").text)

@@ -6,7 +6,7 @@ import os
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from conftest import make_browser, open_page, shot, sign_in, sign_up, start_demo, wait
+from conftest import make_browser, open_page, shot, sign_in, sign_up, start_demo, submit_sign_up, wait
 
 
 def test_dashboard_shows_the_session_and_the_emergency_stop_stops_it(browser):
@@ -36,9 +36,7 @@ def test_dashboard_shows_the_session_and_the_emergency_stop_stops_it(browser):
 
 def test_pages_fit_a_tablet(tablet):
     """From 768 px wide: nothing scrolls sideways on the main pages."""
-    sign_up(tablet, "Tab Let")
-    tablet.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    wait(tablet).until(EC.presence_of_element_located((By.ID, "care-plan-form")))
+    submit_sign_up(tablet, sign_up(tablet, "Tab Let"))
     for path in ("/", "/care-plan", "/book", "/bookings", "/account"):
         open_page(tablet, path)
         overflow = tablet.execute_script(

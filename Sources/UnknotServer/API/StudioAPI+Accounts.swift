@@ -5,9 +5,23 @@ import UnknotStudio
 extension StudioAPI {
     func createAccount(_ input: Operations.CreateAccount.Input) async throws -> Operations.CreateAccount.Output {
         guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
-        _ = try await studio.createAccount(
+        let sent = try await studio.requestSignUp(
             email: body.email, name: body.name, password: body.password, from: RequestCaller.source)
-        let signedIn = try await studio.logIn(email: body.email, password: body.password, from: RequestCaller.source)
+        return .accepted(
+            .init(
+                body: .json(
+                    .init(email: sent.email, expiresAt: sent.expiresAt, message: Self.signUpMessage(sent.email)))))
+    }
+
+    /// What a sign-up says, whether or not the address has an account.
+    static func signUpMessage(_ email: String) -> String {
+        "We sent a link to \(email). Open it within 24 hours to finish signing up. "
+            + "If this address already has an account, the e-mail says so."
+    }
+
+    func confirmSignUp(_ input: Operations.ConfirmSignUp.Input) async throws -> Operations.ConfirmSignUp.Output {
+        guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
+        let signedIn = try await studio.confirmSignUp(token: body.token, from: RequestCaller.source)
         RequestCaller.headers?.set(cookies.signedIn(signedIn, now: studio.clock.now))
         return .created(.init(body: .json(.init(signedIn))))
     }

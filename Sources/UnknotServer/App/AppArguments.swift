@@ -25,6 +25,9 @@ public protocol AppArguments: Sendable {
     var metricsToken: String? { get }
     /// How long a client may take to send a request, and to stay idle (``SlowClientGuard``).
     var connectionLimits: ConnectionLimits { get }
+    /// Where the studio's e-mail goes (an SMTP server, or a folder of `.eml` files); `nil`: it
+    /// waits in the outbox until a server started with one sends it.
+    var mailTransport: (any MailTransport)? { get }
 }
 
 /// Arguments with their usual values.
@@ -40,14 +43,16 @@ public struct ServeArguments: AppArguments {
     public var reconcileEvery: Duration
     public var metricsToken: String?
     public var connectionLimits: ConnectionLimits
+    public var mailTransport: (any MailTransport)?
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, storage: StudioStorage = .sqlite(path: "unknot.sqlite"),
         demo: Bool = true, logLevel: Logger.Level = .info, settings: StudioSettings = .init(),
         clock: any StudioClock = SystemClock(), consolePing: Duration = .seconds(2),
         reconcileEvery: Duration = .seconds(60), metricsToken: String? = nil,
-        connectionLimits: ConnectionLimits = ConnectionLimits()
+        connectionLimits: ConnectionLimits = ConnectionLimits(), mailTransport: (any MailTransport)? = nil
     ) {
+        self.mailTransport = mailTransport
         self.connectionLimits = connectionLimits
         self.reconcileEvery = reconcileEvery
         self.metricsToken = metricsToken

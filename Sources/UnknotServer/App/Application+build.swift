@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdWebSocket
 import Logging
 import OpenAPIHummingbird
+import ServiceLifecycle
 import UnknotCore
 import UnknotStudio
 import UnknotStudioLink
@@ -40,10 +41,22 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     let floor = LiveFloor(
         studio: studio, catalog: catalog, links: links, inbox: inbox, database: database, logger: logger)
     let router = buildRouter(
-        studio: studio, links: links, web: WebPages(studio: studio, floor: floor, pages: pages),
+        studio: studio, links: links,
+        web: WebPages(
+            studio: studio, floor: floor, pages: pages,
+            mailFolder: (arguments.mailTransport as? MailFolder)?.folder.path),
         metricsAccess: MetricsAccess(scraperToken: arguments.metricsToken),
         uploads: RecordUploads(directory: inbox.directory, limit: BodyLimitMiddleware<StudioRequestContext>.recordLimit)
     )
+    var services: [any Service] = [
+        DatabaseService(database: database), RecordInboxService(inbox: inbox),
+        InstanceExchange(database: database, floor: floor),
+        BookingReconciliation(
+            floor: floor, firstAfter: min(.seconds(15), arguments.reconcileEvery), every: arguments.reconcileEvery),
+    ]
+    if let transport = arguments.mailTransport {
+        services.append(MailDelivery(studio: studio, transport: transport, logger: logger))
+    }
     let channels = Router(context: BasicWebSocketRequestContext.self)
     LiveChannels(studio: studio, floor: floor).addRoutes(to: channels)
     StationLinkChannel(studio: studio, links: links, floor: floor, logger: logger).addRoutes(to: channels)
@@ -60,12 +73,7 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
                     autoPing: .enabled(timePeriod: arguments.consolePing))),
             limits: arguments.connectionLimits),
         configuration: .init(address: .hostname(arguments.hostname, port: arguments.port), serverName: "Unknot"),
-        services: [
-            DatabaseService(database: database), RecordInboxService(inbox: inbox),
-            InstanceExchange(database: database, floor: floor),
-            BookingReconciliation(
-                floor: floor, firstAfter: min(.seconds(15), arguments.reconcileEvery), every: arguments.reconcileEvery),
-        ],
+        services: services,
         logger: logger)
 }
 

@@ -12,8 +12,7 @@ extension WebPages {
                 ["next": Self.safeNext(request.uri.queryParameters["next"].map(String.init))])
         }
         router.post("/sign-in") { request, _ in try await respond(request) { try await signIn(request) } }
-        router.get("/sign-up") { _, _ in render("sign-up", title: "Create your account") }
-        router.post("/sign-up") { request, _ in try await respond(request) { try await signUp(request) } }
+        addSignUpRoutes(to: router)
         router.post("/sign-out") { request, _ in
             if let token = RequestCaller.token { try? await studio.logOut(token: token) }
             RequestCaller.headers?.set(cookies.signedOut)
@@ -101,24 +100,6 @@ extension WebPages {
             return render(
                 "sign-in", title: "Sign in", ["error": error.description, "email": form["email"] ?? "", "next": next],
                 status: error.kind == .tooManyAttempts ? .tooManyRequests : .unauthorized)
-        }
-    }
-
-    func signUp(_ request: Request) async throws -> Response {
-        let form = try await FormFields.read(request)
-        let email = form["email"] ?? ""
-        let name = form["name"] ?? ""
-        let password = form["password"] ?? ""
-        do {
-            _ = try await studio.createAccount(email: email, name: name, password: password, from: RequestCaller.source)
-            let signedIn = try await studio.logIn(email: email, password: password, from: RequestCaller.source)
-            RequestCaller.headers?.set(cookies.signedIn(signedIn, now: studio.clock.now))
-            return Self.redirect("/care-plan?welcome=1")
-        } catch {
-            return render(
-                "sign-up", title: "Create your account",
-                ["error": error.description, "email": email, "name": name, "field": error.field ?? ""],
-                status: error.kind == .tooManyAttempts ? .tooManyRequests : .unprocessableContent)
         }
     }
 

@@ -15,6 +15,8 @@ struct WebPages: Sendable {
     let studio: Studio
     let floor: LiveFloor
     let pages: PageRenderer
+    /// Where the studio's mail goes when it is a folder (a demo): the sign-up page says so.
+    var mailFolder: String?
 
     func addRoutes(to router: Router<StudioRequestContext>) {
         router.get("/") { request, _ in try await respond(request) { try await home(request) } }

@@ -59,19 +59,10 @@ extension Studio {
             try? await Task.sleep(for: settings.refusalDelay)
             throw error
         }
-        guard let row, let id = row.id else {
+        guard let row else {
             throw StudioError(.unauthorized, field: "password", "the email or the password is wrong; check both")
         }
-        let now = clock.now
-        let token = Secret.make()
-        let expires = clock.now.addingTimeInterval(settings.tokenLifetime)
-        let stored = AuthTokenRow(accountID: id, tokenHash: Secret.digest(token), expiresAt: expires)
-        try await database.write { db in
-            try await AuthTokenRow.query(on: db).filter(\.$accountID == id).filter(\.$expiresAt <= now).delete()
-            try await stored.create(on: db)
-        }
-        let newDevice = device == nil ? await rememberDevice(emailDigest: key) : nil
-        return SignedIn(token: token, expiresAt: expires, account: AccountView(row), device: newDevice)
+        return try await startSignIn(row, emailDigest: key, knownDevice: device)
     }
 
     /// The account behind a token, or `nil` when the token is unknown or has expired.

@@ -103,6 +103,7 @@ public final class StudioDatabase: Sendable {
         migrations.add(AddStationCredentials())
         migrations.add(AddRecordOrigin())
         migrations.add(AddSignInDevices())
+        migrations.add(AddMailOutbox())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
         try await migrator.setupIfNeeded().get()

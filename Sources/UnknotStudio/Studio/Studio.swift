@@ -22,6 +22,10 @@ public struct Studio: Sendable {
     /// Password guesses and new accounts counted per network address.
     let guessesFromNetwork: NetworkAllowance
     let accountsFromNetwork: NetworkAllowance
+    /// Sign-up mails counted per recipient (hashed), so no one can fill a stranger's inbox.
+    let mailsToAddress: NetworkAllowance
+    /// Rung when a mail is put in the outbox (the delivery listens).
+    public let mailBell = MailBell()
     /// Recently confirmed sign-ins, so a signed-in request need not wait on the database.
     let signedIn = SignedInCallers()
 
@@ -36,6 +40,7 @@ public struct Studio: Sendable {
         signInGuard = SignInGuard(attempts: settings.signInAttempts, pause: settings.signInPause)
         guessesFromNetwork = NetworkAllowance(limit: settings.signInsPerNetwork, window: settings.networkWindow)
         accountsFromNetwork = NetworkAllowance(limit: settings.accountsPerNetwork, window: settings.networkWindow)
+        mailsToAddress = NetworkAllowance(limit: settings.signUpMailsPerAddress, window: 3600)
     }
 
     /// Now, studio-local.

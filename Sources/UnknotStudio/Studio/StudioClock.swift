@@ -26,6 +26,8 @@ public final class SettableClock: StudioClock {
     public func set(_ date: Date) { current.withLock { $0 = date } }
 
     public func advance(minutes: Int) { current.withLock { $0 = $0.addingTimeInterval(Double(minutes) * 60) } }
+
+    public func advance(seconds: Int) { current.withLock { $0 = $0.addingTimeInterval(Double(seconds)) } }
 }
 
 /// A clock that starts at a chosen instant and then runs at the system clock's pace: a demo

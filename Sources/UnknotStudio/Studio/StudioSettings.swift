@@ -12,6 +12,24 @@ public struct StudioSettings: Sendable {
     public var passwordCost: UInt8
     /// Where the studio is, for calendar entries.
     public var address: String
+    /// The studio's name, as its e-mails sign them.
+    public var studioName = "Unknot studio"
+    /// Where clients reach the studio's pages (`https://studio.example`, no trailing slash): the
+    /// links in its e-mails start with it (never with the Host a request named).
+    public var publicURL = "http://127.0.0.1:8080"
+    /// The address the studio's e-mails come from.
+    public var mailFrom = "studio@unknot.invalid"
+    /// How long a sign-up link works (seconds).
+    public var signUpLinkLifetime: TimeInterval = 24 * 3600
+    /// Sign-up mails one address receives in an hour, at most.
+    public var signUpMailsPerAddress = 3
+    /// How long a delivery holds a mail it took before another may try it (seconds).
+    public var mailLease: TimeInterval = 5 * 60
+    /// The first wait after a failed try, doubling after each further one up to the most (seconds).
+    public var mailRetryFirst: TimeInterval = 60
+    public var mailRetryMost: TimeInterval = 3600
+    /// How long the outbox keeps trying a mail before it gives up (seconds).
+    public var mailGiveUpAfter: TimeInterval = 3 * 24 * 3600
     /// Mark the session cookie `Secure` (when the server is reached over HTTPS, e.g. behind a
     /// TLS proxy).
     public var secureCookies = false

@@ -15,7 +15,7 @@ struct PlainTextTests {
 
     @Test("Hostile names at sign-up: refused naming the field, no account made; accents still welcome")
     func signUp() async throws {
-        try await TestStudio.run(.sqlite) { _, client in
+        try await TestStudio.run(.sqlite) { studio, client in
             for (index, entry) in Self.hostile.enumerated() {
                 let email = "plain\(index)@example.org"
                 let reply = try await client.call(
@@ -27,10 +27,10 @@ struct PlainTextTests {
                     .post, "/api/auth/login", json: ["email": email, "password": "long enough pass"])
                 #expect(signIn.status == .unauthorized, "\(index): nothing was created")
             }
-            let accented = try await client.call(
-                .post, "/api/accounts",
-                json: ["email": "zoe@example.org", "name": "Zoë Ñúñez-Åberg", "password": "long enough pass"])
+            let accented = try await client.signUp(
+                "zoe@example.org", name: "Zoë Ñúñez-Åberg", password: "long enough pass", in: studio)
             #expect(accented.status == .created, "\(accented.detail)")
+            #expect((accented.object["account"] as? [String: Any])?["name"] as? String == "Zoë Ñúñez-Åberg")
         }
     }
 }

@@ -43,6 +43,8 @@ struct TestStudio: Sendable {
     let pace: StationPace
     /// How slow a client may be (the studio's own unless a test shortens them).
     var connections = ConnectionLimits()
+    /// Where the studio's e-mail goes.
+    let mailbox = TestMailbox()
 
     var arguments: ServeArguments {
         ServeArguments(
@@ -52,7 +54,8 @@ struct TestStudio: Sendable {
             // ping and lose one it did not mean to.
             consolePing: .seconds(60),
             // Bookings left in progress are settled at once when the test moves its clock.
-            reconcileEvery: .milliseconds(100), metricsToken: Self.metricsToken, connectionLimits: connections)
+            reconcileEvery: .milliseconds(100), metricsToken: Self.metricsToken, connectionLimits: connections,
+            mailTransport: mailbox)
     }
 
     /// The token the tests' metrics scraper presents.
@@ -169,6 +172,20 @@ extension TestClientProtocol {
         }
         let response = try await executeRequest(uri: uri, method: method, headers: headers, body: body)
         return Reply(status: response.status, headers: response.headers, data: Data(buffer: response.body))
+    }
+
+    /// Signs up as a new client the way a person does: the form, the link in the e-mail the
+    /// studio sends, the confirmation. Returns the confirmation's reply (the session's token).
+    func signUp(
+        _ email: String, name: String = "New Client", password: String = TestStudio.password, in studio: TestStudio
+    ) async throws -> Reply {
+        let asked = try await call(.post, "/api/accounts", json: ["email": email, "name": name, "password": password])
+        #expect(asked.status == .accepted, "sign-up of \(email): \(asked.detail)")
+        let mail = try #require(
+            await studio.mailbox.next(to: email.trimmingCharacters(in: .whitespaces).lowercased()),
+            "no sign-up mail to \(email)")
+        let token = try #require(mail.token, "no link in the mail to \(email): \(mail.message)")
+        return try await call(.post, "/api/accounts/confirm", json: ["token": token])
     }
 
     /// Signs in and returns the token.

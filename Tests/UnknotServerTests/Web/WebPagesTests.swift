@@ -11,18 +11,29 @@ struct WebPagesTests {
         return cookie.dropFirst("unknot_session=".count).split(separator: ";").first.map(String.init)
     }
 
-    @Test("sign up by form signs in with the cookie and leads to the care plan; a bad form says what was wrong")
+    @Test(
+        "sign up by form, then the e-mail's link and its button sign in with the cookie and lead to the care plan; a bad form says what was wrong"
+    )
     func signUp() async throws {
-        try await TestStudio.run(.sqlite) { _, client in
+        try await TestStudio.run(.sqlite) { studio, client in
             let short = try await client.form(
                 "/sign-up", token: nil, [("name", "Eve"), ("email", "eve@test.example"), ("password", "short")])
             #expect(short.status == .unprocessableContent)
             #expect(short.text.contains("id=\"sign-up-error\"") && short.text.contains("password"))
             #expect(short.text.contains("value=\"eve@test.example\""), "what was typed is kept")
-            let made = try await client.form(
+            let sent = try await client.form(
                 "/sign-up", token: nil,
                 [("name", "Eve"), ("email", "eve@test.example"), ("password", "a long and calm password")])
-            #expect(made.status == .seeOther && made.location == "/care-plan?welcome=1")
+            #expect(sent.status == .accepted && sent.text.contains("id=\"sign-up-sent\""), "\(sent.status)")
+            #expect(sent.headers[.setCookie] == nil, "no one is signed in before the link is followed")
+            let mail = try #require(await studio.mailbox.next(to: "eve@test.example"))
+            let link = try #require(mail.token)
+            #expect(mail.text.contains("http://127.0.0.1:8080/sign-up/confirm?token=\(link)"), "\(mail.text)")
+            let confirm = try await client.page("/sign-up/confirm?token=\(link)", token: nil)
+            #expect(confirm.status == .ok && confirm.text.contains("eve@test.example"), "the page names the address")
+            #expect(confirm.headers[.setCookie] == nil, "opening the link alone signs no one in")
+            let made = try await client.form("/sign-up/confirm", token: nil, [("token", link)])
+            #expect(made.status == .seeOther && made.location == "/care-plan?welcome=1", "\(made.status)")
             let token = try #require(Self.cookieToken(made))
             let page = try await client.page("/care-plan?welcome=1", token: token)
             #expect(page.status == .ok && page.text.contains("id=\"care-map\"") && page.text.contains("Welcome"))

@@ -1,0 +1,46 @@
+import Foundation
+
+/// An e-mail taken from the outbox for delivery: what to send, to whom, and the claim that lets
+/// only this delivery report on it.
+public struct OutboxMail: Sendable, Equatable {
+    /// Where a mail stands.
+    public enum State: String, Sendable, Codable {
+        /// Not yet taken by the mail server (maybe tried and to be tried again).
+        case waiting
+        case sent
+        /// Refused for good, or not taken within the studio's `mailGiveUpAfter`.
+        case failed
+    }
+
+    public let id: UUID
+    public let kind: MailKind
+    public let sender: String
+    public let recipient: String
+    /// RFC 5322 with CRLF line ends.
+    public let message: String
+    /// Earlier tries.
+    public let attempts: Int
+    public let createdAt: Date
+    let claim: String
+}
+
+/// What an e-mail to a client is for.
+public enum MailKind: String, Sendable, Codable, CaseIterable {
+    /// The link that finishes a sign-up.
+    case signUp = "sign-up"
+    /// Someone signed up with an address that has an account already.
+    case alreadySignedUp = "already-signed-up"
+}
+
+/// A mail as the outbox lists it for an admin.
+public struct OutboxEntry: Sendable, Equatable, Codable {
+    public let id: UUID
+    public let kind: String
+    public let recipient: String
+    public let state: OutboxMail.State
+    public let attempts: Int
+    public let createdAt: Date
+    public let nextAttemptAt: Date
+    public let sentAt: Date?
+    public let lastError: String?
+}
