@@ -118,13 +118,14 @@ def submit_sign_up(browser, address):
     local SMTP server), its link, the button; the browser ends on the care plan."""
     browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
     wait(browser).until(EC.presence_of_element_located((By.ID, "sign-up-sent")))
-    _, message = read_mail(address)
+    name, message = read_mail(address)
     assert message["Subject"] == "Finish signing up at Unknot studio", message["Subject"]
     link = next(word for word in mail_text(message).split() if "/sign-up/confirm?token=" in word)
     browser.get(URL + link[link.index("/sign-up/confirm"):])
     assert address in browser.find_element(By.ID, "confirm-email").text
     browser.find_element(By.ID, "finish-sign-up").click()
     wait(browser).until(EC.presence_of_element_located((By.ID, "care-plan-form")))
+    return name
 
 
 def sign_in(browser, email, password):

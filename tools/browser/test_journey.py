@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from conftest import URL, open_page, shot, sign_up, submit_sign_up, wait
+from conftest import URL, mail_text, open_page, read_mail, shot, sign_up, submit_sign_up, wait
 
 
 def text(browser, element_id):
@@ -26,7 +26,7 @@ def test_client_journey(browser):
     # Sign up: the form, then the link in the studio's e-mail (through a real SMTP server).
     address = sign_up(browser, "Robin Tester")
     shot(browser, "01-sign-up")
-    submit_sign_up(browser, address)
+    seen = {submit_sign_up(browser, address)}
     assert "/care-plan" in browser.current_url
 
     # The care plan: regions picked on the body map, then marked in their fieldsets.
@@ -74,6 +74,15 @@ def test_client_journey(browser):
     wait(browser).until(EC.presence_of_element_located((By.ID, "booked")))
     assert "$10.00" in text(browser, "booking-discount")
     shot(browser, "05-booking")
+    # The confirmation e-mail, through the real SMTP server, carries the session's calendar file.
+    name, booked = read_mail(address, seen)
+    seen.add(name)
+    assert booked["Subject"].startswith("Booked: Total Back"), booked["Subject"]
+    assert "BLOG" in mail_text(booked)
+    ics = next(part for part in booked.iter_attachments() if part.get_filename() == "session.ics")
+    calendar = ics.get_content()
+    calendar = calendar.decode() if isinstance(calendar, bytes) else calendar
+    assert "BEGIN:VEVENT" in calendar and "SEQUENCE:0" in calendar
 
     # Start the session from the booking.
     browser.find_element(By.ID, "start-session").click()

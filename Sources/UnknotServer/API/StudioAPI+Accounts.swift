@@ -26,6 +26,31 @@ extension StudioAPI {
         return .created(.init(body: .json(.init(signedIn))))
     }
 
+    func requestPasswordReset(_ input: Operations.RequestPasswordReset.Input) async throws
+        -> Operations.RequestPasswordReset.Output
+    {
+        guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
+        let sent = try await studio.requestPasswordReset(email: body.email, from: RequestCaller.source)
+        return .accepted(
+            .init(
+                body: .json(.init(email: sent.email, expiresAt: sent.expiresAt, message: Self.resetMessage(sent.email)))
+            ))
+    }
+
+    /// What a reset request says, whether or not the address has an account.
+    static func resetMessage(_ email: String) -> String {
+        "We sent an e-mail to \(email). If the address has an account, its link sets a new password "
+            + "within the hour."
+    }
+
+    func resetPassword(_ input: Operations.ResetPassword.Input) async throws -> Operations.ResetPassword.Output {
+        guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
+        let signedIn = try await studio.resetPassword(
+            token: body.token, newPassword: body.newPassword, from: RequestCaller.source)
+        RequestCaller.headers?.set(cookies.signedIn(signedIn, now: studio.clock.now))
+        return .ok(.init(body: .json(.init(signedIn))))
+    }
+
     func logIn(_ input: Operations.LogIn.Input) async throws -> Operations.LogIn.Output {
         guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
         let signedIn = try await studio.logIn(email: body.email, password: body.password, from: RequestCaller.source)

@@ -28,6 +28,9 @@ public protocol AppArguments: Sendable {
     /// Where the studio's e-mail goes (an SMTP server, or a folder of `.eml` files); `nil`: it
     /// waits in the outbox until a server started with one sends it.
     var mailTransport: (any MailTransport)? { get }
+    /// How often reminders of the next day's sessions are put in the outbox; `nil`: never (tests
+    /// that move their clock call ``Studio/queueReminders()`` themselves).
+    var remindersEvery: Duration? { get }
 }
 
 /// Arguments with their usual values.
@@ -44,14 +47,17 @@ public struct ServeArguments: AppArguments {
     public var metricsToken: String?
     public var connectionLimits: ConnectionLimits
     public var mailTransport: (any MailTransport)?
+    public var remindersEvery: Duration?
 
     public init(
         hostname: String = "127.0.0.1", port: Int = 8080, storage: StudioStorage = .sqlite(path: "unknot.sqlite"),
         demo: Bool = true, logLevel: Logger.Level = .info, settings: StudioSettings = .init(),
         clock: any StudioClock = SystemClock(), consolePing: Duration = .seconds(2),
         reconcileEvery: Duration = .seconds(60), metricsToken: String? = nil,
-        connectionLimits: ConnectionLimits = ConnectionLimits(), mailTransport: (any MailTransport)? = nil
+        connectionLimits: ConnectionLimits = ConnectionLimits(), mailTransport: (any MailTransport)? = nil,
+        remindersEvery: Duration? = .seconds(60)
     ) {
+        self.remindersEvery = remindersEvery
         self.mailTransport = mailTransport
         self.connectionLimits = connectionLimits
         self.reconcileEvery = reconcileEvery

@@ -54,6 +54,7 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         BookingReconciliation(
             floor: floor, firstAfter: min(.seconds(15), arguments.reconcileEvery), every: arguments.reconcileEvery),
     ]
+    if let every = arguments.remindersEvery { services.append(BookingReminders(studio: studio, every: every)) }
     if let transport = arguments.mailTransport {
         services.append(MailDelivery(studio: studio, transport: transport, logger: logger))
     }

@@ -13,6 +13,7 @@ extension WebPages {
         }
         router.post("/sign-in") { request, _ in try await respond(request) { try await signIn(request) } }
         addSignUpRoutes(to: router)
+        addPasswordResetRoutes(to: router)
         router.post("/sign-out") { request, _ in
             if let token = RequestCaller.token { try? await studio.logOut(token: token) }
             RequestCaller.headers?.set(cookies.signedOut)

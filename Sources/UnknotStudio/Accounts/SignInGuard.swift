@@ -84,6 +84,15 @@ actor SignInGuard {
         counts[ticket.key] = count.wrong == 0 && count.checking == 0 && count.pausedUntil == nil ? nil : count
     }
 
+    /// Forgets the count of `key` (a password reset by e-mail lifts its pause), keeping guesses
+    /// being checked now.
+    func forget(_ key: String) {
+        guard var count = counts[key] else { return }
+        count.wrong = 0
+        count.pausedUntil = nil
+        counts[key] = count.checking == 0 ? nil : count
+    }
+
     private func forgetStalest(now: Date) {
         guard counts.count > keptAddresses else { return }
         // Forget those whose pause is over and who are not being checked, stalest first, down to

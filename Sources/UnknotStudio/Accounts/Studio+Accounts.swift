@@ -125,6 +125,7 @@ extension Studio {
             throw StudioError(.unauthorized, field: "password", "the password is wrong; nothing was deleted")
         }
         let devices = Secret.digest(account.email)
+        let email = account.email
         try await database.write { db in
             let bookings = try await BookingRow.query(on: db).filter(\.$accountID == id).all()
             let ids = bookings.compactMap(\.id)
@@ -135,7 +136,11 @@ extension Studio {
             try await PromoRedemptionRow.query(on: db).filter(\.$accountID == id).delete()
             if !ids.isEmpty {
                 try await BookingCellRow.query(on: db).filter(\.$bookingID ~~ ids).delete()
+                try await BookingReminderRow.query(on: db).filter(\.$bookingID ~~ ids).delete()
             }
+            try await PasswordResetRow.query(on: db).filter(\.$accountID == id).delete()
+            // The mail kept for the account (sent or waiting) holds what it was told: it goes too.
+            try await OutboxMailRow.query(on: db).filter(\.$recipient == email).delete()
             try await BookingRow.query(on: db).filter(\.$accountID == id).delete()
             try await CarePlanRow.query(on: db).filter(\.$accountID == id).delete()
             try await AuthTokenRow.query(on: db).filter(\.$accountID == id).delete()

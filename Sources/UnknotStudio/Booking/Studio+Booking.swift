@@ -157,7 +157,9 @@ extension Studio {
                                 .create(on: db)
                         }
                     }
+                    try await self.queueBookingMail(.bookingConfirmed, row, on: db)
                 }
+                mailBell.ring()
                 return BookingView(row, clientName: caller.name)
             } catch  where error.kind == .conflict {
                 // A clash on the client's own use of the code (two bookings at the same moment)

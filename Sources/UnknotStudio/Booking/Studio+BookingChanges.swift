@@ -111,8 +111,10 @@ extension Studio {
                     try await PromoRedemptionRow.query(on: db).filter(\.$bookingID == id).delete()
                 }
             }
+            try await self.queueBookingMail(.bookingCancelled, row, on: db)
             return row
         }
+        mailBell.ring()
         guard let view = try await views([row]).first else { throw .notFound("there is no booking \(id)") }
         return view
     }
@@ -159,8 +161,10 @@ extension Studio {
                     row.sequence += 1
                     try await row.update(on: db)
                     try await Self.holdCells(row, on: db)
+                    try await self.queueBookingMail(.bookingMoved, row, on: db)
                     return row
                 }
+                mailBell.ring()
                 guard let view = try await views([row]).first else { throw StudioError.notFound("no booking \(id)") }
                 return view
             } catch  where error.kind == .conflict && station == nil {

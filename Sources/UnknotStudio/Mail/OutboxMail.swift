@@ -30,6 +30,18 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case signUp = "sign-up"
     /// Someone signed up with an address that has an account already.
     case alreadySignedUp = "already-signed-up"
+    /// The link that sets a new password.
+    case passwordReset = "password-reset"
+    /// A reset asked for an address without an account.
+    case noAccount = "no-account"
+    /// A reminder the day before a session.
+    case bookingReminder = "booking-reminder"
+    /// A booking made, with its calendar file.
+    case bookingConfirmed = "booking-confirmed"
+    /// A booking moved to another time or station.
+    case bookingMoved = "booking-moved"
+    /// A booking cancelled (by the client or the studio).
+    case bookingCancelled = "booking-cancelled"
 }
 
 /// A mail as the outbox lists it for an admin.

@@ -104,6 +104,7 @@ public final class StudioDatabase: Sendable {
         migrations.add(AddRecordOrigin())
         migrations.add(AddSignInDevices())
         migrations.add(AddMailOutbox())
+        migrations.add(AddResetsAndReminders())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
         try await migrator.setupIfNeeded().get()

@@ -24,6 +24,8 @@ public struct Studio: Sendable {
     let accountsFromNetwork: NetworkAllowance
     /// Sign-up mails counted per recipient (hashed), so no one can fill a stranger's inbox.
     let mailsToAddress: NetworkAllowance
+    /// Password resets asked for per network address.
+    let resetsFromNetwork: NetworkAllowance
     /// Rung when a mail is put in the outbox (the delivery listens).
     public let mailBell = MailBell()
     /// Recently confirmed sign-ins, so a signed-in request need not wait on the database.
@@ -41,6 +43,7 @@ public struct Studio: Sendable {
         guessesFromNetwork = NetworkAllowance(limit: settings.signInsPerNetwork, window: settings.networkWindow)
         accountsFromNetwork = NetworkAllowance(limit: settings.accountsPerNetwork, window: settings.networkWindow)
         mailsToAddress = NetworkAllowance(limit: settings.signUpMailsPerAddress, window: 3600)
+        resetsFromNetwork = NetworkAllowance(limit: settings.accountsPerNetwork, window: settings.networkWindow)
     }
 
     /// Now, studio-local.

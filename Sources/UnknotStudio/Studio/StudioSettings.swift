@@ -21,7 +21,11 @@ public struct StudioSettings: Sendable {
     public var mailFrom = "studio@unknot.invalid"
     /// How long a sign-up link works (seconds).
     public var signUpLinkLifetime: TimeInterval = 24 * 3600
-    /// Sign-up mails one address receives in an hour, at most.
+    /// How long a password reset link works (seconds).
+    public var passwordResetLifetime: TimeInterval = 3600
+    /// How long before a session its reminder is mailed (seconds).
+    public var reminderAhead: TimeInterval = 24 * 3600
+    /// Sign-up and password reset mails one address receives in an hour, at most.
     public var signUpMailsPerAddress = 3
     /// How long a delivery holds a mail it took before another may try it (seconds).
     public var mailLease: TimeInterval = 5 * 60

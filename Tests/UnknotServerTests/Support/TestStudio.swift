@@ -55,7 +55,7 @@ struct TestStudio: Sendable {
             consolePing: .seconds(60),
             // Bookings left in progress are settled at once when the test moves its clock.
             reconcileEvery: .milliseconds(100), metricsToken: Self.metricsToken, connectionLimits: connections,
-            mailTransport: mailbox)
+            mailTransport: mailbox, remindersEvery: nil)
     }
 
     /// The token the tests' metrics scraper presents.
@@ -116,6 +116,14 @@ struct TestStudio: Sendable {
         running.cancel()
         await running.value
         return result
+    }
+
+    /// Another `Studio` on this test's database and clock (a second server, or the studio's own
+    /// work a test runs by hand, like reminders); the caller shuts its database down.
+    static func openStudio(_ studio: TestStudio) async throws -> Studio {
+        let database = try await StudioDatabase.open(studio.storage, logger: TestStudio.logger)
+        return Studio(
+            database: database, settings: studio.settings, catalog: try ProgramCatalog.bundled(), clock: studio.clock)
     }
 
     /// The accounts and stations every test starts with.
