@@ -21,7 +21,7 @@ extension StudioAPI {
 
     func confirmSignUp(_ input: Operations.ConfirmSignUp.Input) async throws -> Operations.ConfirmSignUp.Output {
         guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
-        let signedIn = try await studio.confirmSignUp(token: body.token, from: RequestCaller.source)
+        let signedIn = try await studio.confirmSignUp(token: body.token)
         RequestCaller.headers?.set(cookies.signedIn(signedIn, now: studio.clock.now))
         return .created(.init(body: .json(.init(signedIn))))
     }

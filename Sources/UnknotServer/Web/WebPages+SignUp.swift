@@ -29,7 +29,7 @@ extension WebPages {
                 let form = try await FormFields.read(request)
                 let token = form["token"] ?? ""
                 do throws(StudioError) {
-                    let signedIn = try await studio.confirmSignUp(token: token, from: RequestCaller.source)
+                    let signedIn = try await studio.confirmSignUp(token: token)
                     RequestCaller.headers?.set(cookies.signedIn(signedIn, now: studio.clock.now))
                     return Self.redirect("/care-plan?welcome=1")
                 } catch {

@@ -12,7 +12,7 @@ public struct SignUpSent: Sendable, Hashable {
 
 extension Studio {
     /// Starts a sign-up: checks the fields, then mails `email` either a link that finishes the
-    /// sign-up (``confirmSignUp(token:from:)``) or, when the address has an account already, a
+    /// sign-up (``confirmSignUp(token:)``) or, when the address has an account already, a
     /// note saying so with a way to sign in. The answer, its status and its time (a password is
     /// hashed either way) are the same in both cases, so sign-up tells no one who has an
     /// account (issue #17, finding 3). Counted per network address like accounts made, and at
@@ -67,7 +67,7 @@ extension Studio {
     /// Finishes a sign-up with the token its mail carried: makes the client's account and signs
     /// it in. A token that is unknown, used or expired is refused, saying to sign up again; one
     /// for an address that has an account meanwhile says to sign in.
-    public func confirmSignUp(token: String, from source: SignInSource = .init()) async throws(StudioError)
+    public func confirmSignUp(token: String) async throws(StudioError)
         -> SignedIn
     {
         let digest = Secret.digest(token)
@@ -128,7 +128,7 @@ extension Studio {
         let text = """
             Hello \(recipient.name ?? ""),
 
-            To finish signing up at \(settings.studioName), open this link within 24 hours:
+            To finish signing up at \(settings.studioName), open this link within \(Int(settings.signUpLinkLifetime / 3600)) hours:
 
             \(link)
 

@@ -26,9 +26,6 @@ public struct MailAddress: Sendable, Equatable, Hashable, Codable {
     /// The part after the `@`.
     public var domain: String { String(address.split(separator: "@").last ?? "localhost") }
 
-    /// Whether the address needs the server's `SMTPUTF8` extension.
-    var needsUTF8: Bool { !address.allSatisfy(\.isASCII) }
-
     /// `"Name" <address>`, the name encoded when it is not plain ASCII.
     var header: String {
         guard let name else { return "<\(address)>" }

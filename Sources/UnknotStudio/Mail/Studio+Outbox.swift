@@ -96,7 +96,7 @@ extension Studio {
         }
     }
 
-    /// How many mails wait to be sent (for `/metrics` and the admin's overview).
+    /// How many mails wait to be sent.
     public func mailWaiting() async throws(StudioError) -> Int {
         try await database.read { db in
             try await OutboxMailRow.query(on: db).filter(\.$state == OutboxMail.State.waiting.rawValue).count()
