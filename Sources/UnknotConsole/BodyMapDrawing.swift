@@ -47,6 +47,7 @@ public struct BodyMapDrawing: Sendable {
             <title>\(PlanDrawing.escape(title))</title>
 
             """
+        var linked: Set<String> = []
         for face in [BodyFace.posterior, .anterior] {
             let centre = face == .posterior ? Self.panelWidth / 2 : Self.panelWidth * 1.5
             let mirror = face == .posterior ? "1" : "-1"
@@ -64,7 +65,12 @@ public struct BodyMapDrawing: Sendable {
                     "<polygon id=\"\(id)-\(Self.domID(part))\" class=\"part\" data-part=\"\(part.area.code)\" data-region=\"\(part.region.rawValue)\" "
                     + "points=\"\(points(body.patch(for: part).outline.vertices))\" fill=\"\(s.fill)\"><title>\(PlanDrawing.escape(s.label))</title></polygon>"
                 if let link = s.link {
-                    out += "<a href=\"\(link)\" aria-label=\"\(PlanDrawing.escape(s.label))\">\(shape)</a>\n"
+                    // One tab stop per place it leads to: the left and right of a region share a
+                    // link, and only the first is in the tab order (issue #18, defect 10).
+                    let again = !linked.insert(link).inserted
+                    out +=
+                        "<a href=\"\(link)\" aria-label=\"\(PlanDrawing.escape(s.label))\"\(again ? " tabindex=\"-1\"" : "")>"
+                        + "\(shape)</a>\n"
                 } else {
                     out += shape + "\n"
                 }

@@ -98,6 +98,8 @@ struct ServeCommand: AsyncParsableCommand {
             discussion: "Default: http://HOSTNAME:PORT of this server."))
     var publicURL: String?
 
+    @OptionGroup(title: "The studio") var studio: StudioOptions
+
     @Option(
         name: .customLong("metrics-token"),
         help: ArgumentHelp(
@@ -184,6 +186,7 @@ struct ServeCommand: AsyncParsableCommand {
     /// set in `settings`; every wrong option is named.
     func mailSetUp(_ settings: inout StudioSettings) throws -> any MailTransport {
         var problems: [String] = []
+        studio.apply(to: &settings, problems: &problems)
         do {
             _ = try MailAddress(mailFrom)
             settings.mailFrom = mailFrom

@@ -98,7 +98,7 @@ import UnknotCore
         #expect(card.contains("Never above: 5 of 10"))
         #expect(card.contains("Do not touch: feet"))
         #expect(card.contains("Sensitive areas I agree to: glutes"))
-        #expect(card.contains("the whole left shoulder, noticed during a session"))
+        #expect(card.contains("all over the left shoulder, noticed during a session"))
         #expect(card.contains("If I cry: Pause and offer me a tissue."))
         #expect(card.contains("blood thinners"))
         #expect(CarePlan().card().contains("If I cry: Keep working gently"))

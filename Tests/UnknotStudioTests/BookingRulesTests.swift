@@ -35,7 +35,7 @@ struct BookingRulesTests {
         #expect((try? rules.checkCancel(start: start, now: Self.now).get()) != nil)
         let late = rules.checkCancel(start: start, now: Self.now + 1)
         #expect(late.failure == .tooLateToCancel(cutOffHours: 24))
-        #expect(late.failure.map(String.init(describing:))?.contains("call the studio") == true)
+        #expect(late.failure.map(String.init(describing:))?.contains("until 24 hours before") == true)
         let back = try Self.program("total-back")
         let moving = rules.checkMove(
             start: start, to: start + 2 * 1_440, now: start + -(12 * 60), program: back, health: HealthScreening())

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import PropertyBased
 import Testing
 import UnknotCore
@@ -34,23 +33,8 @@ struct LedgerPropertyTests {
     }
 
     static func run(seed: UInt64) async throws {
-        var logger = Logger(label: "test")
-        logger.logLevel = .warning
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID()).sqlite").path
-        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
-        let database = try await StudioDatabase.open(.sqlite(path: path), logger: logger)
         let clock = SettableClock(Date(timeIntervalSince1970: 1_795_420_800))  // Monday 2026-11-23 08:00 UTC
-        let studio = Studio(
-            database: database,
-            settings: .forTests,
-            catalog: try ProgramCatalog.bundled(), clock: clock)
-        do {
-            try await check(studio, seed: seed)
-        } catch {
-            await database.shutdown()
-            throw error
-        }
-        await database.shutdown()
+        try await StudioOnDisk.run("ledger", clock: clock) { studio in try await check(studio, seed: seed) }
     }
 
     static func check(_ studio: Studio, seed: UInt64) async throws {
@@ -83,6 +67,14 @@ struct LedgerPropertyTests {
             }
         }
 
+        // One client, one table at a time (issue #18, defect 3): a session overlapping another of theirs is refused.
+        func clientFree(_ who: Int, _ start: Int, _ minutes: Int, ignoring: UUID?) -> Bool {
+            model.allSatisfy { held in
+                held.id == ignoring || held.client != who || start + minutes <= held.start
+                    || held.start + held.minutes <= start
+            }
+        }
+
         for _ in 0..<40 {
             let who = Int.random(in: 0..<clients.count, using: &rng)
             let day = firstDay + Int.random(in: 0...1, using: &rng)
@@ -96,7 +88,9 @@ struct LedgerPropertyTests {
             let own = model.filter { $0.client == who }
             switch Int.random(in: 0..<10, using: &rng) {
             case 0..<6:
-                let expected = (station.map { [$0] } ?? [1, 2]).first { fits($0, start, minutes, ignoring: nil) }
+                let expected = (station.map { [$0] } ?? [1, 2]).first {
+                    clientFree(who, start, minutes, ignoring: nil) && fits($0, start, minutes, ignoring: nil)
+                }
                 do {
                     let booked = try await studio.book(
                         clients[who], program: "total-back", minutes: minutes, start: text, station: station)
@@ -115,7 +109,10 @@ struct LedgerPropertyTests {
             default:
                 guard let target = own.randomElement(using: &rng) else { continue }
                 let order = station.map { [$0] } ?? [target.station] + [1, 2].filter { $0 != target.station }
-                let expected = order.first { fits($0, start, target.minutes, ignoring: target.id) }
+                let expected = order.first {
+                    clientFree(who, start, target.minutes, ignoring: target.id)
+                        && fits($0, start, target.minutes, ignoring: target.id)
+                }
                 do {
                     let moved = try await studio.reschedule(clients[who], id: target.id, start: text, station: station)
                     #expect(expected == moved.stationID, "seed \(seed): moved to \(text) on \(moved.stationID)")

@@ -4,12 +4,13 @@ station's answer, take a break and resume, end, and read the report with the pai
 simulation's (a demo station's body suggests nothing for the client's care plan)."""
 
 import re
+import uuid
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from conftest import URL, mail_text, open_page, read_mail, shot, sign_up, submit_sign_up, wait
+from conftest import URL, check_accessibility, mail_text, open_page, read_mail, shot, sign_up, submit_sign_up, wait
 
 
 def text(browser, element_id):
@@ -53,6 +54,7 @@ def test_client_journey(browser):
     browser.find_element(By.ID, "save-care-plan").click()
     saved = wait(browser).until(EC.presence_of_element_located((By.ID, "saved")))
     assert "version 1" in saved.text
+    check_accessibility(browser)
     assert browser.find_element(By.CSS_SELECTOR, 'input[name="mark-lower-back"][value="focus"]').is_selected()
     assert browser.find_element(By.CSS_SELECTOR, 'input[name="tender-shoulders"]').is_selected()
 
@@ -71,8 +73,14 @@ def test_client_journey(browser):
     assert re.search(r"- \$10\.00 \(BLOG\)", summary), summary
     shot(browser, "04-book")
     browser.find_element(By.CSS_SELECTOR, "#slots button.slot").click()
+    # The review: price with the code and the policy, then one button.
+    wait(browser).until(EC.presence_of_element_located((By.ID, "review")))
+    assert "$10.00" in text(browser, "review-discount")
+    assert "Cancel online until 24 hours" in text(browser, "review-policy")
+    browser.find_element(By.ID, "confirm-booking").click()
     wait(browser).until(EC.presence_of_element_located((By.ID, "booked")))
     assert "$10.00" in text(browser, "booking-discount")
+    check_accessibility(browser)
     shot(browser, "05-booking")
     # The confirmation e-mail, through the real SMTP server, carries the session's calendar file.
     name, booked = read_mail(address, seen)
@@ -92,6 +100,7 @@ def test_client_journey(browser):
     wait(browser, 60).until(
         lambda b: text(b, "state") == "working" and (level(b) or 0) >= 2 and text(b, "remaining") <= "29:40")
     before = level(browser)
+    check_accessibility(browser)
     shot(browser, "06-console", full=False)
 
     # "That hurts": the pressure drops and the station says so.
@@ -127,6 +136,44 @@ def test_client_journey(browser):
     # What a simulated body showed is never offered as a change to the client's care plan.
     assert not browser.find_elements(By.ID, "learned")
     assert not browser.find_elements(By.CSS_SELECTOR, 'button[aria-label^="Accept:"]')
+    check_accessibility(browser)
     shot(browser, "10-report")
     open_page(browser, "/care-plan")
     assert "Tender spot on your" not in browser.find_element(By.ID, "care-plan-form").text
+
+
+def test_a_visitor_books_from_the_front_page(browser):
+    """Programs, prices and free times before any account; signing up at the review keeps the
+    choice (the e-mail's link comes back to it); then the booking and its e-mail."""
+    open_page(browser, "/")
+    programs = text(browser, "programs")
+    assert "Total Back" in programs and "$" in programs, programs
+    assert "Cancel online until 24 hours" in text(browser, "policy")
+    shot(browser, "00-front-page")
+    first = browser.find_element(By.CSS_SELECTOR, "#next-times a.slot")
+    when = first.text
+    first.click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "review")))
+    assert when in text(browser, "review-when"), (when, text(browser, "review-when"))
+    shot(browser, "04b-review-visitor")
+    address = f"visitor-{uuid.uuid4().hex[:8]}@example.com"
+    browser.find_element(By.ID, "name").send_keys("Vera Visitor")
+    browser.find_element(By.ID, "email").send_keys(address)
+    browser.find_element(By.ID, "password").send_keys("a long and calm password")
+    browser.find_element(By.ID, "sign-up-to-book").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "sign-up-sent")))
+    check_accessibility(browser)
+    name, message = read_mail(address)
+    link = next(word for word in mail_text(message).split() if "/sign-up/confirm?token=" in word)
+    assert "next=" in link, link
+    browser.get(URL + link[link.index("/sign-up/confirm"):])
+    check_accessibility(browser)
+    browser.find_element(By.ID, "finish-sign-up").click()
+    # Back at the same review, signed in now.
+    wait(browser).until(EC.presence_of_element_located((By.ID, "confirm-booking")))
+    assert when in text(browser, "review-when")
+    check_accessibility(browser)
+    browser.find_element(By.ID, "confirm-booking").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "booked")))
+    _, booked = read_mail(address, {name})
+    assert booked["Subject"].startswith("Booked: "), booked["Subject"]

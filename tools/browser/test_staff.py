@@ -25,6 +25,10 @@ def test_dashboard_shows_the_session_and_the_emergency_stop_stops_it(browser):
         card.find_element(By.CSS_SELECTOR, "button.estop").click()
         wait(staff).until(lambda s: "Staff stopped the arm" in s.find_element(By.ID, station).text)
         shot(staff, "12-staff-emergency-stop")
+        # Ending asks first.
+        open_page(staff, "/staff/stations/" + station.split("-")[1] + "/end")
+        assert staff.find_element(By.ID, "confirm-end").is_displayed()
+        staff.find_element(By.LINK_TEXT, "No, back to the floor").click()
         # The station really stopped: the client's console says so and no pressure is applied.
         wait(browser, 10).until(lambda b: b.find_element(By.ID, "state").text == "Staff stopped the arm")
         assert not browser.find_element(By.ID, "resume").is_displayed(), "no Resume while staff's stop holds"
@@ -46,6 +50,8 @@ def test_pages_fit_a_tablet(tablet):
     shot(tablet, "19-tablet-account")
     open_page(tablet, "/bookings")
     shot(tablet, "14-tablet-bookings")
+    open_page(tablet, "/care-plan")
+    shot(tablet, "14-tablet-care-plan", full=False)
     # The console too, with its big buttons all on the screen's width.
     open_page(tablet, "/")
     tablet.find_element(By.ID, "start-demo").click()

@@ -8,7 +8,7 @@ extension CarePlan {
         func spots(_ spots: [BodySpot]) -> String {
             guard !spots.isEmpty else { return "none" }
             return spots.map { spot in
-                var text = spot.at == nil ? "the whole \(spot.area)" : "a spot on the \(spot.area)"
+                var text = spot.at == nil ? "all over the \(spot.area)" : "a spot on the \(spot.area)"
                 if let note = spot.note { text += " (\(note))" }
                 if spot.source == .learned { text += ", noticed during a session" }
                 return text

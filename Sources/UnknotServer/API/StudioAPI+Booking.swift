@@ -9,12 +9,13 @@ extension StudioAPI {
     {
         let q = input.query
         let slots = try await studio.availability(
-            program: q.program, minutes: q.minutes.rawValue, from: q.from, to: q.to, station: q.stationId)
+            program: q.program, minutes: q.minutes, from: q.from, to: q.to, station: q.stationId,
+            for: RequestCaller.current)
         return .ok(
             .init(
                 body: .json(
                     .init(
-                        program: q.program, minutes: q.minutes.rawValue,
+                        program: q.program, minutes: q.minutes,
                         slots: slots.map {
                             .init(
                                 stationId: $0.stationID, stationName: $0.stationName, start: $0.start.text,
@@ -33,7 +34,7 @@ extension StudioAPI {
         guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
         do throws(StudioError) {
             let booking = try await studio.book(
-                caller, program: body.program, minutes: body.minutes.rawValue, start: body.start,
+                caller, program: body.program, minutes: body.minutes, start: body.start,
                 station: body.stationId, code: body.code)
             Counter(label: "unknot_bookings_total", dimensions: [("outcome", "booked")]).increment()
             return .created(.init(body: .json(.init(booking))))

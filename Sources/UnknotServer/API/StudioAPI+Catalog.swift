@@ -93,7 +93,7 @@ extension StudioAPI {
         let caller = try caller()
         guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
         let quote = try await studio.quote(
-            caller, program: body.program, minutes: body.minutes.rawValue, code: body.code)
+            caller, program: body.program, minutes: body.minutes, code: body.code)
         return .ok(.init(body: .json(.init(quote))))
     }
 }

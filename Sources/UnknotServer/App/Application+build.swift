@@ -78,19 +78,21 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         logger: logger)
 }
 
-/// The routes and middleware: metrics, request logs, security headers, problem+json errors, body
-/// limits, sign-in;
+/// The routes and middleware: metrics, request logs, security headers, problem+json
+/// errors, sign-in, error pages for people's browsers, body limits;
 /// the JSON API and the web pages.
 func buildRouter(
     studio: Studio, links: StationLinks, web: WebPages, metricsAccess: MetricsAccess, uploads: RecordUploads
 ) -> Router<StudioRequestContext> {
-    let router = Router(context: StudioRequestContext.self)
+    // HEAD answers as GET without the body, for every GET route (issue #18, defect 8: HEAD / was 404).
+    let router = Router(context: StudioRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware(strictTransport: studio.settings.secureCookies))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: OriginCheckMiddleware())
     router.add(middleware: AuthenticationMiddleware(studio: studio))
+    router.add(middleware: PageErrorMiddleware(web: web))
     router.add(middleware: BodyLimitMiddleware())
     router.add(middleware: JSONDiagnosisMiddleware())
     let api = StudioAPI(

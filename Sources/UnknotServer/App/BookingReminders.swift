@@ -2,7 +2,9 @@ import ServiceLifecycle
 import UnknotStudio
 
 /// Every `every`, puts the reminders of sessions starting within a day in the outbox
-/// (``Studio/queueReminders()``: once per booking and start, whatever the number of servers).
+/// (``Studio/queueReminders()``: once per booking and start, whatever the number of servers),
+/// and passes waitlist offers that ran out to the next client waiting
+/// (``Studio/expireWaitlistOffers()``).
 struct BookingReminders: Service {
     let studio: Studio
     var every: Duration = .seconds(60)
@@ -13,6 +15,7 @@ struct BookingReminders: Service {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 _ = try? await studio.queueReminders()
+                await studio.expireWaitlistOffers()
                 try? await Task.sleep(for: every)
             }
         }

@@ -75,8 +75,9 @@ extension LiveFloor {
         case .alert(let alert):
             let live = session(alert.session, on: station)
             alerts.add(
-                session: alert.session, station: live?.info.stationName ?? "Station \(station)",
-                client: live?.info.clientName ?? "the client", at: SessionRecord.clock(alert.t), text: alert.text)
+                session: alert.session, stationID: station, station: live?.info.stationName ?? "Station \(station)",
+                client: live?.info.clientName ?? "the client", at: studio.now.minutes, text: alert.text,
+                kind: alert.kind)
             pushFloorSoon()
         case .ended(let ended):
             if let live = session(ended.session, on: station) {

@@ -194,6 +194,16 @@ actor LiveFloor {
         return found.sorted { $0.stationID < $1.stationID }
     }
 
+    /// Staff saw the alerts of the session running on `station`: they leave its card (the list
+    /// below keeps them, marked with who saw them). Throws `notFound` when nothing runs there.
+    func acknowledgeAlerts(station: Int, by caller: Caller) throws(StudioError) {
+        guard let live = running[station] else {
+            throw StudioError(.notFound, "no session is running on station \(station)")
+        }
+        alerts.acknowledge(session: live.info.id, by: caller.name)
+        pushFloorSoon()
+    }
+
     /// A finished demo's record, for its client's report.
     func demoRecord(_ id: UUID) -> (info: LiveSessionInfo, record: Data)? {
         demoRecords.first { $0.info.id == id }
@@ -234,9 +244,15 @@ actor LiveFloor {
                     heartRate: nil, stopped: report.stopped)
             }
         }
-        if let live = running[station.id] { session = await live.dashboardState() }
+        var open: [LiveUpdate.Alert]?
+        if let live = running[station.id] {
+            session = await live.dashboardState()
+            open = alerts.open(session: live.info.id)
+        }
         guard link != nil || session != nil else { return nil }
-        return .init(id: station.id, name: station.name, status: station.status.rawValue, session: session, link: link)
+        return .init(
+            id: station.id, name: station.name, status: station.status.rawValue, session: session,
+            alerts: open?.isEmpty == false ? open : nil, link: link)
     }
 
     func subscribeFloor() -> (UUID, AsyncStream<String>) {

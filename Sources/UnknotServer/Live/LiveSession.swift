@@ -117,7 +117,8 @@ actor LiveSession {
             id: info.id.uuidString, client: info.clientName, program: "\(info.programName), \(info.minutes) min",
             state: s?.state ?? "starting", stateText: s?.stateText ?? "starting", remaining: s?.remaining ?? 0,
             area: s?.area, level: s?.level ?? 0,
-            heartRate: info.staffMayBeAlerted ? s?.heartRate : nil, stopped: last?.stopped ?? false)
+            heartRate: info.staffMayBeAlerted ? s?.heartRate : nil, stopped: last?.stopped ?? false,
+            demo: info.isDemo, booking: info.bookingID?.uuidString.lowercased())
     }
 
     private func broadcast(_ text: String, to audience: Audience) {

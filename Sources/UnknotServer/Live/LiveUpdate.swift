@@ -12,6 +12,8 @@ enum LiveUpdate {
         var name: String
         var status: String
         var session: SessionState?
+        /// The running session's alerts no one has acknowledged yet, newest first.
+        var alerts: [Alert]? = nil
         /// The station's own program, when it is linked to this studio.
         var link: LinkState?
         struct LinkState: Codable, Sendable {
@@ -35,14 +37,31 @@ enum LiveUpdate {
             /// Only when the client lets staff be told (`staffMayBeAlerted`).
             var heartRate: Int?
             var stopped: Bool
+            /// A demo: a simulated client on a real or simulated station, no booking.
+            var demo: Bool = false
+            /// The booking it runs, for links to its page and report (none for a demo).
+            var booking: String? = nil
         }
     }
 
-    struct Alert: Encodable, Sendable {
+    struct Alert: Codable, Sendable {
         var station: String
         var client: String
+        /// The studio's wall clock when it arrived ("10:14").
         var at: String
         var text: String
+        var stationId: Int
+        /// Studio-local minutes, for ordering.
+        var minute: Int
+        /// The client asked for a person: the card shows it first, in red, until acknowledged.
+        var callsPerson: Bool
+        var acknowledgedBy: String?
+    }
+
+    /// "10:14" for studio-local minutes.
+    static func clock(_ minutes: Int) -> String {
+        let m = ((minutes % 1_440) + 1_440) % 1_440
+        return String(format: "%02d:%02d", m / 60, m % 60)
     }
 
     struct Floor: Encodable, Sendable {

@@ -79,7 +79,12 @@ enum CarePlanForm {
 
     // MARK: Into the page
 
-    static func context(_ plan: CarePlan) -> [String: Any] {
+    /// The page for `plan`; `typed` keeps what the client typed in a field that could not be read
+    /// (a date that is not a date), and `errors` puts each problem beside its field, opening the
+    /// section it sits in (issue #18, defect 4).
+    static func context(_ plan: CarePlan, typed: [String: String] = [:], errors: [String: String] = [:])
+        -> [String: Any]
+    {
         var regions: [[String: Any]] = []
         for region in BodyRegion.allCases {
             let focus = plan.focusAreas.first { $0.region == region }
@@ -106,7 +111,12 @@ enum CarePlanForm {
                 },
                 "varicose": plan.health.varicoseVeins.contains { $0.region == region },
                 "openSkin": plan.health.openSkin.contains { $0.region == region },
-                "surgeryDate": surgery?.date.description ?? "",
+                "surgeryDate": typed["surgery-\(region.rawValue)"] ?? surgery?.date.description ?? "",
+                "surgeryError": errors["surgery-\(region.rawValue)"] ?? "",
+                "healthOpen": errors["surgery-\(region.rawValue)"] != nil || surgery != nil
+                    || plan.health.varicoseVeins.contains { $0.region == region }
+                    || plan.health.openSkin.contains { $0.region == region },
+                "pressureError": errors["pressure-\(region.rawValue)"] ?? "",
             ])
         }
         let pointSpots =
@@ -143,6 +153,31 @@ enum CarePlanForm {
                 ["key": $0.key, "question": $0.question, "checked": flag($0.key, in: plan.health)] as [String: Any]
             },
         ]
+    }
+
+    /// The form field a problem the studio found belongs to (`health.surgeryOrInjury[0].date` is
+    /// the surgery date of that entry's region), and the problem in plain words; `nil` for the
+    /// field when the problem is about the plan as a whole.
+    static func formProblem(_ field: String, _ message: String, in plan: CarePlan) -> (field: String?, text: String) {
+        let sentence = message.prefix(1).uppercased() + message.dropFirst()
+        let text = sentence.hasSuffix(".") ? sentence : sentence + "."
+        func index(after prefix: String) -> Int? {
+            guard field.hasPrefix(prefix + "[") else { return nil }
+            return Int(field.dropFirst(prefix.count + 1).prefix { $0.isNumber })
+        }
+        if let i = index(after: "health.surgeryOrInjury"), plan.health.surgeryOrInjury.indices.contains(i) {
+            let region = plan.health.surgeryOrInjury[i].area.region
+            return ("surgery-\(region.rawValue)", "The surgery or injury on your \(region.displayName): \(text)")
+        }
+        if let i = index(after: "pressure.byArea"), plan.pressure.byArea.indices.contains(i) {
+            let region = plan.pressure.byArea[i].area.region
+            return ("pressure-\(region.rawValue)", "The pressure on your \(region.displayName): \(text)")
+        }
+        switch field {
+        case "pressure.level": return ("level", "Your pressure: \(text)")
+        case "painLimit": return ("painLimit", "Your pain limit: \(text)")
+        default: return (nil, text)
+        }
     }
 
     // MARK: Back from the page
@@ -192,7 +227,9 @@ enum CarePlanForm {
                     problems.append(
                         CarePlanProblem(
                             field: "surgery-\(id)",
-                            message: "\"\(text)\" is not a date; give the day of the surgery or injury as YYYY-MM-DD"))
+                            message:
+                                "The date of the surgery or injury on your \(region.displayName), “\(text)”, is not a "
+                                + "date we can read: write it like 2026-03-14, or pick it from the calendar."))
                 }
             }
         }

@@ -11,7 +11,7 @@ extension WebPages {
                 "sign-in", title: "Sign in",
                 ["next": Self.safeNext(request.uri.queryParameters["next"].map(String.init))])
         }
-        router.post("/sign-in") { request, _ in try await respond(request) { try await signIn(request) } }
+        router.post("/sign-in") { request, _ in try await signIn(request) }
         addSignUpRoutes(to: router)
         addPasswordResetRoutes(to: router)
         router.post("/sign-out") { request, _ in
@@ -19,38 +19,32 @@ extension WebPages {
             RequestCaller.headers?.set(cookies.signedOut)
             return Self.redirect("/sign-in")
         }
-        router.get("/account") { request, _ in try await respond(request) { try await accountPage(request) } }
+        router.get("/account") { request, _ in try await accountPage(request) }
         router.post("/account/password") { request, _ in
-            try await respond(request) {
-                let caller = try signedIn(request)
-                let form = try await FormFields.read(request)
-                do throws(StudioError) {
-                    try await studio.changePassword(
-                        caller, current: form["currentPassword"] ?? "", new: form["newPassword"] ?? "",
-                        keeping: RequestCaller.token)
-                } catch {
-                    return try await accountPage(
-                        request, error: error.description,
-                        status: error.kind == .tooManyAttempts
-                            ? .tooManyRequests : error.kind == .unauthorized ? .unauthorized : .unprocessableContent)
-                }
+            let caller = try signedIn(request)
+            let form = try await FormFields.read(request)
+            do throws(StudioError) {
+                try await studio.changePassword(
+                    caller, current: form["currentPassword"] ?? "", new: form["newPassword"] ?? "",
+                    keeping: RequestCaller.token)
+            } catch {
                 return try await accountPage(
-                    request, notice: "Your password is changed; every other device is signed out.")
+                    request, error: Self.sentence(error.message),
+                    status: error.kind == .tooManyAttempts
+                        ? .tooManyRequests : error.kind == .unauthorized ? .unauthorized : .unprocessableContent)
             }
+            return try await accountPage(
+                request, notice: "Your password is changed; every other device is signed out.")
         }
         router.post("/account/sign-out-everywhere") { request, _ in
-            try await respond(request) {
-                try await studio.signOutEverywhere(try signedIn(request))
-                RequestCaller.headers?.set(cookies.signedOut)
-                return Self.redirect("/sign-in")
-            }
+            try await studio.signOutEverywhere(try signedIn(request))
+            RequestCaller.headers?.set(cookies.signedOut)
+            return Self.redirect("/sign-in")
         }
         router.post("/account/calendar") { request, _ in
-            try await respond(request) {
-                _ = try await studio.renewCalendarFeed(try signedInClient(request))
-                return try await accountPage(
-                    request, notice: "Your calendar feed has a new address; the old one no longer works.")
-            }
+            _ = try await studio.renewCalendarFeed(try signedInClient(request))
+            return try await accountPage(
+                request, notice: "Your calendar feed has a new address; the old one no longer works.")
         }
     }
 
@@ -71,9 +65,7 @@ extension WebPages {
     }
 
     func home(_ request: Request) async throws -> Response {
-        guard let caller = RequestCaller.current else {
-            return render("welcome", title: "Unknot")
-        }
+        guard let caller = RequestCaller.current else { return try await frontPage() }
         if caller.role.isStaff { return Self.redirect("/staff") }
         let bookings = try await studio.myBookings(caller)
         let now = studio.now
@@ -99,7 +91,8 @@ extension WebPages {
             return Self.redirect(signedIn.account.role.isStaff && next == "/" ? "/staff" : next)
         } catch {
             return render(
-                "sign-in", title: "Sign in", ["error": error.description, "email": form["email"] ?? "", "next": next],
+                "sign-in", title: "Sign in",
+                ["error": Self.sentence(error.message), "email": form["email"] ?? "", "next": next],
                 status: error.kind == .tooManyAttempts ? .tooManyRequests : .unauthorized)
         }
     }

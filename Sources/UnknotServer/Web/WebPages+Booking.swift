@@ -5,41 +5,50 @@ import UnknotStudio
 
 extension WebPages {
     func addBookingRoutes(to router: Router<StudioRequestContext>) {
-        router.get("/book") { request, _ in try await respond(request) { try await bookPage(request) } }
-        router.post("/book") { request, _ in try await respond(request) { try await book(request) } }
-        router.get("/bookings") { request, _ in try await respond(request) { try await bookingsPage(request) } }
+        router.get("/book") { request, _ in try await bookPage(request) }
+        router.post("/book") { request, _ in try await book(request) }
+        router.get("/bookings") { request, _ in try await bookingsPage(request) }
         router.get("/bookings/:id") { request, context in
-            try await respond(request) {
-                let caller = try signedInClient(request)
-                let booking = try await studio.booking(caller, id: try Self.uuid(context))
-                let id = booking.id.uuidString.lowercased()
-                let running = await rejoinable(caller).filter { $0["booking"] as? String == id }
-                return render(
-                    "booking", title: "Your booking",
-                    bookingContext(booking).merging(
-                        ["isNew": request.uri.queryParameters["new"] != nil, "running": running],
-                        uniquingKeysWith: { $1 }))
-            }
+            let caller = try signedInClient(request)
+            let booking = try await studio.booking(caller, id: try Self.uuid(context))
+            let id = booking.id.uuidString.lowercased()
+            let running = await rejoinable(caller).filter { $0["booking"] as? String == id }
+            return render(
+                "booking", title: "Your booking",
+                bookingContext(booking).merging(
+                    ["isNew": request.uri.queryParameters["new"] != nil, "running": running],
+                    uniquingKeysWith: { $1 }))
+        }
+        router.get("/bookings/:id/cancel") { request, context in
+            let caller = try signedInClient(request)
+            let booking = try await studio.booking(caller, id: try Self.uuid(context))
+            return render("cancel", title: "Cancel your booking?", bookingContext(booking))
         }
         router.post("/bookings/:id/cancel") { request, context in
-            try await respond(request) {
-                let caller = try signedInClient(request)
-                _ = try await studio.cancel(caller, id: try Self.uuid(context))
-                return Self.redirect("/bookings?cancelled=1")
-            }
+            let caller = try signedInClient(request)
+            _ = try await studio.cancel(caller, id: try Self.uuid(context))
+            return Self.redirect("/bookings?cancelled=1")
         }
         router.get("/bookings/:id/move") { request, context in
-            try await respond(request) { try await movePage(request, id: try Self.uuid(context)) }
+            try await movePage(request, id: try Self.uuid(context))
         }
         router.post("/bookings/:id/move") { request, context in
-            try await respond(request) {
-                let caller = try signedInClient(request)
-                let form = try await FormFields.read(request)
+            let caller = try signedInClient(request)
+            let id = try Self.uuid(context)
+            let form = try await FormFields.read(request)
+            let refusal: StudioError
+            do throws(StudioError) {
                 let (station, start) = try Self.slot(form["slot"])
-                let moved = try await studio.reschedule(
-                    caller, id: try Self.uuid(context), start: start, station: station)
+                let moved = try await studio.reschedule(caller, id: id, start: start, station: station)
                 return Self.redirect("/bookings/\(moved.id.uuidString.lowercased())?moved=1")
+            } catch {
+                refusal = error
             }
+            if refusal.kind == .unauthorized || refusal.kind == .notFound { throw refusal }
+            // Refused: the same day's times again, with why (nothing is lost).
+            let day = (form["slot"]?.split(separator: "|").last).flatMap { StudioTime(text: String($0)) }
+            return try await movePage(
+                request, id: id, day: day.map { CalendarDate(dayNumber: $0.day) }, refusal: refusal)
         }
     }
 
@@ -48,18 +57,27 @@ extension WebPages {
         let id = booking.id.uuidString.lowercased()
         let startable = booking.status == .booked && now.minutes >= booking.start.minutes - 30 && now < booking.end
         let program = studio.catalog.program(id: booking.programID)
+        let changes = studio.settings.rules.changes(start: booking.start, now: now)
+        let upcoming = booking.status == .booked && booking.start > now
+        // Past a cut-off the page says so and how to reach a person, rather than offering a button
+        // the studio would refuse (issue #18, defect 2).
+        let late = [changes.cancel, changes.move].compactMap { $0 }.first.map {
+            Self.sentence("\($0); to change it now, \(studio.settings.contactClause)")
+        }
         return [
             "id": id,
             "program": program?.name ?? booking.programID,
             "minutes": booking.minutes,
-            "when": Self.when(booking.start),
+            "when": booking.start.spoken,
             "start": booking.start.text,
             "station": "Station \(booking.stationID)",
             "status": booking.status.text,
             "isBooked": booking.status == .booked,
             "isCancelled": booking.status == .cancelled,
             "inProgress": booking.status == .inProgress,
-            "canChange": booking.status == .booked && booking.start > now,
+            "canCancel": upcoming && changes.cancel == nil,
+            "canMove": upcoming && changes.move == nil,
+            "tooLate": upcoming ? (late ?? "") : "",
             "canStart": startable,
             "hasRecord": booking.hasRecord,
             "price": Self.money(booking.priceCents),
@@ -73,21 +91,42 @@ extension WebPages {
 
     /// The booking page: programs with prices, a length, a day, the free times, and the quote
     /// with the promo code (checked by the server; the page's script checks it as it is typed).
-    func bookPage(_ request: Request) async throws -> Response {
-        let caller = try signedInClient(request)
-        let query = request.uri.queryParameters
+    func bookPage(_ request: Request, choice: BookingChoice? = nil, refusal: StudioError? = nil) async throws
+        -> Response
+    {
+        // Open to visitors: what is offered, its price and its free times come before an account
+        // (the review step asks them to sign up or in, keeping the choice).
+        let caller = RequestCaller.current
+        if caller?.role.isStaff == true { throw PageRedirect("/staff") }
+        let choice = choice ?? BookingChoice(request.uri.queryParameters)
         let offers = try await studio.programs().filter(\.bookable)
-        let chosen = query["program"].map(String.init).flatMap { id in offers.first { $0.id == id } } ?? offers.first
-        let minutesAsked = query["minutes"].flatMap { Int($0) }
-        let minutes =
-            chosen.map { offer in
-                minutesAsked.flatMap { offer.lengths.contains($0) ? $0 : nil } ?? offer.lengths.sorted().first {
-                    $0 >= 30
-                } ?? offer.lengths.min() ?? 30
-            } ?? 30
+        let chosen = choice.program.flatMap { id in offers.first { $0.id == id } } ?? offers.first
+        var notices: [String] = []
+        var minutes = 30
+        if let offer = chosen {
+            let fallback = offer.lengths.sorted().first { $0 >= 30 } ?? offer.lengths.min() ?? 30
+            minutes = choice.minutes ?? fallback
+            if !offer.lengths.contains(minutes) {
+                notices.append(
+                    Self.sentence(Studio.lengthsMessage(name: offer.name, lengths: offer.lengths, minutes))
+                        + " Showing \(fallback) minutes.")
+                minutes = fallback
+            }
+        }
         let today = studio.today
-        let day = query["date"].flatMap { CalendarDate(String($0)) } ?? today
-        let code = (query["code"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        var day = choice.date ?? today
+        let lastDay = CalendarDate(dayNumber: today.dayNumber + studio.settings.rules.maximumDaysAhead)
+        if day < today {
+            // A day gone by: say so and show today (issue #18, defect 9).
+            notices.append("\(Self.day(day)) has passed. Here are today's free times.")
+            day = today
+        } else if day > lastDay {
+            notices.append(
+                "Bookings open \(studio.settings.rules.maximumDaysAhead) days ahead: the last day you can book now is "
+                    + "\(Self.day(lastDay)).")
+            day = lastDay
+        }
+        let code = choice.code
         var context: [String: Any] = [
             "programs": offers.map { offer in
                 [
@@ -100,32 +139,50 @@ extension WebPages {
             "lengths": (chosen?.lengths.sorted() ?? []).map {
                 ["value": $0, "selected": $0 == minutes] as [String: Any]
             },
-            "date": day.description, "today": today.description, "code": code,
+            "date": day.description, "today": today.description, "lastDay": lastDay.description, "code": code,
+            "notices": notices, "refusal": refusal.map { Self.sentence($0.message) } ?? "",
             "program": chosen?.id ?? "", "minutes": minutes,
         ]
-        guard let chosen else { return render("book", title: "Book a session", context) }
-        let quote = try await studio.quote(
-            caller, program: chosen.id, minutes: minutes, code: code.isEmpty ? nil : code)
+        guard let chosen else {
+            return render("book", title: "Book a session", context, status: Self.status(of: refusal))
+        }
+        let quote =
+            if let caller {
+                try await studio.quote(caller, program: chosen.id, minutes: minutes, code: code.isEmpty ? nil : code)
+            } else {
+                try await studio.quoteForVisitor(program: chosen.id, minutes: minutes, code: code.isEmpty ? nil : code)
+            }
         context["quote"] = quoteContext(quote)
         var problem: String?
         var slots: [SlotView] = []
-        do {
+        do throws(StudioError) {
             slots = try await studio.availability(
-                program: chosen.id, minutes: minutes, from: day.description, to: day.description)
+                program: chosen.id, minutes: minutes, from: day.description, to: day.description, for: caller)
         } catch {
-            problem = error.description
+            problem = Self.sentence(error.message)
         }
         context["problem"] = problem ?? ""
         context["hasProblem"] = problem != nil
         context["slots"] = slotContexts(slots)
         context["hasSlots"] = !slots.isEmpty
         context["dayName"] = Self.day(day)
+        context["signedIn"] = caller != nil
+        let waitTimes = try await waitlistChoices(day: day)
+        context["waitTimes"] = waitTimes
+        context["waitTimesLate"] = Array(waitTimes.reversed())
         let next = CalendarDate(dayNumber: day.dayNumber + 1)
         let previous = CalendarDate(dayNumber: day.dayNumber - 1)
-        context["nextDay"] = next.description
+        context["nextDay"] = next <= lastDay ? next.description : ""
+        context["hasNextDay"] = next <= lastDay
         context["previousDay"] = previous.dayNumber >= today.dayNumber ? previous.description : ""
         context["hasPreviousDay"] = previous.dayNumber >= today.dayNumber
-        return render("book", title: "Book a session", context)
+        return render("book", title: "Book a session", context, status: Self.status(of: refusal))
+    }
+
+    /// The page's status: 200, or the refusal's own (409 for a time taken meanwhile, 403 for a rule).
+    static func status(of refusal: StudioError?) -> HTTPResponse.Status {
+        guard let refusal, let report = ProblemReport.from(refusal) else { return .ok }
+        return HTTPResponse.Status(code: report.status)
     }
 
     func quoteContext(_ quote: Quote) -> [String: Any] {
@@ -151,7 +208,7 @@ extension WebPages {
         return byStart.map { group in
             [
                 "time": Self.clock(group.start), "value": group.start.text,
-                "free": group.count == 1 ? "1 table" : "\(group.count) tables",
+                "free": group.count == 1 ? "1 station free" : "\(group.count) stations free",
             ]
         }
     }
@@ -169,12 +226,21 @@ extension WebPages {
     func book(_ request: Request) async throws -> Response {
         let caller = try signedInClient(request)
         let form = try await FormFields.read(request)
-        let (station, start) = try Self.slot(form["slot"])
-        let code = (form["code"] ?? "").uppercased()
-        let booking = try await studio.book(
-            caller, program: form["program"] ?? "", minutes: Int(form["minutes"] ?? "") ?? 0, start: start,
-            station: station, code: code.isEmpty ? nil : code)
-        return Self.redirect("/bookings/\(booking.id.uuidString.lowercased())?new=1")
+        let choice = BookingChoice(form: form)
+        let refusal: StudioError
+        do throws(StudioError) {
+            let (station, start) = try Self.slot(form["slot"])
+            let booking = try await studio.book(
+                caller, program: form["program"] ?? "", minutes: Int(form["minutes"] ?? "") ?? 0, start: start,
+                station: station, code: choice.code.isEmpty ? nil : choice.code)
+            return Self.redirect("/bookings/\(booking.id.uuidString.lowercased())?new=1")
+        } catch {
+            refusal = error
+        }
+        if refusal.kind == .unauthorized { throw refusal }
+        // Refused (taken a moment ago, a rule): the same choice again with why, nothing lost
+        // (issue #18, defect 1: "Back" used to lose the program and the code).
+        return try await bookPage(request, choice: choice, refusal: refusal)
     }
 
     func bookingsPage(_ request: Request) async throws -> Response {
@@ -182,11 +248,14 @@ extension WebPages {
         let bookings = try await studio.myBookings(caller)
         let now = studio.now
         let upcoming = bookings.filter { ($0.status == .booked || $0.status == .inProgress) && $0.end > now }
-        let past = bookings.filter { !upcoming.contains($0) }.reversed()
+        // A cancelled session still to come is neither coming up nor before (issue #18, defect 10).
+        let cancelled = bookings.filter { $0.status == .cancelled && $0.start > now }
+        let past = bookings.filter { !upcoming.contains($0) && !cancelled.contains($0) }.reversed()
         let next = try await studio.nextVisit(caller)
         var context: [String: Any] = [
             "upcoming": upcoming.map { bookingContext($0) }, "hasUpcoming": !upcoming.isEmpty,
             "past": past.map { bookingContext($0) }, "hasPast": !past.isEmpty,
+            "cancelledUpcoming": cancelled.map { bookingContext($0) }, "hasCancelled": !cancelled.isEmpty,
             "cancelled": request.uri.queryParameters["cancelled"] != nil,
             "nextVisit": Self.sentence(next.reason),
             "feed": try await studio.calendarFeedPath(caller),
@@ -196,20 +265,28 @@ extension WebPages {
         return render("bookings", title: "Your bookings", context)
     }
 
-    func movePage(_ request: Request, id: UUID) async throws -> Response {
+    func movePage(_ request: Request, id: UUID, day chosen: CalendarDate? = nil, refusal: StudioError? = nil)
+        async throws -> Response
+    {
         let caller = try signedInClient(request)
         let booking = try await studio.booking(caller, id: id)
         let today = studio.today
-        let day =
-            request.uri.queryParameters["date"].flatMap { CalendarDate(String($0)) }
+        var day =
+            chosen ?? request.uri.queryParameters["date"].flatMap { CalendarDate(String($0)) }
             ?? CalendarDate(dayNumber: booking.start.day)
+        if day < today { day = today }
         var slots: [SlotView] = []
         var problem: String?
-        do {
-            slots = try await studio.availability(
-                program: booking.programID, minutes: booking.minutes, from: day.description, to: day.description)
-        } catch {
-            problem = error.description
+        if let cannot = studio.settings.rules.changes(start: booking.start, now: studio.now).move {
+            problem = Self.sentence("\(studio.refusalText(cannot))")
+        } else {
+            do throws(StudioError) {
+                slots = try await studio.availability(
+                    program: booking.programID, minutes: booking.minutes, from: day.description, to: day.description,
+                    for: caller, moving: booking.id)
+            } catch {
+                problem = Self.sentence(error.message)
+            }
         }
         return render(
             "move", title: "Move your booking",
@@ -217,7 +294,7 @@ extension WebPages {
                 [
                     "slots": slotContexts(slots), "hasSlots": !slots.isEmpty, "date": day.description,
                     "today": today.description, "dayName": Self.day(day), "problem": problem ?? "",
-                    "hasProblem": problem != nil,
-                ], uniquingKeysWith: { $1 }))
+                    "hasProblem": problem != nil, "refusal": refusal.map { Self.sentence($0.message) } ?? "",
+                ], uniquingKeysWith: { $1 }), status: Self.status(of: refusal))
     }
 }

@@ -7,34 +7,28 @@ import UnknotStudio
 extension WebPages {
     func addLiveRoutes(to router: Router<StudioRequestContext>) {
         router.post("/bookings/:id/start") { request, context in
-            try await respond(request) {
-                let caller = try signedIn(request)
-                let info = try await floor.start(booking: try Self.uuid(context), by: caller)
-                return Self.redirect(caller.role.isStaff ? "/staff" : "/console/\(info.id.uuidString.lowercased())")
-            }
+            let caller = try signedIn(request)
+            let info = try await floor.start(booking: try Self.uuid(context), by: caller)
+            return Self.redirect(caller.role.isStaff ? "/staff" : "/console/\(info.id.uuidString.lowercased())")
         }
         router.post("/demo") { request, _ in
-            try await respond(request) {
-                let caller = try signedInClient(request)
-                let info = try await floor.startDemo(by: caller)
-                return Self.redirect("/console/\(info.id.uuidString.lowercased())")
-            }
+            let caller = try signedInClient(request)
+            let info = try await floor.startDemo(by: caller)
+            return Self.redirect("/console/\(info.id.uuidString.lowercased())")
         }
         router.get("/console/:id") { request, context in
-            try await respond(request) {
-                let caller = try signedInClient(request)
-                let id = try Self.uuid(context)
-                guard let live = await floor.session(id), live.info.accountID == caller.accountID else {
-                    throw StudioError(.notFound, "there is no live session of yours here; start one from your bookings")
-                }
-                let info = live.info
-                var notes = info.isDemo ? ["demo"] : []
-                if await floor.isSimulated(station: info.stationID) { notes.append("a simulated station") }
-                let html = pages.console.html(
-                    .init(program: info.programName, minutes: info.minutes, station: info.stationName, notes: notes),
-                    session: info.id, socket: "/console/\(info.id.uuidString.lowercased())/live", assets: "/static")
-                return PageRenderer.html(html)
+            let caller = try signedInClient(request)
+            let id = try Self.uuid(context)
+            guard let live = await floor.session(id), live.info.accountID == caller.accountID else {
+                throw StudioError(.notFound, "there is no live session of yours here; start one from your bookings")
             }
+            let info = live.info
+            var notes = info.isDemo ? ["demo"] : []
+            if await floor.isSimulated(station: info.stationID) { notes.append("a simulated station") }
+            let html = pages.console.html(
+                .init(program: info.programName, minutes: info.minutes, station: info.stationName, notes: notes),
+                session: info.id, socket: "/console/\(info.id.uuidString.lowercased())/live", assets: "/static")
+            return PageRenderer.html(html)
         }
     }
 
@@ -44,7 +38,8 @@ extension WebPages {
         await floor.running(for: caller.accountID).map { info in
             [
                 "console": "/console/\(info.id.uuidString.lowercased())", "program": info.programName,
-                "station": info.stationName, "booking": info.bookingID?.uuidString.lowercased() ?? "",
+                "station": info.stationName, "stationId": info.stationID,
+                "booking": info.bookingID?.uuidString.lowercased() ?? "",
             ]
         }
     }

@@ -8,19 +8,17 @@ extension WebPages {
     func addPasswordResetRoutes(to router: Router<StudioRequestContext>) {
         router.get("/forgot-password") { _, _ in render("forgot-password", title: "A new password") }
         router.post("/forgot-password") { request, _ in
-            try await respond(request) {
-                let form = try await FormFields.read(request)
-                let email = form["email"] ?? ""
-                do throws(StudioError) {
-                    let sent = try await studio.requestPasswordReset(email: email, from: RequestCaller.source)
-                    var context: [String: Any] = ["sent": sent.email]
-                    if let mailFolder { context["mailFolder"] = mailFolder }
-                    return render("forgot-password", title: "Check your e-mail", context, status: .accepted)
-                } catch {
-                    return render(
-                        "forgot-password", title: "A new password", ["error": error.description, "email": email],
-                        status: error.kind == .tooManyAttempts ? .tooManyRequests : .unprocessableContent)
-                }
+            let form = try await FormFields.read(request)
+            let email = form["email"] ?? ""
+            do throws(StudioError) {
+                let sent = try await studio.requestPasswordReset(email: email, from: RequestCaller.source)
+                var context: [String: Any] = ["sent": sent.email]
+                if let mailFolder { context["mailFolder"] = mailFolder }
+                return render("forgot-password", title: "Check your e-mail", context, status: .accepted)
+            } catch {
+                return render(
+                    "forgot-password", title: "A new password", ["error": error.description, "email": email],
+                    status: error.kind == .tooManyAttempts ? .tooManyRequests : .unprocessableContent)
             }
         }
         router.get("/reset-password") { request, _ in
@@ -28,20 +26,18 @@ extension WebPages {
             return render("reset-password", title: "Choose a new password", ["token": token])
         }
         router.post("/reset-password") { request, _ in
-            try await respond(request) {
-                let form = try await FormFields.read(request)
-                let token = form["token"] ?? ""
-                do throws(StudioError) {
-                    let signedIn = try await studio.resetPassword(
-                        token: token, newPassword: form["newPassword"] ?? "", from: RequestCaller.source)
-                    RequestCaller.headers?.set(cookies.signedIn(signedIn, now: studio.clock.now))
-                    return Self.redirect(signedIn.account.role.isStaff ? "/staff" : "/")
-                } catch {
-                    var context: [String: Any] = ["token": token, "error": error.message]
-                    if error.field == "token" { context["stale"] = true }
-                    return render(
-                        "reset-password", title: "Choose a new password", context, status: .unprocessableContent)
-                }
+            let form = try await FormFields.read(request)
+            let token = form["token"] ?? ""
+            do throws(StudioError) {
+                let signedIn = try await studio.resetPassword(
+                    token: token, newPassword: form["newPassword"] ?? "", from: RequestCaller.source)
+                RequestCaller.headers?.set(cookies.signedIn(signedIn, now: studio.clock.now))
+                return Self.redirect(signedIn.account.role.isStaff ? "/staff" : "/")
+            } catch {
+                var context: [String: Any] = ["token": token, "error": error.message]
+                if error.field == "token" { context["stale"] = true }
+                return render(
+                    "reset-password", title: "Choose a new password", context, status: .unprocessableContent)
             }
         }
     }

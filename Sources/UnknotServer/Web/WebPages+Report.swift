@@ -8,72 +8,64 @@ import UnknotStudio
 extension WebPages {
     func addReportRoutes(to router: Router<StudioRequestContext>) {
         router.get("/sessions/:id/report") { request, context in
-            try await respond(request) {
-                let caller = try signedIn(request)
-                let id = try Self.uuid(context)
-                let (view, text) = try await studio.record(caller, booking: id)
-                let booking = try await studio.booking(caller, id: id)
-                let mine = booking.clientID == caller.accountID
-                let record = mine ? try Self.parse(Data(text.utf8)) : try Self.parse(Data(text.utf8)).seenByStaff()
-                var page = reportContext(record, decisions: view.decisions, mine: mine)
-                page["id"] = id.uuidString.lowercased()
-                page["when"] = Self.when(booking.start)
-                page["station"] = "Station \(booking.stationID)"
-                let rating = view.feedbackRating ?? 0
-                page["rating"] = (1...5).map { value -> [String: Any] in ["value": value, "checked": rating == value] }
-                page["comment"] = view.feedbackComment ?? ""
-                page["thanks"] = request.uri.queryParameters["thanks"] != nil
-                if caller.role == .client {
-                    let next = try await studio.nextVisit(caller)
-                    page["nextVisit"] = Self.sentence(next.reason)
-                    if let date = next.date { page["nextDate"] = Self.day(date) }
-                }
-                return render("report", title: "Your session report", page)
+            let caller = try signedIn(request)
+            let id = try Self.uuid(context)
+            let (view, text) = try await studio.record(caller, booking: id)
+            let booking = try await studio.booking(caller, id: id)
+            let mine = booking.clientID == caller.accountID
+            let record = mine ? try Self.parse(Data(text.utf8)) : try Self.parse(Data(text.utf8)).seenByStaff()
+            var page = reportContext(record, decisions: view.decisions, mine: mine)
+            page["id"] = id.uuidString.lowercased()
+            page["when"] = Self.when(booking.start)
+            page["station"] = "Station \(booking.stationID)"
+            let rating = view.feedbackRating ?? 0
+            page["rating"] = (1...5).map { value -> [String: Any] in ["value": value, "checked": rating == value] }
+            page["comment"] = view.feedbackComment ?? ""
+            page["thanks"] = request.uri.queryParameters["thanks"] != nil
+            if caller.role == .client {
+                let next = try await studio.nextVisit(caller)
+                page["nextVisit"] = Self.sentence(next.reason)
+                if let date = next.date { page["nextDate"] = Self.day(date) }
             }
+            return render("report", title: "Your session report", page)
         }
         router.get("/demo/:id/report") { request, context in
-            try await respond(request) {
-                let caller = try signedInClient(request)
-                guard let demo = await floor.demoRecord(try Self.uuid(context)), demo.info.accountID == caller.accountID
-                else {
-                    throw StudioError(
-                        .notFound, "this demo's report is gone (demos are kept until the server restarts)")
-                }
-                var page = reportContext(try Self.parse(demo.record), decisions: [:], mine: false)
-                page["isDemo"] = true
-                page["station"] = demo.info.stationName
-                page["when"] = "a demo session"
-                return render("report", title: "Your demo session report", page)
+            let caller = try signedInClient(request)
+            guard let demo = await floor.demoRecord(try Self.uuid(context)), demo.info.accountID == caller.accountID
+            else {
+                throw StudioError(
+                    .notFound, "this demo's report is gone (demos are kept until the server restarts)")
             }
+            var page = reportContext(try Self.parse(demo.record), decisions: [:], mine: false)
+            page["isDemo"] = true
+            page["station"] = demo.info.stationName
+            page["when"] = "a demo session"
+            return render("report", title: "Your demo session report", page)
         }
         router.post("/sessions/:id/suggestions/:index") { request, context in
-            try await respond(request) {
-                let caller = try signedInClient(request)
-                let id = try Self.uuid(context)
-                guard let index = context.parameters.get("index").flatMap({ Int($0) }) else {
-                    throw StudioError(.notFound, "there is no such suggestion")
-                }
-                let form = try await FormFields.read(request)
-                let decision: SuggestionDecision = form["decision"] == "accept" ? .accepted : .dismissed
-                let (_, text) = try await studio.record(caller, booking: id)
-                let suggestions = try Self.parse(Data(text.utf8)).summary?.suggestions ?? []
-                _ = try await studio.decideSuggestion(caller, booking: id, index: index, decision) { plan in
-                    suggestions.indices.contains(index) ? suggestions[index].applied(to: plan) : nil
-                }
-                return Self.redirect("/sessions/\(id.uuidString.lowercased())/report#learned")
+            let caller = try signedInClient(request)
+            let id = try Self.uuid(context)
+            guard let index = context.parameters.get("index").flatMap({ Int($0) }) else {
+                throw StudioError(.notFound, "there is no such suggestion")
             }
+            let form = try await FormFields.read(request)
+            let decision: SuggestionDecision = form["decision"] == "accept" ? .accepted : .dismissed
+            let (_, text) = try await studio.record(caller, booking: id)
+            let suggestions = try Self.parse(Data(text.utf8)).summary?.suggestions ?? []
+            _ = try await studio.decideSuggestion(caller, booking: id, index: index, decision) { plan in
+                suggestions.indices.contains(index) ? suggestions[index].applied(to: plan) : nil
+            }
+            return Self.redirect("/sessions/\(id.uuidString.lowercased())/report#learned")
         }
         router.post("/sessions/:id/feedback") { request, context in
-            try await respond(request) {
-                let caller = try signedInClient(request)
-                let id = try Self.uuid(context)
-                let form = try await FormFields.read(request)
-                guard let rating = form["rating"].flatMap({ Int($0) }) else {
-                    throw StudioError(.invalid, field: "rating", "choose how the session was, from 1 to 5 stars")
-                }
-                _ = try await studio.leaveFeedback(caller, booking: id, rating: rating, comment: form["comment"] ?? "")
-                return Self.redirect("/sessions/\(id.uuidString.lowercased())/report?thanks=1#feedback")
+            let caller = try signedInClient(request)
+            let id = try Self.uuid(context)
+            let form = try await FormFields.read(request)
+            guard let rating = form["rating"].flatMap({ Int($0) }) else {
+                throw StudioError(.invalid, field: "rating", "choose how the session was, from 1 to 5 stars")
             }
+            _ = try await studio.leaveFeedback(caller, booking: id, rating: rating, comment: form["comment"] ?? "")
+            return Self.redirect("/sessions/\(id.uuidString.lowercased())/report?thanks=1#feedback")
         }
     }
 

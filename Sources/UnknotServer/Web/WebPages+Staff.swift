@@ -5,25 +5,39 @@ import UnknotStudio
 
 extension WebPages {
     func addStaffRoutes(to router: Router<StudioRequestContext>) {
-        router.get("/staff") { request, _ in try await respond(request) { try await dashboard(request) } }
-        staffAction("stop") { floor, station throws(StudioError) in try await floor.emergencyStop(station: station) }
-        staffAction("release") { floor, station throws(StudioError) in
+        router.get("/staff") { request, _ in try await dashboard(request) }
+        staffAction("stop") { floor, station, _ throws(StudioError) in try await floor.emergencyStop(station: station) }
+        staffAction("release") { floor, station, _ throws(StudioError) in
             try await floor.releaseEmergencyStop(station: station)
         }
-        staffAction("end") { floor, station throws(StudioError) in try await floor.end(station: station) }
+        staffAction("end") { floor, station, _ throws(StudioError) in try await floor.end(station: station) }
+        staffAction("acknowledge") { floor, station, caller throws(StudioError) in
+            try await floor.acknowledgeAlerts(station: station, by: caller)
+        }
+        // Ending a session cannot be undone: the page asks first (issue #18, defect 5).
+        router.get("/staff/stations/:station/end") { request, context in
+            _ = try signedInStaff(request)
+            guard let id = context.parameters.get("station").flatMap({ Int($0) }),
+                let station = try await floor.floor().stations.first(where: { $0.id == id })
+            else { throw StudioError(.notFound, "there is no such station") }
+            guard let session = station.session else {
+                throw StudioError(.notFound, "no session is running on \(station.name) any more")
+            }
+            return render(
+                "staff-end", title: "End the session?",
+                ["id": id, "name": station.name, "client": session.client, "program": session.program])
+        }
 
         func staffAction(
-            _ action: String, _ run: @escaping @Sendable (LiveFloor, Int) async throws(StudioError) -> Void
+            _ action: String, _ run: @escaping @Sendable (LiveFloor, Int, Caller) async throws(StudioError) -> Void
         ) {
             router.post("/staff/stations/:station/\(action)") { request, context in
-                try await respond(request) {
-                    _ = try signedInStaff(request)
-                    guard let station = context.parameters.get("station").flatMap({ Int($0) }) else {
-                        throw StudioError(.notFound, "there is no such station")
-                    }
-                    try await run(floor, station)
-                    return Self.redirect("/staff")
+                let caller = try signedInStaff(request)
+                guard let station = context.parameters.get("station").flatMap({ Int($0) }) else {
+                    throw StudioError(.notFound, "there is no such station")
                 }
+                try await run(floor, station, caller)
+                return Self.redirect("/staff")
             }
         }
     }
@@ -50,33 +64,56 @@ extension WebPages {
                 var shown: [String: Any] = [
                     "client": session.client, "program": session.program, "state": session.stateText,
                     "remaining": "\(session.remaining / 60_000) min left", "area": session.area ?? "—",
-                    "level": session.level, "stopped": session.stopped,
+                    "level": session.level, "stopped": session.stopped, "demo": session.demo,
+                    "booking": session.booking ?? "",
                 ]
                 // Only when the client lets staff be told (the floor's state leaves it out otherwise).
                 if let heartRate = session.heartRate { shown["heart"] = "heart \(heartRate) bpm" }
                 item["session"] = shown
             }
+            // What this station's client asked for and staff have not seen yet: on its card, a call
+            // for a person first (issue #18, defect 6).
+            let open = (station.alerts ?? []).sorted {
+                ($0.callsPerson ? 0 : 1, -$0.minute) < ($1.callsPerson ? 0 : 1, -$1.minute)
+            }
+            item["openAlerts"] = open.map {
+                ["at": $0.at, "text": $0.text, "callsPerson": $0.callsPerson] as [String: Any]
+            }
+            item["hasOpenAlerts"] = !open.isEmpty
             return item
         }
         return render(
             "staff", title: "Studio floor",
             [
                 "stations": stations,
-                "alerts": state.alerts.map {
-                    ["station": $0.station, "client": $0.client, "at": $0.at, "text": $0.text] as [String: Any]
-                }
+                // One list, newest first, on the studio's clock: alerts of sessions running or just
+                // ended here, then those kept in the day's records.
+                "alerts":
+                    (state.alerts.map {
+                        (
+                            $0.minute,
+                            [
+                                "station": $0.station, "client": $0.client, "at": $0.at, "text": $0.text,
+                                "seenBy": $0.acknowledgedBy ?? "",
+                            ] as [String: Any]
+                        )
+                    }
                     + stored.map {
-                        [
-                            "station": "Station \($0.stationID)", "client": $0.clientName, "at": Self.clock($0.at),
-                            "text": $0.reaction,
-                        ]
-                            as [String: Any]
-                    },
+                        (
+                            $0.at.minutes,
+                            [
+                                "station": "Station \($0.stationID)", "client": $0.clientName,
+                                "at": Self.clock($0.at), "text": Self.sentence(AlertView.words($0.reaction)),
+                                "report": "/sessions/\($0.bookingID.uuidString.lowercased())/report",
+                            ] as [String: Any]
+                        )
+                    }).sorted { $0.0 > $1.0 }.map(\.1),
                 "hasAlerts": !state.alerts.isEmpty || !stored.isEmpty,
                 "bookings": bookings.filter { $0.status != .cancelled }.map { booking in
                     var item = bookingContext(booking)
                     item["client"] = booking.clientName ?? "a client"
                     item["time"] = Self.clock(booking.start)
+                    item["report"] = booking.hasRecord ? "/sessions/\(booking.id.uuidString.lowercased())/report" : ""
                     return item
                 },
                 "today": Self.day(today),

@@ -19,7 +19,7 @@ struct WebPages: Sendable {
     var mailFolder: String?
 
     func addRoutes(to router: Router<StudioRequestContext>) {
-        router.get("/") { request, _ in try await respond(request) { try await home(request) } }
+        router.get("/") { request, _ in try await home(request) }
         router.get("/static/:file") { _, context -> Response in
             guard let name = context.parameters.get("file"), let file = pages.file(name) else {
                 return Response(status: .notFound)
@@ -29,6 +29,9 @@ struct WebPages: Sendable {
         addAccountRoutes(to: router)
         addCarePlanRoutes(to: router)
         addBookingRoutes(to: router)
+        addReviewRoutes(to: router)
+        addWaitlistRoutes(to: router)
+        addAdminRoutes(to: router)
         addLiveRoutes(to: router)
         addReportRoutes(to: router)
         addStaffRoutes(to: router)
@@ -36,27 +39,10 @@ struct WebPages: Sendable {
 
     // MARK: Shared
 
-    /// Runs a page handler: a redirect it asks for is a 303; a studio error is a page that says
-    /// what was wrong and how to go on.
-    func respond(_ request: Request, _ body: () async throws -> Response) async throws -> Response {
-        do {
-            return try await body()
-        } catch let redirect as PageRedirect {
-            return Self.redirect(redirect.location)
-        } catch {
-            guard let report = ProblemReport.from(error) else { throw error }
-            if report.status == 401 { return Self.redirect("/sign-in?next=\(Self.escapeQuery(request.uri.path))") }
-            return render(
-                "message", title: "Something needs your attention",
-                ["heading": "That did not work", "detail": report.detail, "back": "javascript:history.back()"],
-                status: HTTPResponse.Status(code: report.status))
-        }
-    }
-
     /// The signed-in person, or a redirect to the sign-in page.
     func signedIn(_ request: Request) throws -> Caller {
         guard let caller = RequestCaller.current else {
-            throw PageRedirect("/sign-in?next=\(Self.escapeQuery(request.uri.path))")
+            throw PageRedirect("/sign-in?next=\(Self.escapeQuery(Self.pathAndQuery(request)))")
         }
         return caller
     }
@@ -85,6 +71,7 @@ struct WebPages: Sendable {
             context["user"] =
                 [
                     "name": caller.name, "isStaff": caller.role.isStaff, "isClient": caller.role == .client,
+                    "isAdmin": caller.role == .admin,
                 ] as [String: Any]
         }
         return pages.page(template, context, status: status)
@@ -92,6 +79,12 @@ struct WebPages: Sendable {
 
     static func redirect(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])
+    }
+
+    /// The page asked for, with its query (a GET form's choices), to come back to after signing in.
+    static func pathAndQuery(_ request: Request) -> String {
+        let query = request.method == .get ? (request.uri.query ?? "") : ""
+        return query.isEmpty ? request.uri.path : request.uri.path + "?" + query
     }
 
     static func escapeQuery(_ text: String) -> String {

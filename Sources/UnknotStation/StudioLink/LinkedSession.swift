@@ -246,7 +246,8 @@ struct LinkedSession<Station: RunningStation> {
                 statusDue = true
             case .alert(let alert):
                 if timed.event.isVisibleToStaff(staffMayBeAlerted: assignment.staffMayBeAlerted) {
-                    outbox.append(.alert(StaffAlert(session: session, t: timed.t, text: alert.text)))
+                    outbox.append(
+                        .alert(StaffAlert(session: session, t: timed.t, text: alert.text, kind: alert.kind.rawValue)))
                 }
             default: break
             }

@@ -63,7 +63,7 @@ public final class StationLoopLink<Hardware: RobotHardware>: StudioLinkStation {
         let text =
             "The station's arm faulted at \(status.time / 60_000):\(String(format: "%02d", status.time / 1_000 % 60)); "
             + "it is lifted and holds. Check the station."
-        return [.alert(StaffAlert(session: session, t: status.time, text: text))]
+        return [.alert(StaffAlert(session: session, t: status.time, text: text, kind: "station-fault"))]
     }
 
     public func received(_ message: StudioMessage) async {

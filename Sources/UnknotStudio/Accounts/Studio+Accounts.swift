@@ -136,6 +136,7 @@ extension Studio {
             try await PromoRedemptionRow.query(on: db).filter(\.$accountID == id).delete()
             if !ids.isEmpty {
                 try await BookingCellRow.query(on: db).filter(\.$bookingID ~~ ids).delete()
+                try await ClientCellRow.query(on: db).filter(\.$bookingID ~~ ids).delete()
                 try await BookingReminderRow.query(on: db).filter(\.$bookingID ~~ ids).delete()
             }
             try await PasswordResetRow.query(on: db).filter(\.$accountID == id).delete()

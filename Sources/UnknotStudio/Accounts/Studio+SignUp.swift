@@ -18,8 +18,11 @@ extension Studio {
     /// account (issue #17, finding 3). Counted per network address like accounts made, and at
     /// most `signUpMailsPerAddress` mails go to one address an hour (more are answered alike but
     /// not sent, so no one can fill a stranger's inbox).
+    ///
+    /// `next` is a page of this studio to come back to after the link (a booking being reviewed):
+    /// the link carries it, so signing up in the middle of booking loses nothing.
     public func requestSignUp(
-        email: String, name: String, password: String, from source: SignInSource = .init()
+        email: String, name: String, password: String, from source: SignInSource = .init(), next: String? = nil
     ) async throws(StudioError) -> SignUpSent {
         let email = try Self.checkEmail(email)
         let name = try PlainText.check(name, field: "name", what: "the name", most: 200)
@@ -42,8 +45,9 @@ extension Studio {
             let request = SignUpRequestRow(
                 email: email, name: name, passwordHash: hash, tokenHash: Secret.digest(token), createdAt: now,
                 expiresAt: expires)
-            let welcome = try signUpMail(to: recipient, token: token, expires: expires)
-            let known = try alreadySignedUpMail(to: recipient)
+            let back = Self.returnPath(next)
+            let welcome = try signUpMail(to: recipient, token: token, expires: expires, next: back)
+            let known = try alreadySignedUpMail(to: recipient, next: back)
             do throws(StudioError) {
                 try await database.write { db in
                     try await SignUpRequestRow.query(on: db).filter(\.$expiresAt <= now).delete()
@@ -121,10 +125,20 @@ extension Studio {
         return SignedIn(token: token, expiresAt: expires, account: AccountView(row), device: newDevice)
     }
 
-    private func signUpMail(to recipient: MailAddress, token: String, expires: Date) throws(StudioError)
-        -> MailMessage
+    /// `path` as the query value of a link back to this site, or `nil` when it is not a plain path
+    /// here (starts with one "/", printable ASCII, at most 1,000 characters).
+    static func returnPath(_ path: String?) -> String? {
+        guard let path, path.count <= 1_000, path.hasPrefix("/"), !path.hasPrefix("//"),
+            path.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" })
+        else { return nil }
+        return path.addingPercentEncoding(
+            withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_.~")))
+    }
+
+    private func signUpMail(to recipient: MailAddress, token: String, expires: Date, next: String?)
+        throws(StudioError) -> MailMessage
     {
-        let link = settings.publicURL + "/sign-up/confirm?token=" + token
+        let link = settings.publicURL + "/sign-up/confirm?token=" + token + (next.map { "&next=" + $0 } ?? "")
         let text = """
             Hello \(recipient.name ?? ""),
 
@@ -140,16 +154,16 @@ extension Studio {
         return try studioMail(to: recipient, subject: "Finish signing up at \(settings.studioName)", text: text)
     }
 
-    private func alreadySignedUpMail(to recipient: MailAddress) throws(StudioError) -> MailMessage {
+    private func alreadySignedUpMail(to recipient: MailAddress, next: String?) throws(StudioError) -> MailMessage {
         let text = """
             Hello,
 
             Someone (perhaps you) asked to sign up at \(settings.studioName) with this address, \
             but it already has an account. Sign in here:
 
-            \(settings.publicURL)/sign-in
+            \(settings.publicURL)/sign-in\(next.map { "?next=" + $0 } ?? "")
 
-            If you forgot your password, ask the studio to reset it. If it was not you, ignore \
+            If you forgot your password, ask for a new one on the sign-in page. If it was not you, ignore \
             this e-mail: nothing was changed.
 
             \(settings.studioName)

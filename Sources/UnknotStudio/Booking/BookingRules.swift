@@ -46,9 +46,9 @@ public struct BookingRules: Hashable, Sendable, Codable {
             case .tooFarAhead(let days): "bookings open \(days) days ahead; choose an earlier date"
             case .inThePast: "that session has already started or ended"
             case .tooLateToCancel(let hours):
-                "sessions can be cancelled until \(hours) hours before they start; call the studio if something came up"
+                "sessions can be cancelled online until \(hours) hours before they start"
             case .tooLateToMove(let hours):
-                "sessions can be moved until \(hours) hours before they start; call the studio if something came up"
+                "sessions can be moved online until \(hours) hours before they start"
             case .screening(let refusals):
                 "we cannot offer a massage at the moment: \(refusals.map(\.reason).joined(separator: "; ")). "
                     + "Please see a professional first, and change your care plan's health answers once they no longer hold."
@@ -77,6 +77,21 @@ public struct BookingRules: Hashable, Sendable, Codable {
             return .failure(.tooLateToCancel(cutOffHours: cancelCutOff / 60))
         }
         return .success(())
+    }
+
+    /// Whether the session starting at `start` may still be cancelled and moved by its client at
+    /// `now` (the same cut-offs `checkCancel` and `checkMove` apply), for pages to offer only what
+    /// is allowed.
+    public func changes(start: StudioTime, now: StudioTime) -> (cancel: Refusal?, move: Refusal?) {
+        var cancel: Refusal?
+        if case .failure(let refusal) = checkCancel(start: start, now: now) { cancel = refusal }
+        var move: Refusal?
+        if now >= start {
+            move = .inThePast
+        } else if start.minutes - now.minutes < rescheduleCutOff {
+            move = .tooLateToMove(cutOffHours: rescheduleCutOff / 60)
+        }
+        return (cancel, move)
     }
 
     /// Whether the session starting at `start` may be moved to `newStart` at `now`.

@@ -6,12 +6,18 @@ import UnknotCore
 extension Studio {
     /// Free starts for `program` and `minutes` on the days `from` through `to` (at most 62), on
     /// one station or all in service, in time order. Open to anyone.
+    ///
+    /// Guarantees: every start offered is one a client may book at this moment under the studio's
+    /// rules — at least the minimum notice ahead, within the days bookings are open — and, for a
+    /// signed-in client (`caller`), none overlaps a session of theirs (except the booking being
+    /// moved, `moving`); a property test holds this over random clocks and rules.
     public func availability(
-        program id: String, minutes: Int, from: String, to: String, station: Int? = nil
+        program id: String, minutes: Int, from: String, to: String, station: Int? = nil, for caller: Caller? = nil,
+        moving: UUID? = nil
     ) async throws(StudioError) -> [SlotView] {
         let program = try await offeredProgram(id)
         guard program.lengths.contains(minutes) else {
-            throw .invalid("minutes", "\(program.name) is offered for \(program.lengths) minutes, not \(minutes)")
+            throw .invalid("minutes", Self.lengthsMessage(name: program.name, lengths: program.lengths, minutes))
         }
         let first = try Self.date(from, field: "from")
         let last = try Self.date(to, field: "to")
@@ -24,16 +30,40 @@ extension Studio {
             stations = stations.filter { $0.id == station }
             guard !stations.isEmpty else { throw .notFound("there is no station \(station)") }
         }
-        let days = first.dayNumber...last.dayNumber
+        let now = self.now
+        let rules = settings.rules
+        let earliest = now + rules.minimumNotice
+        let lastOpen = min(last.dayNumber, now.day + rules.maximumDaysAhead)
+        let firstOpen = max(first.dayNumber, earliest.day)
+        guard firstOpen <= lastOpen else { return [] }
+        let days = firstOpen...lastOpen
         let held = try await heldTimes(days: days)
+        var own: [Range<Int>] = []
+        if let caller, caller.role == .client {
+            own = try await ownSessions(
+                account: caller.accountID, overlapping: (firstOpen * 1_440)..<((lastOpen + 1) * 1_440),
+                excluding: moving
+            ).map { $0.start..<($0.start + $0.minutes) }
+        }
         var slots: [SlotView] = []
         for station in stations {
-            for slot in try freeSlots(minutes: minutes, station: station, held: held[station.id] ?? [], days: days) {
+            let free = try freeSlots(
+                minutes: minutes, station: station, held: held[station.id] ?? [], days: days, from: earliest)
+            for slot in free where !own.contains(where: { $0.overlaps(slot.minutes..<(slot.minutes + minutes)) }) {
                 slots.append(
                     SlotView(stationID: station.id, stationName: station.name, start: slot, end: slot + minutes))
             }
         }
         return slots.sorted { ($0.start, $0.stationID) < ($1.start, $1.stationID) }
+    }
+
+    /// "Deep tissue is offered for 30, 45, 60 or 90 minutes, not 29".
+    public static func lengthsMessage(name: String, lengths offered: [Int], _ minutes: Int) -> String {
+        let lengths = offered.sorted().map(String.init)
+        let list =
+            lengths.count > 1
+            ? lengths.dropLast().joined(separator: ", ") + " or " + (lengths.last ?? "") : lengths.joined()
+        return "\(name) is offered for \(list) minutes, not \(minutes)"
     }
 
     /// The times bookings hold on each station around `days`: session and its own buffer.
@@ -44,6 +74,7 @@ extension Studio {
         let high = (days.upperBound + 2) * 1_440
         let active = [
             BookingStatus.booked.rawValue, BookingStatus.inProgress.rawValue, BookingStatus.completed.rawValue,
+            BookingStatus.offered.rawValue,
         ]
         // Only the five columns the search needs, read straight from the rows: building whole
         // models for a busy fortnight costs far more than the search itself.
@@ -70,9 +101,10 @@ extension Studio {
 
     /// Free starts on one station, by the availability search (its opening hours and buffer,
     /// the 15-minute grid, nothing in the past).
-    func freeSlots(minutes: Int, station: StationView, held: [(start: Int, end: Int)], days: ClosedRange<Int>)
-        throws(StudioError) -> [StudioTime]
-    {
+    func freeSlots(
+        minutes: Int, station: StationView, held: [(start: Int, end: Int)], days: ClosedRange<Int>,
+        from earliest: StudioTime? = nil
+    ) throws(StudioError) -> [StudioTime] {
         guard station.status == .inService else { return [] }
         do {
             let search = try AvailabilitySearch(cleaningBuffer: station.cleaningBuffer)
@@ -83,7 +115,8 @@ extension Studio {
             }
             let searched = AvailabilitySearch.Station(
                 id: station.id, inService: true, hours: station.hours, bookings: bookings)
-            return try search.slots(minutes: minutes, stations: [searched], days: days, now: now).map(\.start)
+            return try search.slots(minutes: minutes, stations: [searched], days: days, now: earliest ?? now).map(
+                \.start)
         } catch {
             throw .invalid("minutes", error.description)
         }
@@ -100,7 +133,7 @@ extension Studio {
         try caller.requireClient()
         let program = try await offeredProgram(id)
         guard program.lengths.contains(minutes) else {
-            throw .invalid("minutes", "\(program.name) is offered for \(program.lengths) minutes, not \(minutes)")
+            throw .invalid("minutes", Self.lengthsMessage(name: program.name, lengths: program.lengths, minutes))
         }
         let start = try Self.time(text, field: "start")
         try Self.checkGrid(start)
@@ -142,11 +175,13 @@ extension Studio {
             return booking
         }
         let codeRule = try await promoRule(appliedCode)
-        var lastError = StudioError(.conflict, field: "start", "no station is free at \(start.text); search again")
+        var lastError = StudioError(.conflict, field: "start", "no station is free at \(start.spoken); search again")
         for candidate in candidates {
             let row = makeRow(on: candidate)
             do throws(StudioError) {
                 try await database.write(conflict: Self.takenMessage(start, station: station)) { db in
+                    try await self.requireClientFree(
+                        account: caller.accountID, start: row.start, minutes: row.minutes, on: db)
                     try await self.requireFree(row, station: candidate, excluding: nil, on: db)
                     try await row.create(on: db)
                     try await Self.holdCells(row, on: db)
@@ -172,6 +207,12 @@ extension Studio {
                         "\(code) is once per client and another booking of yours took it a moment ago; book without the code"
                     )
                 }
+                // Another booking of the same client at the same moment holds their time now.
+                if let clash = try await ownSessions(
+                    account: caller.accountID, overlapping: row.start..<(row.start + row.minutes)
+                ).first {
+                    throw StudioError(.refused, field: "start", Self.ownClashMessage(clash, catalog: catalog))
+                }
                 guard station == nil else { throw error }
                 lastError = error
                 continue
@@ -191,15 +232,16 @@ extension Studio {
     /// Sessions start on the quarter hour.
     static func checkGrid(_ start: StudioTime) throws(StudioError) {
         guard start.minuteOfDay % 15 == 0 else {
-            throw .invalid("start", "sessions start on the quarter hour (:00, :15, :30 or :45), not at \(start.text)")
+            throw .invalid(
+                "start", "sessions start on the quarter hour (:00, :15, :30 or :45), not at \(start.clockText)")
         }
     }
 
     static func takenMessage(_ start: StudioTime, station: Int?) -> String {
         if let station {
-            "station \(station) is not free at \(start.text) (another session or the cleaning time after one); search availability again"
+            "station \(station) is not free at \(start.spoken) (another session or the cleaning time after one); search availability again"
         } else {
-            "no station is free at \(start.text); search availability again"
+            "no station is free at \(start.spoken); search availability again"
         }
     }
 
@@ -236,7 +278,7 @@ extension Studio {
             let hours = station.hours.text[start.weekday]
             throw StudioError(
                 .refused, field: "start",
-                "\(station.name) does not take a \(booking.minutes)-minute session at \(start.text): it is open "
+                "\(station.name) does not take a \(booking.minutes)-minute session at \(start.spoken): it is open "
                     + (hours.isEmpty ? "on other days" : hours.joined(separator: ", "))
                     + " that day, the session and \(station.cleaningBuffer) minutes of cleaning must end by closing")
         }
@@ -256,11 +298,13 @@ extension Studio {
         let end = (booking.start + booking.minutes + booking.buffer + size - 1) / size
         let cells = (first..<end).map { BookingCellRow(bookingID: id, stationID: booking.stationID, cell: $0) }
         try await cells.create(on: db)
+        try await holdClientCells(booking, on: db)
     }
 
     static func releaseCells(_ booking: BookingRow, on db: any Database) async throws {
         guard let id = booking.id else { return }
         try await BookingCellRow.query(on: db).filter(\.$bookingID == id).delete()
+        try await ClientCellRow.query(on: db).filter(\.$bookingID == id).delete()
     }
 
     /// Counts one use of a code, unless it is switched off or used up meanwhile.

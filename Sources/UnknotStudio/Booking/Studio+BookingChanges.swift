@@ -81,7 +81,7 @@ extension Studio {
     func bookingRow(_ caller: Caller, id: UUID, on db: (any Database)? = nil) async throws(StudioError) -> BookingRow {
         let row = try await database.read { base in try await BookingRow.find(id, on: db ?? base) }
         guard let row, caller.role.isStaff || row.accountID == caller.accountID else {
-            throw .notFound("there is no booking \(id) of yours; list yours at /api/me/bookings")
+            throw .notFound("there is no booking \(id) of yours; look in your bookings for the ones you have")
         }
         return row
     }
@@ -100,7 +100,7 @@ extension Studio {
             let check =
                 caller.role.isStaff
                 ? (now < start ? .success(()) : .failure(.inThePast)) : rules.checkCancel(start: start, now: now)
-            if case .failure(let refusal) = check { throw StudioError(.refused, refusal.description) }
+            if case .failure(let refusal) = check { throw StudioError(.refused, self.refusalText(refusal)) }
             row.status = BookingStatus.cancelled.rawValue
             row.sequence += 1
             try await row.update(on: db)
@@ -115,8 +115,18 @@ extension Studio {
             return row
         }
         mailBell.ring()
+        // The freed time goes to the first client waiting for it.
+        await offerFreedTimes(days: row.start / 1_440...row.start / 1_440)
         guard let view = try await views([row]).first else { throw .notFound("there is no booking \(id)") }
         return view
+    }
+
+    /// A refusal as the client reads it: past a cut-off, how to reach a person instead.
+    public func refusalText(_ refusal: BookingRules.Refusal) -> String {
+        switch refusal {
+        case .tooLateToCancel, .tooLateToMove: "\(refusal.description); to change it now, \(settings.contactClause)"
+        default: refusal.description
+        }
     }
 
     /// Moves a booking to another start (and station, if given or if its own is not free): its
@@ -140,7 +150,7 @@ extension Studio {
             : settings.rules.checkMove(
                 start: start, to: newStart, now: now, program: program, health: (plan?.plan ?? CarePlan()).health)
         if case .failure(let refusal) = check {
-            throw StudioError(.refused, field: refusal.field, refusal.description, problems: refusal.problems)
+            throw StudioError(.refused, field: refusal.field, refusalText(refusal), problems: refusal.problems)
         }
         var candidates = try await candidateStations(station)
         if station == nil, let own = candidates.firstIndex(where: { $0.id == current.stationID }) {
@@ -154,6 +164,8 @@ extension Studio {
                         row.status == BookingStatus.booked.rawValue
                     else { throw StudioError(.conflict, "the booking changed meanwhile; look at it again") }
                     try await Self.releaseCells(row, on: db)
+                    try await self.requireClientFree(
+                        account: row.accountID, start: newStart.minutes, minutes: row.minutes, excluding: id, on: db)
                     row.start = newStart.minutes
                     row.stationID = candidate.id
                     row.buffer = candidate.cleaningBuffer
@@ -165,6 +177,8 @@ extension Studio {
                     return row
                 }
                 mailBell.ring()
+                // The time it left goes to the first client waiting for it.
+                await offerFreedTimes(days: start.day...start.day)
                 guard let view = try await views([row]).first else { throw StudioError.notFound("no booking \(id)") }
                 return view
             } catch  where error.kind == .conflict && station == nil {
@@ -189,7 +203,7 @@ extension Studio {
         guard now.minutes >= row.start - 30, now.minutes < row.start + row.minutes else {
             throw StudioError(
                 .refused,
-                "the session is booked for \(StudioTime(minutes: row.start).text); start it from 30 minutes before")
+                "the session is booked for \(StudioTime(minutes: row.start).spoken); start it from 30 minutes before")
         }
         let plan =
             try await currentCarePlan(account: row.accountID)
@@ -231,7 +245,7 @@ extension Studio {
         let date = NextVisit.suggestion(after: days, today: today)
         let reason: String
         if let next = upcoming.first {
-            reason = "you are booked for \(next.start.text)"
+            reason = "you are booked for \(next.start.spoken)"
         } else if days.isEmpty {
             reason = "after your first session we suggest when to come back"
         } else if days.count == 1 {

@@ -36,3 +36,22 @@ extension StudioTime {
 
     static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
+
+extension StudioTime {
+    static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ]
+
+    /// "Monday 23 November", the day as people say it.
+    public static func spokenDay(_ date: CalendarDate) -> String {
+        "\(weekdayNames[weekday(ofDay: date.dayNumber)]) \(date.day) \(monthNames[max(1, min(12, date.month)) - 1])"
+    }
+
+    /// "10:00".
+    public var clockText: String { "\(Self.two(minuteOfDay / 60)):\(Self.two(minuteOfDay % 60))" }
+
+    /// "Monday 23 November, 10:00": a time as people read it (never the `2026-11-23T10:00` of the API).
+    public var spoken: String { "\(Self.spokenDay(CalendarDate(dayNumber: day))), \(clockText)" }
+}

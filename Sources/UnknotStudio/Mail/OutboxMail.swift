@@ -42,6 +42,8 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case bookingMoved = "booking-moved"
     /// A booking cancelled (by the client or the studio).
     case bookingCancelled = "booking-cancelled"
+    /// A time freed for a client on the waitlist, held for them a while.
+    case waitlistOffer = "waitlist-offer"
 }
 
 /// A mail as the outbox lists it for an admin.

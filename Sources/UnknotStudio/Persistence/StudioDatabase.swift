@@ -105,6 +105,8 @@ public final class StudioDatabase: Sendable {
         migrations.add(AddSignInDevices())
         migrations.add(AddMailOutbox())
         migrations.add(AddResetsAndReminders())
+        migrations.add(AddClientCells())
+        migrations.add(AddWaitlist())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
         try await migrator.setupIfNeeded().get()

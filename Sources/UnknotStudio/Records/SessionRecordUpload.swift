@@ -1,4 +1,5 @@
 import Foundation
+import UnknotCore
 
 /// A session record as the server read it from the station's upload.
 public struct SessionRecordUpload: Sendable {
@@ -68,4 +69,12 @@ public struct AlertView: Sendable, Hashable {
     public var at: StudioTime
     public var reaction: String
     public var confidence: Double?
+}
+
+extension AlertView {
+    /// A recorded reaction as staff read it: "pain noticed", not the engine's `pain`.
+    public static func words(_ reaction: String) -> String {
+        if let kind = ReactionKind(rawValue: reaction) { return "\(kind.displayName) noticed" }
+        return reaction.replacingOccurrences(of: "-", with: " ")
+    }
 }

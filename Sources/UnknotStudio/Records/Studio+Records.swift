@@ -15,7 +15,7 @@ extension Studio {
         guard booking.status != BookingStatus.booked.rawValue || now.minutes >= booking.start - 30 else {
             throw StudioError(
                 .refused,
-                "the session has not started yet (it is booked for \(StudioTime(minutes: booking.start).text))")
+                "the session has not started yet (it is booked for \(StudioTime(minutes: booking.start).spoken))")
         }
         // The engine's times run from the session start; the booking says when that was.
         let alerts = upload.reactions.map {

@@ -19,7 +19,7 @@ extension Studio {
         try await database.write { db in
             for n in 1...4 {
                 try await StationRow(
-                    id: n, name: "Table \(n)", status: .inService, cleaningBuffer: Self.defaultCleaningBuffer,
+                    id: n, name: "Station \(n)", status: .inService, cleaningBuffer: Self.defaultCleaningBuffer,
                     hours: hours
                 ).create(on: db)
             }

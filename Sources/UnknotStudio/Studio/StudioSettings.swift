@@ -14,6 +14,15 @@ public struct StudioSettings: Sendable {
     public var address: String
     /// The studio's name, as its e-mails sign them.
     public var studioName = "Unknot studio"
+    /// The studio's telephone number, shown wherever a client must reach a person (empty: none).
+    public var phone = ""
+    /// Where clients write to the studio (empty: the address its e-mails come from).
+    public var contactEmail = ""
+    /// How clients reach the studio, as a clause: "call the studio on 030 1234 or write to …".
+    public var contactClause: String {
+        let email = contactEmail.isEmpty ? mailFrom : contactEmail
+        return phone.isEmpty ? "write to the studio at \(email)" : "call the studio on \(phone) or write to \(email)"
+    }
     /// Where clients reach the studio's pages (`https://studio.example`, no trailing slash): the
     /// links in its e-mails start with it (never with the Host a request named).
     public var publicURL = "http://127.0.0.1:8080"
@@ -23,6 +32,8 @@ public struct StudioSettings: Sendable {
     public var signUpLinkLifetime: TimeInterval = 24 * 3600
     /// How long a password reset link works (seconds).
     public var passwordResetLifetime: TimeInterval = 3600
+    /// How long a time freed for a client on the waitlist is held for them (seconds).
+    public var waitlistHold: TimeInterval = 2 * 3600
     /// How long before a session its reminder is mailed (seconds).
     public var reminderAhead: TimeInterval = 24 * 3600
     /// Sign-up and password reset mails one address receives in an hour, at most.

@@ -154,10 +154,14 @@ public struct StaffAlert: Sendable, Hashable, Codable {
     /// Session time, ms.
     public var t: Int
     public var text: String
-    public init(session: UUID, t: Int, text: String) {
+    /// What it is about (`client-asks-for-staff`, `persistent-pain`, `station-fault`); absent from
+    /// stations older than this field, which the studio then reads from the text alone.
+    public var kind: String?
+    public init(session: UUID, t: Int, text: String, kind: String? = nil) {
         self.session = session
         self.t = t
         self.text = text
+        self.kind = kind
     }
 }
 

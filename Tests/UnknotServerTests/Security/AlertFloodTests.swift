@@ -12,9 +12,13 @@ struct AlertFloodTests {
     func flood() {
         var log = AlertLog(capacity: 50)
         let (cleo, dan) = (UUID(), UUID())
-        log.add(session: dan, station: "Station 2", client: "Dan", at: "10:00.0", text: "pain again at the left calves")
+        log.add(
+            session: dan, stationID: 2, station: "Station 2", client: "Dan", at: 600,
+            text: "pain again at the left calves")
         for i in 0..<1_000 {
-            log.add(session: cleo, station: "Station 1", client: "Cleo", at: "10:\(i % 60)", text: "calls for a person")
+            log.add(
+                session: cleo, stationID: 1, station: "Station 1", client: "Cleo", at: 600 + i % 60,
+                text: "calls for a person")
         }
         let shown = log.newestFirst
         #expect(shown.count == 2)
@@ -27,11 +31,13 @@ struct AlertFloodTests {
         var log = AlertLog(capacity: 50)
         let quiet = UUID()
         for k in 0..<3 {
-            log.add(session: quiet, station: "Station 2", client: "Dan", at: "09:0\(k)", text: "rated \(8 + k % 3)")
+            log.add(
+                session: quiet, stationID: 2, station: "Station 2", client: "Dan", at: 540 + k,
+                text: "rated \(8 + k % 3)")
         }
         // A different text each time (no deduplication) from another station's sessions.
         for i in 0..<500 {
-            log.add(session: UUID(), station: "Station 1", client: "Cleo", at: "10:00", text: "alert \(i)")
+            log.add(session: UUID(), stationID: 1, station: "Station 1", client: "Cleo", at: 600, text: "alert \(i)")
         }
         let shown = log.newestFirst
         #expect(shown.count == 50)

@@ -47,7 +47,7 @@ struct StationConsoleTests {
                 #expect(page.text.contains(#"data-socket="/live?key=\#(Self.key)""#) && page.text.contains(session))
                 #expect(page.text.contains("a simulated station"))
                 // The station is named as the studio names it (its welcome says), not by its own label.
-                #expect(page.text.contains("Table 1") && !page.text.contains("bench unit 7"))
+                #expect(page.text.contains("Station 1") && !page.text.contains("bench unit 7"))
                 #expect(try await tablet.page("/static/console.js", token: nil).status == .ok)
                 // Another site's page may not open the console, nor anyone without the key.
                 var foreign = WebSocketClientConfiguration()

@@ -49,7 +49,7 @@ struct StationLinkTests {
                 Issue.record("the station was not welcomed: \(station.log.withLock { $0 })")
                 return
             }
-            #expect(welcome.station == 1 && welcome.stationName == "Table 1")
+            #expect(welcome.station == 1 && welcome.stationName == "Station 1")
             #expect(await station.first { if case .reported = $0 { true } else { false } } != nil)
 
             // The staff floor shows the station's own session and its link.

@@ -140,8 +140,8 @@ struct TestStudio: Sendable {
             _ = try await studio.createAccount(email: "cleo@test.example", name: "Cleo Client", password: Self.password)
             _ = try await studio.createAccount(email: "dan@test.example", name: "Dan Client", password: Self.password)
             let caller = Caller(accountID: admin.id, role: .admin, name: admin.name)
-            _ = try await studio.createStation(caller, StationChange(name: "Table 1"))
-            _ = try await studio.createStation(caller, StationChange(name: "Table 2"))
+            _ = try await studio.createStation(caller, StationChange(name: "Station 1"))
+            _ = try await studio.createStation(caller, StationChange(name: "Station 2"))
         } catch {
             await database.shutdown()
             throw error

@@ -29,7 +29,7 @@ struct RejoinTests {
             #expect(try await client.form("/bookings/\(booking)/start", token: t.staff).location == "/staff")
             let home = try await client.page("/", token: t.cleo)
             let link = try #require(Self.rejoinLink(home), "the home page offers the running session")
-            #expect(home.text.contains("Your session is running on Table 1"))
+            #expect(home.text.contains("Your session is running on Station 1"))
             #expect(Self.rejoinLink(try await client.page("/bookings", token: t.cleo)) == link)
             #expect(Self.rejoinLink(try await client.page("/bookings/\(booking)", token: t.cleo)) == link)
             #expect(Self.rejoinLink(try await client.page("/", token: t.dan)) == nil, "only to its own client")

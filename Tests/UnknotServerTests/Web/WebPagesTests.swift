@@ -108,7 +108,7 @@ struct WebPagesTests {
             #expect(page.status == .ok)
             #expect(page.text.contains("$10.00"), "the quote with the code")
             #expect(page.text.contains("name=\"slot\" value=\"2026-11-24T09:00\""))
-            #expect(page.text.contains("2 tables"), "one button per time, saying how many tables are free")
+            #expect(page.text.contains("2 stations free"), "one button per time, saying how many stations are free")
             let booked = try await client.form(
                 "/book", token: t.cleo,
                 [("program", "total-back"), ("minutes", "30"), ("code", "blog"), ("slot", "1|2026-11-24T10:00")])
@@ -121,12 +121,19 @@ struct WebPagesTests {
             let again = try await client.form(
                 "/book", token: t.dan, [("program", "total-back"), ("minutes", "30"), ("slot", "1|2026-11-24T10:00")])
             #expect(again.status == .conflict)
-            #expect(again.text.contains("That did not work"))
+            // The booking page again, the choice kept and the reason at the top (defect 1: "Back" lost them).
+            #expect(
+                again.text.contains("id=\"refusal\"") && again.text.contains("Station 1 is not free"), "\(again.text)")
+            #expect(again.text.contains("value=\"total-back\" checked") && again.text.contains("Tuesday 24 November"))
             let moved = try await client.form(
                 "/bookings/\(id)/move", token: t.cleo, [("slot", "2|2026-11-25T11:00")])
             #expect(moved.status == .seeOther)
             let list = try await client.page("/bookings", token: t.cleo)
             #expect(list.text.contains("Wednesday 25 November, 11:00"))
+            // Cancelling asks first (defect 5): the page, then the form.
+            let ask = try await client.page("/bookings/\(id)/cancel", token: t.cleo)
+            #expect(ask.text.contains("Cancel this booking?") && ask.text.contains("id=\"confirm-cancel\""))
+            #expect(!list.text.contains("action=\"/bookings/\(id)/cancel\""), "the list links to the question")
             let cancelled = try await client.form("/bookings/\(id)/cancel", token: t.cleo)
             #expect(cancelled.location == "/bookings?cancelled=1")
             // Another client cannot touch it.

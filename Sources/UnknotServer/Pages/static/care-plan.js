@@ -45,4 +45,8 @@
       target.classList.add('picked');
     });
   });
+  // Problems after saving: the list at the top takes the focus, so a screen reader reads it and
+  // its links lead to each field (its section is open).
+  var problems = document.getElementById('problems');
+  if (problems) problems.focus();
 })();

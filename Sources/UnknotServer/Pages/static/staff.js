@@ -3,29 +3,25 @@
 (function () {
   'use strict';
   var retry = 0;
-  function text(node, value) { node.textContent = value; }
+  var lastAlerts = null;
   function render(floor) {
     floor.stations.forEach(function (station) {
       var card = document.getElementById('station-' + station.id);
       if (!card) return;
       var live = card.querySelector('.live-state .state');
       var hasForms = !!card.querySelector('.estop');
-      if (!!station.session !== hasForms || (station.session && live && live.textContent !== station.session.stateText)) {
-        // A session started, ended, or changed state: take the server's rendering of the card.
+      var shownAlerts = card.querySelectorAll('.open-alerts li').length;
+      var openAlerts = (station.alerts || []).length;
+      if (!!station.session !== hasForms || shownAlerts !== openAlerts ||
+          (station.session && live && live.textContent !== station.session.stateText)) {
+        // A session started, ended, changed state, or its alerts changed: take the server's card.
         refreshCard(station.id);
       }
     });
-    var list = document.getElementById('alerts');
-    if (list && floor.alerts.length) {
-      list.textContent = '';
-      floor.alerts.forEach(function (alert) {
-        var item = document.createElement('li');
-        text(item, alert.at + ' ' + alert.station + ' · ' + alert.client + ': ' + alert.text);
-        list.appendChild(item);
-      });
-      var none = document.getElementById('no-alerts');
-      if (none) none.hidden = true;
-    }
+    // The alerts list (live and recorded, newest first on the studio's clock) as the server renders it.
+    var signature = JSON.stringify(floor.alerts);
+    if (lastAlerts !== null && signature !== lastAlerts) refreshCard('alerts');
+    lastAlerts = signature;
   }
   var pending = {};
   function refreshCard(id) {
@@ -33,8 +29,9 @@
     pending[id] = true;
     fetch('/staff', { credentials: 'same-origin' }).then(function (r) { return r.text(); }).then(function (html) {
       var doc = new DOMParser().parseFromString(html, 'text/html');
-      var fresh = doc.getElementById('station-' + id);
-      var old = document.getElementById('station-' + id);
+      var key = id === 'alerts' ? 'alerts-section' : 'station-' + id;
+      var fresh = doc.getElementById(key);
+      var old = document.getElementById(key);
       if (fresh && old && !old.contains(document.activeElement)) old.replaceWith(fresh);
     }).finally(function () { pending[id] = false; });
   }

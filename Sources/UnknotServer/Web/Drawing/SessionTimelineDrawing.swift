@@ -31,6 +31,7 @@ enum SessionTimelineDrawing {
                 case .thatHurts: out.append(Moment(t: timed.t, kind: "pain", label: "You said it hurt"))
                 case .takeBreak: out.append(Moment(t: timed.t, kind: "break", label: "You took a break"))
                 case .pause: out.append(Moment(t: timed.t, kind: "break", label: "You paused"))
+                case .callStaff: out.append(Moment(t: timed.t, kind: "call", label: "You called a person"))
                 case .pressureUp, .pressureDown, .skipThisArea, .moreTimeHere, .end:
                     out.append(Moment(t: timed.t, kind: "control", label: "You pressed \(control.displayName)"))
                 default: break

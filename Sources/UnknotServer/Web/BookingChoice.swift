@@ -1,0 +1,34 @@
+import Hummingbird
+import UnknotCore
+import UnknotStudio
+
+/// What a client chose on the booking page — program, length, day and promo code — read from
+/// the page's address or from the form they sent, so a refused booking shows the same choice again.
+struct BookingChoice: Sendable {
+    var program: String?
+    var minutes: Int?
+    var date: CalendarDate?
+    var code: String
+
+    /// From `/book?program=…&minutes=…&date=…&code=…` (anything missing or unreadable is left to the page).
+    init(_ query: Parameters) {
+        program = query["program"].map(String.init)
+        minutes = query["minutes"].flatMap { Int($0) }
+        date = query["date"].flatMap { CalendarDate(String($0)) }
+        code = Self.code(query["code"].map(String.init))
+    }
+
+    /// From the booking form: its hidden program, length and code, and the day of the time chosen.
+    init(form: FormFields) {
+        program = form["program"]
+        minutes = form["minutes"].flatMap { Int($0) }
+        date = (form["slot"]?.split(separator: "|").last).flatMap { StudioTime(text: String($0)) }.map {
+            CalendarDate(dayNumber: $0.day)
+        }
+        code = Self.code(form["code"])
+    }
+
+    static func code(_ text: String?) -> String {
+        String((text ?? "").trimmingCharacters(in: .whitespaces).uppercased().prefix(32))
+    }
+}

@@ -1,0 +1,28 @@
+import FluentKit
+
+/// Adds the waitlist (issue #18).
+struct AddWaitlist: AsyncMigration {
+    var name: String { "AddWaitlist-10" }
+
+    func prepare(on db: any Database) async throws {
+        try await db.schema(WaitlistRow.schema)
+            .id()
+            .field("account_id", .uuid, .required, .references(AccountRow.schema, .id, onDelete: .cascade))
+            .field("program_id", .string, .required)
+            .field("minutes", .int, .required)
+            .field("day", .int, .required)
+            .field("from_minute", .int, .required)
+            .field("to_minute", .int, .required)
+            .field("created_at", .datetime, .required)
+            .field("position", .int, .required)
+            .field("status", .string, .required)
+            .field("offer_booking_id", .uuid)
+            .field("offer_expires_at", .datetime)
+            .unique(on: "position")
+            .create()
+    }
+
+    func revert(on db: any Database) async throws {
+        try await db.schema(WaitlistRow.schema).delete()
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import UnknotCore
+
+/// What the studio tells anyone, signed in or not: when it is open, its policy, and a price for
+/// someone who has not booked before.
+extension Studio {
+    /// When the studio is open, weekday by weekday (Monday first): the union of its stations in
+    /// service, as `HH:MM-HH:MM` ranges (an empty list: closed that day).
+    public func openingHours() async throws(StudioError) -> [[String]] {
+        let stations = try await allStations().filter { $0.status == .inService }
+        return (0..<7).map { weekday in
+            var ranges = stations.flatMap { $0.hours.days[weekday] }.sorted { $0.lowerBound < $1.lowerBound }
+            var merged: [Range<Int>] = []
+            while let first = ranges.first {
+                ranges.removeFirst()
+                if let last = merged.last, first.lowerBound <= last.upperBound {
+                    merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, first.upperBound)
+                } else {
+                    merged.append(first)
+                }
+            }
+            return merged.map { "\(StudioTime.clock($0.lowerBound))-\(StudioTime.clock($0.upperBound))" }
+        }
+    }
+
+    /// The cancellation and change policy in plain words, from the studio's rules.
+    public var policy: String {
+        let rules = settings.rules
+        return
+            "Book at least \(rules.minimumNotice) minutes ahead, up to \(rules.maximumDaysAhead) days. Cancel online "
+            + "until \(rules.cancelCutOff / 60) hours before your session at no charge, and move it until "
+            + "\(rules.rescheduleCutOff / 60) hours before; after that, \(settings.contactClause)."
+    }
+
+    /// A price for a visitor who has not signed in: as for a client's first session (a
+    /// first-visit code applies), checked again when they book.
+    public func quoteForVisitor(program id: String, minutes: Int, code: String?) async throws(StudioError) -> Quote {
+        let program = try await offeredProgram(id)
+        return try await quote(program: program, minutes: minutes, code: code, history: PromoHistory())
+    }
+}
+
+extension StudioTime {
+    /// "09:30" for minutes of a day.
+    static func clock(_ minute: Int) -> String { "\(two(minute / 60)):\(two(minute % 60))" }
+}
