@@ -57,6 +57,11 @@ public struct ConsolePage: Sendable {
         return page.replacingOccurrences(of: "{{map}}", with: map)
     }
 
+    /// The folder the page's script and style are in (for a server that serves them as files).
+    public static var assetFolder: URL? {
+        Bundle.module.url(forResource: "console", withExtension: "js")?.deletingLastPathComponent()
+    }
+
     /// The page's script and style, by file name (`console.js`, `console.css`), with their types.
     public static func assets() -> [String: (type: String, body: Data)] {
         var files: [String: (String, Data)] = [:]

@@ -93,6 +93,15 @@ func buildRouter(
     router.add(middleware: OriginCheckMiddleware())
     router.add(middleware: AuthenticationMiddleware(studio: studio))
     router.add(middleware: PageErrorMiddleware(web: web))
+    // The pages' CSS and scripts, as files: Hummingbird's own file middleware (ETag,
+    // If-None-Match, ranges), five minutes in a browser's cache.
+    for folder in PageRenderer.staticFolders {
+        router.add(
+            middleware: FileMiddleware(
+                folder, urlBasePath: "/static",
+                cacheControl: .init([(MediaType(type: .any), [.public, .maxAge(300)])]),
+                logger: Logger(label: "unknot.files")))
+    }
     router.add(middleware: BodyLimitMiddleware())
     router.add(middleware: JSONDiagnosisMiddleware())
     let api = StudioAPI(

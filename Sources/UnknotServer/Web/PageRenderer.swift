@@ -3,14 +3,13 @@ import Hummingbird
 import Mustache
 import UnknotConsole
 
-/// Renders the pages: the Mustache templates and the static files (CSS, the console's script)
-/// shipped in the server's bundle, read once at start.
+/// Renders the pages: the Mustache templates shipped in the server's bundle, read once at start;
+/// and names the folders of the static files (CSS, scripts) that `FileMiddleware` serves.
 ///
 /// Guarantees: a page always renders inside the layout, with the signed-in person's menu; a
 /// missing template is a build defect reported at start, never a blank page.
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
-    let files: [String: (type: String, body: ByteBuffer)]
     /// The console page, shared with the stations (`UnknotConsole`).
     let console: ConsolePage
 
@@ -19,31 +18,15 @@ struct PageRenderer: Sendable {
             throw PageRendererError("the server's bundle has no Pages folder; rebuild the package")
         }
         let library = try await MustacheLibrary(directory: root.appendingPathComponent("templates").path)
-        var files: [String: (String, ByteBuffer)] = [:]
-        let folder = root.appendingPathComponent("static")
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else {
-                continue
-            }
-            let type =
-                switch (name as NSString).pathExtension {
-                case "css": "text/css; charset=utf-8"
-                case "js": "text/javascript; charset=utf-8"
-                case "svg": "image/svg+xml"
-                default: "application/octet-stream"
-                }
-            files[name] = (type, ByteBuffer(bytes: data))
-        }
-        // The console's script and style, as the stations serve them.
-        for (name, file) in ConsolePage.assets() { files[name] = (file.type, ByteBuffer(bytes: file.body)) }
         for name in ["layout", "message"] where library.getTemplate(named: name) == nil {
             throw PageRendererError("the template \(name).mustache is missing from the bundle")
         }
-        guard let console = ConsolePage(), files["console.js"] != nil, files["console.css"] != nil else {
+        let assets = ConsolePage.assets()
+        guard let console = ConsolePage(), assets["console.js"] != nil, assets["console.css"] != nil else {
             throw PageRendererError(
                 "the console's page, script or style is missing from its bundle; rebuild the package")
         }
-        return PageRenderer(library: library, files: files, console: console)
+        return PageRenderer(library: library, console: console)
     }
 
     /// A whole page.
@@ -63,12 +46,13 @@ struct PageRenderer: Sendable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    func file(_ name: String) -> Response? {
-        guard let file = files[name] else { return nil }
-        var headers = HTTPFields()
-        headers[.contentType] = file.type
-        headers[.cacheControl] = "public, max-age=300"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: file.body))
+    /// The folders of the pages' static files (the studio's own, then the console's script and
+    /// style), served as files under `/static` by Hummingbird's `FileMiddleware`.
+    static var staticFolders: [String] {
+        [
+            Bundle.module.resourceURL?.appendingPathComponent("Pages/static").path,
+            ConsolePage.assetFolder?.path,
+        ].compactMap { $0 }
     }
 }
 

@@ -8,9 +8,9 @@ extension WebPages {
     /// rules and uses, stations (name, in service or not). Every form goes through the same studio
     /// calls as the API, so the same rules and messages apply; a refusal shows the page again with
     /// the reason and nothing changed.
-    func addAdminRoutes(to router: Router<StudioRequestContext>) {
-        router.get("/admin") { request, _ in try await adminPage(request) }
-        router.post("/admin/prices") { request, _ in
+    func addAdminRoutes(to groups: PageGroups) {
+        groups.admins.get("/admin") { request, _ in try await adminPage(request) }
+        groups.admins.post("/admin/prices") { request, _ in
             let caller = try signedInAdmin(request)
             let form = try await FormFields.read(request)
             return try await adminAction(request, done: "Prices saved.") { () throws(StudioError) in
@@ -29,7 +29,7 @@ extension WebPages {
                 _ = try await studio.setPrices(caller, prices)
             }
         }
-        router.post("/admin/programs/:id") { request, context in
+        groups.admins.post("/admin/programs/:id") { request, context in
             let caller = try signedInAdmin(request)
             let id = context.parameters.get("id") ?? ""
             let form = try await FormFields.read(request)
@@ -42,14 +42,14 @@ extension WebPages {
                         lengths: lengths))
             }
         }
-        router.post("/admin/promo-codes") { request, _ in
+        groups.admins.post("/admin/promo-codes") { request, _ in
             let caller = try signedInAdmin(request)
             let form = try await FormFields.read(request)
             return try await adminAction(request, done: "The code is made.") { () throws(StudioError) in
                 _ = try await studio.createPromoCode(caller, try Self.promoCode(form))
             }
         }
-        router.post("/admin/promo-codes/:code") { request, context in
+        groups.admins.post("/admin/promo-codes/:code") { request, context in
             let caller = try signedInAdmin(request)
             let code = context.parameters.get("code") ?? ""
             let form = try await FormFields.read(request)
@@ -60,7 +60,7 @@ extension WebPages {
                     caller, code: code, PromoCodeChange(active: form.has("active"), validUntil: until, totalUses: uses))
             }
         }
-        router.post("/admin/stations/:id") { request, context in
+        groups.admins.post("/admin/stations/:id") { request, context in
             let caller = try signedInAdmin(request)
             let id = context.parameters.get("id").flatMap { Int($0) } ?? 0
             let form = try await FormFields.read(request)

@@ -4,11 +4,11 @@ import UnknotCore
 import UnknotStudio
 
 extension WebPages {
-    func addBookingRoutes(to router: Router<StudioRequestContext>) {
-        router.get("/book") { request, _ in try await bookPage(request) }
-        router.post("/book") { request, _ in try await book(request) }
-        router.get("/bookings") { request, _ in try await bookingsPage(request) }
-        router.get("/bookings/:id") { request, context in
+    func addBookingRoutes(to groups: PageGroups) {
+        groups.anyone.get("/book") { request, _ in try await bookPage(request) }
+        groups.clients.post("/book") { request, _ in try await book(request) }
+        groups.clients.get("/bookings") { request, _ in try await bookingsPage(request) }
+        groups.clients.get("/bookings/:id") { request, context in
             let caller = try signedInClient(request)
             let booking = try await studio.booking(caller, id: try Self.uuid(context))
             let id = booking.id.uuidString.lowercased()
@@ -19,20 +19,20 @@ extension WebPages {
                     ["isNew": request.uri.queryParameters["new"] != nil, "running": running],
                     uniquingKeysWith: { $1 }))
         }
-        router.get("/bookings/:id/cancel") { request, context in
+        groups.clients.get("/bookings/:id/cancel") { request, context in
             let caller = try signedInClient(request)
             let booking = try await studio.booking(caller, id: try Self.uuid(context))
             return render("cancel", title: "Cancel your booking?", bookingContext(booking))
         }
-        router.post("/bookings/:id/cancel") { request, context in
+        groups.clients.post("/bookings/:id/cancel") { request, context in
             let caller = try signedInClient(request)
             _ = try await studio.cancel(caller, id: try Self.uuid(context))
             return Self.redirect("/bookings?cancelled=1")
         }
-        router.get("/bookings/:id/move") { request, context in
+        groups.clients.get("/bookings/:id/move") { request, context in
             try await movePage(request, id: try Self.uuid(context))
         }
-        router.post("/bookings/:id/move") { request, context in
+        groups.clients.post("/bookings/:id/move") { request, context in
             let caller = try signedInClient(request)
             let id = try Self.uuid(context)
             let form = try await FormFields.read(request)

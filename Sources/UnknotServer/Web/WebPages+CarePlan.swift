@@ -5,8 +5,8 @@ import UnknotCore
 import UnknotStudio
 
 extension WebPages {
-    func addCarePlanRoutes(to router: Router<StudioRequestContext>) {
-        router.get("/care-plan") { request, _ in
+    func addCarePlanRoutes(to groups: PageGroups) {
+        groups.clients.get("/care-plan") { request, _ in
             let caller = try signedInClient(request)
             let plan = try await studio.currentCarePlan(caller)
             let welcome = request.uri.queryParameters["welcome"] != nil
@@ -17,7 +17,7 @@ extension WebPages {
                     "welcome": welcome && plan == nil, "saved": saved ?? "", "wasSaved": saved != nil,
                 ])
         }
-        router.post("/care-plan") { request, _ in
+        groups.clients.post("/care-plan") { request, _ in
             let caller = try signedInClient(request)
             let form = try await FormFields.read(request)
             let current = try await studio.currentCarePlan(caller)
@@ -44,7 +44,7 @@ extension WebPages {
                     status: .unprocessableContent)
             }
         }
-        router.get("/care-plan/card") { request, _ in
+        groups.clients.get("/care-plan/card") { request, _ in
             let caller = try signedInClient(request)
             let plan = try await studio.currentCarePlan(caller)?.plan ?? CarePlan()
             let lines = plan.card(name: caller.name).split(separator: "\n", omittingEmptySubsequences: false)
@@ -53,7 +53,7 @@ extension WebPages {
                 "card", title: "Care card for \(caller.name)",
                 ["lines": lines.map { ["text": String($0), "blank": $0.isEmpty] as [String: Any] }, "map": map])
         }
-        router.get("/care-plan/export.json") { request, _ in
+        groups.clients.get("/care-plan/export.json") { request, _ in
             let caller = try signedInClient(request)
             let plan = try await studio.currentCarePlan(caller)?.plan ?? CarePlan()
             var headers = HTTPFields()

@@ -5,18 +5,18 @@ import UnknotCore
 import UnknotStudio
 
 extension WebPages {
-    func addLiveRoutes(to router: Router<StudioRequestContext>) {
-        router.post("/bookings/:id/start") { request, context in
+    func addLiveRoutes(to groups: PageGroups) {
+        groups.signedIn.post("/bookings/:id/start") { request, context in
             let caller = try signedIn(request)
             let info = try await floor.start(booking: try Self.uuid(context), by: caller)
             return Self.redirect(caller.role.isStaff ? "/staff" : "/console/\(info.id.uuidString.lowercased())")
         }
-        router.post("/demo") { request, _ in
+        groups.clients.post("/demo") { request, _ in
             let caller = try signedInClient(request)
             let info = try await floor.startDemo(by: caller)
             return Self.redirect("/console/\(info.id.uuidString.lowercased())")
         }
-        router.get("/console/:id") { request, context in
+        groups.clients.get("/console/:id") { request, context in
             let caller = try signedInClient(request)
             let id = try Self.uuid(context)
             guard let live = await floor.session(id), live.info.accountID == caller.accountID else {

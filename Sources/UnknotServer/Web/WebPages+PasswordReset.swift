@@ -5,9 +5,9 @@ import UnknotStudio
 extension WebPages {
     /// A new password by e-mail: the form mails a link (the same page follows whether or not the
     /// address has an account); the link opens a form for the new password, which signs in.
-    func addPasswordResetRoutes(to router: Router<StudioRequestContext>) {
-        router.get("/forgot-password") { _, _ in render("forgot-password", title: "A new password") }
-        router.post("/forgot-password") { request, _ in
+    func addPasswordResetRoutes(to groups: PageGroups) {
+        groups.anyone.get("/forgot-password") { _, _ in render("forgot-password", title: "A new password") }
+        groups.anyone.post("/forgot-password") { request, _ in
             let form = try await FormFields.read(request)
             let email = form["email"] ?? ""
             do throws(StudioError) {
@@ -21,11 +21,11 @@ extension WebPages {
                     status: error.kind == .tooManyAttempts ? .tooManyRequests : .unprocessableContent)
             }
         }
-        router.get("/reset-password") { request, _ in
+        groups.anyone.get("/reset-password") { request, _ in
             let token = request.uri.queryParameters["token"].map(String.init) ?? ""
             return render("reset-password", title: "Choose a new password", ["token": token])
         }
-        router.post("/reset-password") { request, _ in
+        groups.anyone.post("/reset-password") { request, _ in
             let form = try await FormFields.read(request)
             let token = form["token"] ?? ""
             do throws(StudioError) {

@@ -6,8 +6,8 @@ import UnknotSession
 import UnknotStudio
 
 extension WebPages {
-    func addReportRoutes(to router: Router<StudioRequestContext>) {
-        router.get("/sessions/:id/report") { request, context in
+    func addReportRoutes(to groups: PageGroups) {
+        groups.signedIn.get("/sessions/:id/report") { request, context in
             let caller = try signedIn(request)
             let id = try Self.uuid(context)
             let (view, text) = try await studio.record(caller, booking: id)
@@ -29,7 +29,7 @@ extension WebPages {
             }
             return render("report", title: "Your session report", page)
         }
-        router.get("/demo/:id/report") { request, context in
+        groups.clients.get("/demo/:id/report") { request, context in
             let caller = try signedInClient(request)
             guard let demo = await floor.demoRecord(try Self.uuid(context)), demo.info.accountID == caller.accountID
             else {
@@ -42,7 +42,7 @@ extension WebPages {
             page["when"] = "a demo session"
             return render("report", title: "Your demo session report", page)
         }
-        router.post("/sessions/:id/suggestions/:index") { request, context in
+        groups.clients.post("/sessions/:id/suggestions/:index") { request, context in
             let caller = try signedInClient(request)
             let id = try Self.uuid(context)
             guard let index = context.parameters.get("index").flatMap({ Int($0) }) else {
@@ -57,7 +57,7 @@ extension WebPages {
             }
             return Self.redirect("/sessions/\(id.uuidString.lowercased())/report#learned")
         }
-        router.post("/sessions/:id/feedback") { request, context in
+        groups.clients.post("/sessions/:id/feedback") { request, context in
             let caller = try signedInClient(request)
             let id = try Self.uuid(context)
             let form = try await FormFields.read(request)

@@ -7,8 +7,8 @@ extension WebPages {
     /// The review step between a chosen time and a booking: what, when, where, the price with
     /// its code, and the policy, then one button (issue #18). A visitor signs up or in here, and
     /// comes back to this very page (its address carries the choice).
-    func addReviewRoutes(to router: Router<StudioRequestContext>) {
-        router.get("/book/review") { request, _ in try await reviewPage(request) }
+    func addReviewRoutes(to groups: PageGroups) {
+        groups.anyone.get("/book/review") { request, _ in try await reviewPage(request) }
     }
 
     func reviewPage(_ request: Request) async throws -> Response {

@@ -6,13 +6,13 @@ extension WebPages {
     /// Sign-up in two steps: the form mails a link (the same page follows whether or not the
     /// address has an account); the link opens a page whose button makes the account and signs
     /// in. A button, not the link itself, so a mail scanner that fetches links uses nothing up.
-    func addSignUpRoutes(to router: Router<StudioRequestContext>) {
-        router.get("/sign-up") { request, _ in
+    func addSignUpRoutes(to groups: PageGroups) {
+        groups.anyone.get("/sign-up") { request, _ in
             let next = Self.next(request)
             return render("sign-up", title: "Create your account", ["next": next, "nextQuery": Self.escapeQuery(next)])
         }
-        router.post("/sign-up") { request, _ in try await signUp(request) }
-        router.get("/sign-up/confirm") { request, _ in
+        groups.anyone.post("/sign-up") { request, _ in try await signUp(request) }
+        groups.anyone.get("/sign-up/confirm") { request, _ in
             let token = request.uri.queryParameters["token"].map(String.init) ?? ""
             guard let email = try await studio.signUpAddress(token: token) else {
                 return render(
@@ -27,7 +27,7 @@ extension WebPages {
                 "sign-up-confirm", title: "Finish signing up",
                 ["token": token, "email": email, "next": Self.next(request)])
         }
-        router.post("/sign-up/confirm") { request, _ in
+        groups.anyone.post("/sign-up/confirm") { request, _ in
             let form = try await FormFields.read(request)
             let token = form["token"] ?? ""
             do throws(StudioError) {

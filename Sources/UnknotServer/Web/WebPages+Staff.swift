@@ -4,8 +4,8 @@ import UnknotCore
 import UnknotStudio
 
 extension WebPages {
-    func addStaffRoutes(to router: Router<StudioRequestContext>) {
-        router.get("/staff") { request, _ in try await dashboard(request) }
+    func addStaffRoutes(to groups: PageGroups) {
+        groups.staff.get("/staff") { request, _ in try await dashboard(request) }
         staffAction("stop") { floor, station, _ throws(StudioError) in try await floor.emergencyStop(station: station) }
         staffAction("release") { floor, station, _ throws(StudioError) in
             try await floor.releaseEmergencyStop(station: station)
@@ -15,7 +15,7 @@ extension WebPages {
             try await floor.acknowledgeAlerts(station: station, by: caller)
         }
         // Ending a session cannot be undone: the page asks first (issue #18, defect 5).
-        router.get("/staff/stations/:station/end") { request, context in
+        groups.staff.get("/staff/stations/:station/end") { request, context in
             _ = try signedInStaff(request)
             guard let id = context.parameters.get("station").flatMap({ Int($0) }),
                 let station = try await floor.floor().stations.first(where: { $0.id == id })
@@ -31,7 +31,7 @@ extension WebPages {
         func staffAction(
             _ action: String, _ run: @escaping @Sendable (LiveFloor, Int, Caller) async throws(StudioError) -> Void
         ) {
-            router.post("/staff/stations/:station/\(action)") { request, context in
+            groups.staff.post("/staff/stations/:station/\(action)") { request, context in
                 let caller = try signedInStaff(request)
                 guard let station = context.parameters.get("station").flatMap({ Int($0) }) else {
                     throw StudioError(.notFound, "there is no such station")

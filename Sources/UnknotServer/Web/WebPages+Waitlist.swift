@@ -6,9 +6,9 @@ import UnknotStudio
 extension WebPages {
     /// The waitlist: join from the booking page (a day and a range of starts), see one's places
     /// and an offer held for one, book it or leave.
-    func addWaitlistRoutes(to router: Router<StudioRequestContext>) {
-        router.get("/waitlist") { request, _ in try await waitlistPage(request) }
-        router.post("/waitlist") { request, _ in
+    func addWaitlistRoutes(to groups: PageGroups) {
+        groups.clients.get("/waitlist") { request, _ in try await waitlistPage(request) }
+        groups.clients.post("/waitlist") { request, _ in
             let caller = try signedInClient(request)
             let form = try await FormFields.read(request)
             do throws(StudioError) {
@@ -21,12 +21,12 @@ extension WebPages {
             }
             return Self.redirect("/waitlist?joined=1")
         }
-        router.post("/waitlist/:id/accept") { request, context in
+        groups.clients.post("/waitlist/:id/accept") { request, context in
             let caller = try signedInClient(request)
             let booking = try await studio.acceptOffer(caller, entry: try Self.uuid(context))
             return Self.redirect("/bookings/\(booking.id.uuidString.lowercased())?new=1")
         }
-        router.post("/waitlist/:id/leave") { request, context in
+        groups.clients.post("/waitlist/:id/leave") { request, context in
             try await studio.leaveWaitlist(try signedInClient(request), entry: try Self.uuid(context))
             return Self.redirect("/waitlist")
         }

@@ -19,22 +19,17 @@ struct WebPages: Sendable {
     var mailFolder: String?
 
     func addRoutes(to router: Router<StudioRequestContext>) {
-        router.get("/") { request, _ in try await home(request) }
-        router.get("/static/:file") { _, context -> Response in
-            guard let name = context.parameters.get("file"), let file = pages.file(name) else {
-                return Response(status: .notFound)
-            }
-            return file
-        }
-        addAccountRoutes(to: router)
-        addCarePlanRoutes(to: router)
-        addBookingRoutes(to: router)
-        addReviewRoutes(to: router)
-        addWaitlistRoutes(to: router)
-        addAdminRoutes(to: router)
-        addLiveRoutes(to: router)
-        addReportRoutes(to: router)
-        addStaffRoutes(to: router)
+        let groups = PageGroups(router)
+        groups.anyone.get("/") { request, _ in try await home(request) }
+        addAccountRoutes(to: groups)
+        addCarePlanRoutes(to: groups)
+        addBookingRoutes(to: groups)
+        addReviewRoutes(to: groups)
+        addWaitlistRoutes(to: groups)
+        addAdminRoutes(to: groups)
+        addLiveRoutes(to: groups)
+        addReportRoutes(to: groups)
+        addStaffRoutes(to: groups)
     }
 
     // MARK: Shared

@@ -140,6 +140,7 @@ extension Studio {
                 try await BookingReminderRow.query(on: db).filter(\.$bookingID ~~ ids).delete()
             }
             try await PasswordResetRow.query(on: db).filter(\.$accountID == id).delete()
+            try await EmailChangeRow.query(on: db).filter(\.$accountID == id).delete()
             // The mail kept for the account (sent or waiting) holds what it was told: it goes too.
             try await OutboxMailRow.query(on: db).filter(\.$recipient == email).delete()
             try await BookingRow.query(on: db).filter(\.$accountID == id).delete()

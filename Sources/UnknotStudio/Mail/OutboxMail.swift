@@ -44,6 +44,10 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case bookingCancelled = "booking-cancelled"
     /// A time freed for a client on the waitlist, held for them a while.
     case waitlistOffer = "waitlist-offer"
+    /// The link that moves an account to a new address, sent to that address.
+    case emailChange = "email-change"
+    /// The old address told of a change to its account's address.
+    case emailChanged = "email-changed"
 }
 
 /// A mail as the outbox lists it for an admin.

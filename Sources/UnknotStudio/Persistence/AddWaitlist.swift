@@ -1,6 +1,6 @@
 import FluentKit
 
-/// Adds the waitlist (issue #18).
+/// Adds the waitlist and changes of e-mail address (issue #18).
 struct AddWaitlist: AsyncMigration {
     var name: String { "AddWaitlist-10" }
 
@@ -20,9 +20,18 @@ struct AddWaitlist: AsyncMigration {
             .field("offer_expires_at", .datetime)
             .unique(on: "position")
             .create()
+        try await db.schema(EmailChangeRow.schema)
+            .id()
+            .field("account_id", .uuid, .required, .references(AccountRow.schema, .id, onDelete: .cascade))
+            .field("new_email", .string, .required)
+            .field("token_hash", .string, .required)
+            .field("expires_at", .datetime, .required)
+            .unique(on: "token_hash")
+            .create()
     }
 
     func revert(on db: any Database) async throws {
+        try await db.schema(EmailChangeRow.schema).delete()
         try await db.schema(WaitlistRow.schema).delete()
     }
 }

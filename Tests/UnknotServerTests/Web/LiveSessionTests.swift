@@ -41,7 +41,10 @@ struct LiveSessionTests {
             }
 
             try await client.console(id, token: t.cleo) { feed, press in
-                #expect(await studio.advance(until: { await feed.lastStatus != nil }, limit: 1_000))
+                // The socket's upgrade is real time, the station's virtual: give the first status room to
+                // come on a loaded machine (a paused session stays paused however long the station runs; a
+                // full run once saw none within 1 s of station time, 2026-12-04).
+                #expect(await studio.advance(until: { await feed.lastStatus != nil }, limit: 30_000))
                 let working = await studio.advance(
                     until: {
                         guard let s = await feed.lastStatus else { return false }
@@ -130,7 +133,10 @@ struct LiveSessionTests {
             #expect(paused, "the floor shows the station paused for a lost console")
             await studio.pace.advance(milliseconds: 30_000)
             try await client.console(id, token: t.cleo) { feed, press in
-                #expect(await studio.advance(until: { await feed.lastStatus != nil }, limit: 1_000))
+                // The socket's upgrade is real time, the station's virtual: give the first status room to
+                // come on a loaded machine (a paused session stays paused however long the station runs; a
+                // full run once saw none within 1 s of station time, 2026-12-04).
+                #expect(await studio.advance(until: { await feed.lastStatus != nil }, limit: 30_000))
                 let state = await feed.lastStatus?.state
                 #expect(state == "paused", "nothing resumed by itself")
                 let messages = await feed.messages
