@@ -6,7 +6,8 @@ import os
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from conftest import make_browser, open_page, shot, sign_in, sign_up, start_demo, submit_sign_up, wait
+from conftest import (
+    check_accessibility, make_browser, open_page, shot, sign_in, sign_up, start_demo, submit_sign_up, wait)
 
 
 def test_dashboard_shows_the_session_and_the_emergency_stop_stops_it(browser):
@@ -29,6 +30,14 @@ def test_dashboard_shows_the_session_and_the_emergency_stop_stops_it(browser):
         open_page(staff, "/staff/stations/" + station.split("-")[1] + "/end")
         assert staff.find_element(By.ID, "confirm-end").is_displayed()
         staff.find_element(By.LINK_TEXT, "No, back to the floor").click()
+        # The calendar beyond today and the client look-up: the journey's client booked on Monday.
+        open_page(staff, "/staff/calendar?date=2026-11-23&view=week")
+        assert "Robin Tester" in staff.find_element(By.ID, "calendar").text
+        shot(staff, "22-staff-calendar")
+        open_page(staff, "/staff/clients?q=robin")
+        staff.find_element(By.CSS_SELECTOR, "#clients-found a").click()
+        wait(staff).until(EC.presence_of_element_located((By.ID, "client-sessions")))
+        check_accessibility(staff)
         # The station really stopped: the client's console says so and no pressure is applied.
         wait(browser, 10).until(lambda b: b.find_element(By.ID, "state").text == "Staff stopped the arm")
         assert not browser.find_element(By.ID, "resume").is_displayed(), "no Resume while staff's stop holds"

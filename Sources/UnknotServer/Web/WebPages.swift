@@ -27,6 +27,8 @@ struct WebPages: Sendable {
         addReviewRoutes(to: groups)
         addWaitlistRoutes(to: groups)
         addAdminRoutes(to: groups)
+        addCalendarRoutes(to: groups)
+        addClientRoutes(to: groups)
         addLiveRoutes(to: groups)
         addReportRoutes(to: groups)
         addStaffRoutes(to: groups)

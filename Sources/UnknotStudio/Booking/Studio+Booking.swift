@@ -126,11 +126,21 @@ extension Studio {
     /// care plan's screening), the slot (opening hours, buffer, grid), the price and the code,
     /// then holds the station's minutes in one transaction: of any number of simultaneous
     /// attempts at one slot, exactly one succeeds.
+    ///
+    /// Staff book on a client's behalf with `for: client` (from ``clientCaller(_:id:)``): the same
+    /// rules, the client's care plan and promo history, and the client gets the e-mail.
     public func book(
-        _ caller: Caller, program id: String, minutes: Int, start text: String, station: Int? = nil,
-        code: String? = nil
+        _ booker: Caller, program id: String, minutes: Int, start text: String, station: Int? = nil,
+        code: String? = nil, for client: Caller? = nil
     ) async throws(StudioError) -> BookingView {
-        try caller.requireClient()
+        let caller: Caller
+        if let client {
+            try booker.requireStaff()
+            caller = client
+        } else {
+            try booker.requireClient()
+            caller = booker
+        }
         let program = try await offeredProgram(id)
         guard program.lengths.contains(minutes) else {
             throw .invalid("minutes", Self.lengthsMessage(name: program.name, lengths: program.lengths, minutes))
