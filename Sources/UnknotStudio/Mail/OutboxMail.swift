@@ -48,6 +48,8 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case emailChange = "email-change"
     /// The old address told of a change to its account's address.
     case emailChanged = "email-changed"
+    /// After a session, thanks and the next visit suggested.
+    case nextVisit = "next-visit"
 }
 
 /// A mail as the outbox lists it for an admin.

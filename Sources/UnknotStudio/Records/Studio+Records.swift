@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import UnknotCore
 
 extension Studio {
     /// Stores the record of a session (staff: the station's operator). The booking becomes
@@ -38,13 +39,26 @@ extension Studio {
         row.simulated = upload.simulated
         row.ranOn = upload.ranOn
         let outcome: BookingStatus = upload.complete ? .completed : .interrupted
-        try await database.write(conflict: "the record was sent twice at once; send it again") { db in
+        let completedNow = try await database.write(conflict: "the record was sent twice at once; send it again") {
+            db -> Bool in
             try await SessionRecordRow.query(on: db).filter(\.$bookingID == id).delete()
             try await row.create(on: db)
-            if let booking = try await BookingRow.find(id, on: db) {
-                booking.status = outcome.rawValue
-                booking.sequence += 1
-                try await booking.update(on: db)
+            guard let booking = try await BookingRow.find(id, on: db) else { return false }
+            let first = booking.status != BookingStatus.completed.rawValue
+            booking.status = outcome.rawValue
+            booking.sequence += 1
+            try await booking.update(on: db)
+            return first && outcome == .completed
+        }
+        // Once the session is done, the next visit (with this session counted; nothing when the
+        // client has one booked already). Best effort: a failure here loses only the suggestion.
+        if completedNow {
+            let client = Caller(accountID: booking.accountID, role: .client, name: "")
+            if let next = try? await nextVisit(client), let date = next.date {
+                try? await database.write { db in
+                    try await self.queueNextVisitMail(booking, date: date, reason: next.reason, on: db)
+                }
+                mailBell.ring()
             }
         }
         return Self.view(row)
@@ -123,5 +137,30 @@ extension Studio {
                 .sort(\.$receivedAt).sort(\.$id).page(limit: limit, offset: offset)
         }
         return (page.rows.map(Self.view), page.more)
+    }
+
+    /// Thanks the client for a finished session and suggests the next visit, with a link to book it.
+    func queueNextVisitMail(_ booking: BookingRow, date: CalendarDate, reason: String, on db: any Database)
+        async throws
+    {
+        guard let account = try await AccountRow.find(booking.accountID, on: db) else { return }
+        let recipient: MailAddress
+        do { recipient = try MailAddress(account.email, name: account.name) } catch { return }
+        let day = StudioTime.spokenDay(date)
+        let sentence = reason.prefix(1).uppercased() + reason.dropFirst()
+        let text = """
+            Hello \(account.name),
+
+            Thank you for coming. Your session's report is at \
+            \(settings.publicURL)/sessions/\(booking.id?.uuidString.lowercased() ?? "")/report
+
+            \(sentence): we suggest your next visit around \(day). Free times that day:
+            \(settings.publicURL)/book?program=\(booking.programID)&minutes=\(booking.minutes)&date=\(date.description)
+
+            \(settings.studioName)
+            \(settings.address)
+            """
+        let message = try studioMail(to: recipient, subject: "Your next visit: around \(day)", text: text)
+        try await queueMail(message, kind: .nextVisit, on: db)
     }
 }
