@@ -1,4 +1,5 @@
 import Foundation
+import UnknotStudio
 
 /// The staff alerts the floor keeps (issue #17, finding 8: a client pressing "call a person"
 /// over and over filled the 50 kept alerts and pushed out other stations' pain alerts).
@@ -77,7 +78,7 @@ struct AlertLog: Sendable {
 
     static func alert(_ entry: Entry) -> LiveUpdate.Alert {
         LiveUpdate.Alert(
-            station: entry.station, client: entry.client, at: LiveUpdate.clock(entry.at),
+            station: entry.station, client: entry.client, at: StudioTime(minutes: entry.at).clockText,
             text: entry.count > 1 ? "\(entry.text) (×\(entry.count))" : entry.text, stationId: entry.stationID,
             minute: entry.at,
             callsPerson: entry.kind == "client-asks-for-staff" || entry.text.contains("call a person")

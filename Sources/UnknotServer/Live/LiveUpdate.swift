@@ -58,12 +58,6 @@ enum LiveUpdate {
         var acknowledgedBy: String?
     }
 
-    /// "10:14" for studio-local minutes.
-    static func clock(_ minutes: Int) -> String {
-        let m = ((minutes % 1_440) + 1_440) % 1_440
-        return String(format: "%02d:%02d", m / 60, m % 60)
-    }
-
     struct Floor: Encodable, Sendable {
         var type = "floor"
         var stations: [StationState]

@@ -49,7 +49,8 @@ extension WebPages {
                     [
                         "id": entry.id.uuidString.lowercased(), "program": names[entry.programID] ?? entry.programID,
                         "minutes": entry.minutes, "day": Self.day(entry.day),
-                        "range": "\(Self.minuteText(entry.from)) to \(Self.minuteText(entry.to))",
+                        "range":
+                            "\(StudioTime(minutes: entry.from).clockText) to \(StudioTime(minutes: entry.to).clockText)",
                         "offered": entry.status == .offered,
                         "offer": entry.offer.map { "\($0.start.spoken), station \($0.stationID)" } ?? "",
                         "until": entry.offerExpiresAt.map {
@@ -62,20 +63,11 @@ extension WebPages {
             ], status: status)
     }
 
-    static func minuteText(_ minute: Int) -> String { String(format: "%02d:%02d", minute / 60, minute % 60) }
-
     /// The starts a client may ask for on the waitlist, every quarter hour of the day the studio opens.
     func waitlistChoices(day: CalendarDate) async throws -> [[String: Any]] {
-        let hours = try await studio.openingHours()[StudioTime.weekday(ofDay: day.dayNumber)]
-        var minutes: [Int] = []
-        for range in hours {
-            let parts = range.split(separator: "-").compactMap { part -> Int? in
-                let hm = part.split(separator: ":").compactMap { Int($0) }
-                return hm.count == 2 ? hm[0] * 60 + hm[1] : nil
-            }
-            guard parts.count == 2 else { continue }
-            minutes += Array(stride(from: parts[0], to: parts[1], by: 15))
+        let hours = try await studio.openingRanges()[StudioTime.weekday(ofDay: day.dayNumber)]
+        return hours.flatMap { Array(stride(from: $0.lowerBound, to: $0.upperBound, by: 15)) }.map {
+            ["value": StudioTime(minutes: $0).clockText]
         }
-        return minutes.map { ["value": Self.minuteText($0)] }
     }
 }

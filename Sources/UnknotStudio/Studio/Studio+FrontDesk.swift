@@ -5,21 +5,28 @@ import UnknotCore
 /// someone who has not booked before.
 extension Studio {
     /// When the studio is open, weekday by weekday (Monday first): the union of its stations in
-    /// service, as `HH:MM-HH:MM` ranges (an empty list: closed that day).
-    public func openingHours() async throws(StudioError) -> [[String]] {
+    /// service, as minutes of the day (an empty list: closed that day).
+    public func openingRanges() async throws(StudioError) -> [[Range<Int>]] {
         let stations = try await allStations().filter { $0.status == .inService }
         return (0..<7).map { weekday in
-            var ranges = stations.flatMap { $0.hours.days[weekday] }.sorted { $0.lowerBound < $1.lowerBound }
             var merged: [Range<Int>] = []
-            while let first = ranges.first {
-                ranges.removeFirst()
-                if let last = merged.last, first.lowerBound <= last.upperBound {
-                    merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, first.upperBound)
+            for range in stations.flatMap({ $0.hours.days[weekday] }).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                if let last = merged.last, range.lowerBound <= last.upperBound {
+                    merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
                 } else {
-                    merged.append(first)
+                    merged.append(range)
                 }
             }
-            return merged.map { "\(StudioTime.clock($0.lowerBound))-\(StudioTime.clock($0.upperBound))" }
+            return merged
+        }
+    }
+
+    /// ``openingRanges()`` as `HH:MM-HH:MM`.
+    public func openingHours() async throws(StudioError) -> [[String]] {
+        try await openingRanges().map { day in
+            day.map {
+                "\(StudioTime(minutes: $0.lowerBound).clockText)-\(StudioTime(minutes: $0.upperBound).clockText)"
+            }
         }
     }
 
@@ -38,9 +45,4 @@ extension Studio {
         let program = try await offeredProgram(id)
         return try await quote(program: program, minutes: minutes, code: code, history: PromoHistory())
     }
-}
-
-extension StudioTime {
-    /// "09:30" for minutes of a day.
-    static func clock(_ minute: Int) -> String { "\(two(minute / 60)):\(two(minute % 60))" }
 }
