@@ -80,9 +80,18 @@ struct StudioHTTP: Sendable {
         return id
     }
 
-    /// Starts a booked session as its client does, from the booking's page: the studio answers
-    /// with the console's address; its session id is returned.
+    /// Starts a booked session as its client does: the day's health questions answered, then
+    /// the booking page's Start; the studio answers with the console's address; its session id
+    /// is returned.
     func startFromPage(_ booking: String, cookie: String) async throws -> String? {
+        let today: [String: Any] = [
+            "fever": false, "acuteInfection": false, "painMedication": false, "muscleRelaxants": false,
+        ]
+        let answered = try await call("PUT", "/api/bookings/\(booking)/today", token: cookie, json: today)
+        guard answered.status == 200 else {
+            throw Failure(
+                description: "the day's answers for \(booking) were refused (\(answered.status)): \(answered.json)")
+        }
         let reply = try await call("POST", "/bookings/\(booking)/start", cookie: cookie)
         guard reply.url.hasPrefix("/console/") else { return nil }
         return String(reply.url.dropFirst("/console/".count))

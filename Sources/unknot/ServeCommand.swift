@@ -55,6 +55,15 @@ struct ServeCommand: AsyncParsableCommand {
     var noticeMinutes = 60
 
     @Option(
+        name: .customLong("accounts-per-network"),
+        help: ArgumentHelp(
+            "Accounts (and password resets) one network address may ask for in 15 minutes.",
+            discussion:
+                "A studio whose clients sign up on its own Wi-Fi, behind one address, may need more than the 10 of the default."
+        ))
+    var accountsPerNetwork = 10
+
+    @Option(
         name: .customLong("station-speed"),
         help: ArgumentHelp(
             "How fast the stations' time runs, e.g. 60x (demos and checks only; 1x in service).",
@@ -132,6 +141,10 @@ struct ServeCommand: AsyncParsableCommand {
             throw CommandError("--notice-minutes \(noticeMinutes) is not 0 to 1440 (a day)")
         }
         settings.rules.minimumNotice = noticeMinutes
+        guard (1...10_000).contains(accountsPerNetwork) else {
+            throw CommandError("--accounts-per-network \(accountsPerNetwork) is not 1 to 10000")
+        }
+        settings.accountsPerNetwork = accountsPerNetwork
         var studioClock: any StudioClock = SystemClock()
         if let clock {
             guard let start = ISO8601DateFormatter().date(from: clock) else {

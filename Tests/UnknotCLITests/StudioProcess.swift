@@ -130,6 +130,14 @@ final class StudioProcess {
         guard let booking = booked.json["id"] as? String else {
             throw Failure("the booking was refused: \(String(decoding: booked.data, as: UTF8.self))")
         }
+        // The day's health questions, as the client answers them before a session.
+        let today: [String: Any] = [
+            "fever": false, "acuteInfection": false, "painMedication": false, "muscleRelaxants": false,
+        ]
+        let answered = try await call("PUT", "/api/bookings/\(booking)/today", token: client, json: today)
+        guard answered.status == 200 else {
+            throw Failure("the day's answers were refused: \(String(decoding: answered.data, as: UTF8.self))")
+        }
         var started: Reply?
         for _ in 0..<200 {
             started = try await call("POST", "/bookings/\(booking)/start", cookie: client)

@@ -6,17 +6,21 @@ import Testing
 struct PrivacyAPITests {
     @Test("export holds everything; deletion removes it and frees the slots", arguments: TestStore.available)
     func exportAndDelete(store: TestStore) async throws {
-        try await TestStudio.run(store) { _, client in
+        try await TestStudio.run(store) { studio, client in
             let t = try await client.tokens()
             _ = try await client.call(.put, "/api/me/care-plan", token: t.cleo, json: ["schemaVersion": 1])
             _ = try await client.call(
                 .put, "/api/me/care-plan", token: t.cleo, json: ["schemaVersion": 1, "focusAreas": ["neck"]])
             let booked = try await client.book(t.cleo, start: "2026-11-24T10:00", station: 1)
             #expect(booked.status == .created)
+            studio.clock.set(TestStudio.monday.addingTimeInterval(150 * 60))  // Monday 10:30, a day before
+            try await client.answerToday(try #require(booked.string("id")), token: t.cleo, ["painMedication": true])
             let export = try await client.call(.get, "/api/me/export", token: t.cleo)
             #expect((export.object["account"] as? [String: Any])?["email"] as? String == "cleo@test.example")
             #expect((export.object["carePlans"] as? [Any])?.count == 2)
             #expect((export.object["bookings"] as? [Any])?.count == 1)
+            let day = (export.object["dayAnswers"] as? [[String: Any]])?.first
+            #expect((day?["answers"] as? [String: Any])?["painMedication"] as? Bool == true, "\(export.text)")
             #expect(!export.text.contains("password"))
 
             let wrong = try await client.call(.delete, "/api/me", token: t.cleo, json: ["password": "not it at all"])

@@ -18,26 +18,54 @@ struct RecordAPITests {
     }
 
     @Test(
-        "a fever written after booking refuses the start, naming health.fever; nothing changes",
+        "the day's questions: not in the care plan; a start waits for them; a fever today refuses it naming health.fever and may be cancelled past the cut-off; staff never read them",
         arguments: TestStore.available)
     func feverAtStart(store: TestStore) async throws {
         try await TestStudio.run(store) { studio, client in
             let t = try await client.tokens()
             _ = try await client.call(.put, "/api/me/care-plan", token: t.cleo, json: ["schemaVersion": 1])
+            // A care plan does not keep how one is today: refused, naming the field and where it goes.
+            let inPlan = try await client.call(
+                .put, "/api/me/care-plan", token: t.cleo, json: ["schemaVersion": 1, "health": ["fever": true]])
+            #expect(inPlan.isProblem(.unprocessableContent, field: "health.fever"), "\(inPlan.detail)")
+            #expect(inPlan.detail.contains("/today"), "\(inPlan.detail)")
             let booked = try await client.book(t.cleo, program: "neck-jaw-shoulders", start: "2026-11-24T10:00")
             let id = try #require(booked.string("id"), "\(booked.detail)")
-            _ = try await client.call(
-                .put, "/api/me/care-plan", token: t.cleo, json: ["schemaVersion": 1, "health": ["fever": true]])
+            let dans = try await client.book(t.dan, program: "neck-jaw-shoulders", start: "2026-11-24T11:00")
+            let dansID = try #require(dans.string("id"), "\(dans.detail)")
+            let no: [String: Any] = [
+                "fever": false, "acuteInfection": false, "painMedication": false, "muscleRelaxants": false,
+            ]
+            // Monday 08:00: more than a day ahead, too early to say how one is that day.
+            let early = try await client.call(.put, "/api/bookings/\(id)/today", token: t.cleo, json: no)
+            #expect(early.isProblem(.unprocessableContent, field: "today"), "\(early.detail)")
             studio.clock.set(TestStudio.monday.addingTimeInterval(86_400 + 115 * 60))  // Tuesday 09:55
+            for token in [t.staff, t.cleo] {
+                let start = try await client.call(.post, "/api/bookings/\(id)/start", token: token)
+                #expect(start.isProblem(.unprocessableContent, field: "today"), "\(start.detail)")
+            }
+            try await client.answerToday(id, token: t.cleo, ["fever": true])
+            let mine = try await client.call(.get, "/api/bookings/\(id)/today", token: t.cleo)
+            let refusals = mine.object["refusals"] as? [[String: Any]] ?? []
+            #expect(refusals.first?["field"] as? String == "health.fever", "\(mine.text)")
+            #expect(try await client.call(.get, "/api/bookings/\(id)/today", token: t.staff).isProblem(.forbidden))
             for token in [t.staff, t.cleo] {
                 let start = try await client.call(.post, "/api/bookings/\(id)/start", token: token)
                 #expect(start.isProblem(.unprocessableContent, field: "health.fever"), "\(start.detail)")
             }
             let after = try await client.call(.get, "/api/bookings/\(id)", token: t.cleo)
             #expect(after.string("status") == "booked")
-            #expect(after.int("carePlanVersion") != 2, "the fever plan must not be pinned: \(after.detail)")
-            _ = try await client.call(.put, "/api/me/care-plan", token: t.cleo, json: ["schemaVersion": 1])
-            #expect(try await client.call(.post, "/api/bookings/\(id)/start", token: t.cleo).status == .ok)
+            #expect(after.int("carePlanVersion") == 1, "as booked, nothing pinned: \(after.detail)")
+            // Well after all: answered again, the session starts (the answers in the start's body).
+            let started = try await client.call(.post, "/api/bookings/\(id)/start", token: t.cleo, json: ["today": no])
+            #expect(started.status == .ok, "\(started.detail)")
+            // Dan is past the 24-hour cut-off: no cancelling, until a fever today rules the session out.
+            #expect(
+                try await client.call(.post, "/api/bookings/\(dansID)/cancel", token: t.dan).isProblem(
+                    .unprocessableContent))
+            try await client.answerToday(dansID, token: t.dan, ["acuteInfection": true])
+            let cancelled = try await client.call(.post, "/api/bookings/\(dansID)/cancel", token: t.dan)
+            #expect(cancelled.status == .ok && cancelled.string("status") == "cancelled", "\(cancelled.detail)")
         }
     }
 
@@ -59,6 +87,7 @@ struct RecordAPITests {
                     .unprocessableContent))
             studio.clock.set(TestStudio.monday.addingTimeInterval(86_400 + 115 * 60))  // Tuesday 09:55
             #expect(try await client.call(.post, "/api/bookings/\(id)/start", token: t.dan).isProblem(.notFound))
+            try await client.answerToday(id, token: t.staff)
             let started = try await client.call(.post, "/api/bookings/\(id)/start", token: t.staff)
             #expect(started.status == .ok, "\(started.detail)")
             #expect(started.int("carePlanVersion") == 1)

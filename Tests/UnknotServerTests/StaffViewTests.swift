@@ -27,6 +27,7 @@ struct StaffViewTests {
             let booked = try await client.book(t.cleo, program: "neck-jaw-shoulders", start: "2026-11-24T10:00")
             let id = try #require(booked.string("id"), "\(booked.detail)").lowercased()
             studio.clock.set(TestStudio.monday.addingTimeInterval(86_400 + 115 * 60))  // Tuesday 09:55
+            try await client.answerToday(id, token: t.staff)
             #expect(try await client.call(.post, "/api/bookings/\(id)/start", token: t.staff).status == .ok)
             let stored = try await RecordAPITests.upload(client, id, token: t.staff, record)
             #expect(stored.status == .created, "\(stored.detail)")
@@ -69,17 +70,20 @@ struct StaffViewTests {
     func carePlanAtStart(store: TestStore) async throws {
         try await TestStudio.run(store) { studio, client in
             let t = try await client.tokens()
-            let health: [String: Any] = ["painMedication": true, "muscleRelaxants": true]
-            var bookings: [(Bool, String)] = []
+            var bookings: [(Bool, String, String)] = []
             for (allowed, account) in [(false, t.cleo), (true, t.dan)] {
                 _ = try await client.call(
                     .put, "/api/me/care-plan", token: account,
-                    json: ["schemaVersion": 1, "staffMayBeAlerted": allowed, "avoidAreas": ["neck"], "health": health])
+                    json: [
+                        "schemaVersion": 1, "staffMayBeAlerted": allowed, "avoidAreas": ["neck"],
+                        "health": ["bloodThinners": true],
+                    ])
                 let booked = try await client.book(account, program: "total-back", start: "2026-11-24T10:00")
-                bookings.append((allowed, try #require(booked.string("id"), "\(booked.detail)")))
+                bookings.append((allowed, try #require(booked.string("id"), "\(booked.detail)"), account))
             }
             studio.clock.set(TestStudio.monday.addingTimeInterval(86_400 + 115 * 60))  // Tuesday 09:55
-            for (allowed, id) in bookings {
+            for (allowed, id, account) in bookings {
+                try await client.answerToday(id, token: account, ["painMedication": true, "muscleRelaxants": true])
                 let started = try await client.call(.post, "/api/bookings/\(id)/start", token: t.staff)
                 #expect(started.status == .ok, "\(started.detail)")
                 #expect(started.int("carePlanVersion") == 1)
@@ -90,14 +94,21 @@ struct StaffViewTests {
                 } else {
                     #expect(started.object["carePlan"] == nil, "staff saw a plan the client kept from them")
                 }
-                #expect(!started.text.contains("painMedication") && !started.text.contains("muscleRelaxants"))
+                #expect(!started.text.contains("painMedication") && !started.text.contains("bloodThinners"))
             }
-            // The client starting their own session sees all of it.
+            // The client starting their own session sees all of it, the day's answers in its health.
             let own = try await client.book(t.cleo, program: "total-back", start: "2026-11-24T11:00")
+            let ownID = try #require(own.string("id"))
             studio.clock.set(TestStudio.monday.addingTimeInterval(86_400 + 175 * 60))  // Tuesday 10:55
+            let today: [String: Any] = [
+                "fever": false, "acuteInfection": false, "painMedication": true, "muscleRelaxants": false,
+            ]
             let started = try await client.call(
-                .post, "/api/bookings/\(try #require(own.string("id")))/start", token: t.cleo)
-            #expect(started.text.contains("painMedication"), "\(started.detail)")
+                .post, "/api/bookings/\(ownID)/start", token: t.cleo, json: ["today": today])
+            let plan = (started.object["carePlan"] as? [String: Any])?["plan"] as? [String: Any]
+            let health = plan?["health"] as? [String: Any]
+            #expect(health?["painMedication"] as? Bool == true, "\(started.detail)")
+            #expect(health?["bloodThinners"] as? Bool == true, "\(started.detail)")
         }
     }
 

@@ -92,8 +92,15 @@ def test_client_journey(browser):
     calendar = calendar.decode() if isinstance(calendar, bytes) else calendar
     assert "BEGIN:VEVENT" in calendar and "SEQUENCE:0" in calendar
 
-    # Start the session from the booking.
+    # Start the session from the booking: the day's health questions come first (kept with this
+    # booking, never in the care plan), then the console.
     browser.find_element(By.ID, "start-session").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "today-form")))
+    for field in ("fever", "acuteInfection", "painMedication", "muscleRelaxants"):
+        browser.find_element(By.ID, f"{field}-no").click()
+    check_accessibility(browser)
+    shot(browser, "06a-today")
+    browser.find_element(By.ID, "save-today").click()
     wait(browser).until(EC.presence_of_element_located((By.ID, "console")))
     wait(browser).until(lambda b: "Connected" in text(b, "connection"))
     # A little massage first (about 20 s of the plan), so the report has something to show.

@@ -84,6 +84,9 @@ def book(station_id):
     api("PUT", "/api/me/care-plan", client, {"schemaVersion": 1})
     booking = api("POST", "/api/bookings", client, {
         "program": "total-back", "minutes": 30, "start": "2026-11-23T09:00", "stationId": station_id})["id"]
+    # The day's health questions, answered before the session as the client does.
+    api("PUT", f"/api/bookings/{booking}/today", client,
+        {"fever": False, "acuteInfection": False, "painMedication": False, "muscleRelaxants": False})
     return email, booking
 
 

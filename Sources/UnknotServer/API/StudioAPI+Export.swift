@@ -5,7 +5,8 @@ import UnknotStudio
 
 extension StudioAPI {
     /// `GET /api/me/export` (the contract's `exportMyData`), streamed: the account, then the care
-    /// plan versions, bookings and records a page at a time, each encoded as the contract's own
+    /// plan versions, bookings and records a page at a time (then the day's answers kept with the
+    /// bookings), each encoded as the contract's own
     /// types and written as it is read, so the studio holds one page of an export at a time, not
     /// the whole (issue #17, finding 7: the export answered 30 MiB at once).
     func addExportRoute(to router: Router<StudioRequestContext>) {
@@ -50,6 +51,10 @@ extension StudioAPI {
                     guard page.more else { break }
                     offset += page.records.count
                 }
+                try await writer.write(ByteBuffer(string: #"],"dayAnswers":["#))
+                first = true
+                let answers = try await studio.myDayAnswers(caller).map(Components.Schemas.DayAnswersKept.init)
+                try await Self.write(answers, to: &writer, encoder: encoder, first: &first)
                 try await writer.write(ByteBuffer(string: "]}"))
                 try await writer.finish(nil)
             }

@@ -1,13 +1,18 @@
 import Foundation
 import Hummingbird
 import OpenAPIRuntime
+import UnknotCore
 import UnknotSession
 import UnknotStudio
 
 extension StudioAPI {
     func startSession(_ input: Operations.StartSession.Input) async throws -> Operations.StartSession.Output {
         let caller = try caller()
-        let (booking, plan) = try await studio.startSession(caller, id: try Self.bookingID(input.path.bookingId))
+        let id = try Self.bookingID(input.path.bookingId)
+        if case .json(let body) = input.body, let today = body.today {
+            _ = try await studio.answerForToday(caller, booking: id, DayAnswers(today))
+        }
+        let (booking, plan) = try await studio.startSession(caller, id: id)
         return .ok(
             .init(
                 body: .json(

@@ -20,6 +20,15 @@ struct StudioTransport: ServerTransport {
         method: HTTPRequest.Method, path: String
     ) throws {
         guard !byHand.contains("\(method.rawValue) \(path)") else { return }
-        router.register(handler, method: method, path: path)
+        router.register(
+            { request, body, metadata in
+                // A request with no body at all (no type, no length, not chunked) reaches an
+                // operation whose body is optional as none, not as an empty document to decode.
+                let fields = request.headerFields
+                let bodiless =
+                    fields[.contentType] == nil && fields[.transferEncoding] == nil
+                    && (fields[.contentLength].flatMap { Int($0) } ?? 0) == 0
+                return try await handler(request, bodiless ? nil : body, metadata)
+            }, method: method, path: path)
     }
 }

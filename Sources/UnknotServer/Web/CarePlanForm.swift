@@ -9,28 +9,22 @@ import UnknotCore
 /// precise point, pressure set for one side only); a sensitive region's marks count only once
 /// its consent box is ticked (avoiding it never needs consent).
 enum CarePlanForm {
+    /// The health questions that hold from one session to the next; the day's questions (a
+    /// fever, pain medication taken…) are asked before each session instead (`DayAnswers`).
     static let flags: [(key: String, question: String)] = [
-        ("fever", "I have a fever today"),
-        ("acuteInfection", "I have an infection or flu-like illness now"),
         ("suspectedDeepVeinThrombosis", "A doctor suspects a blood clot (deep vein thrombosis) in my leg"),
         ("severeUncontrolledHighBloodPressure", "I have severe high blood pressure that is not under control"),
         ("bloodThinners", "I take blood thinners"),
         ("recentBruising", "I bruise easily or have fresh bruises"),
-        ("painMedication", "I took pain medication today"),
-        ("muscleRelaxants", "I took muscle relaxants today"),
         ("pregnant", "I am pregnant"),
     ]
 
     static func flag(_ key: String, in health: HealthScreening) -> Bool {
         switch key {
-        case "fever": health.fever
-        case "acuteInfection": health.acuteInfection
         case "suspectedDeepVeinThrombosis": health.suspectedDeepVeinThrombosis
         case "severeUncontrolledHighBloodPressure": health.severeUncontrolledHighBloodPressure
         case "bloodThinners": health.bloodThinners
         case "recentBruising": health.recentBruising
-        case "painMedication": health.painMedication
-        case "muscleRelaxants": health.muscleRelaxants
         case "pregnant": health.pregnant
         default: false
         }
@@ -38,14 +32,10 @@ enum CarePlanForm {
 
     static func set(_ key: String, _ value: Bool, in health: inout HealthScreening) {
         switch key {
-        case "fever": health.fever = value
-        case "acuteInfection": health.acuteInfection = value
         case "suspectedDeepVeinThrombosis": health.suspectedDeepVeinThrombosis = value
         case "severeUncontrolledHighBloodPressure": health.severeUncontrolledHighBloodPressure = value
         case "bloodThinners": health.bloodThinners = value
         case "recentBruising": health.recentBruising = value
-        case "painMedication": health.painMedication = value
-        case "muscleRelaxants": health.muscleRelaxants = value
         case "pregnant": health.pregnant = value
         default: break
         }

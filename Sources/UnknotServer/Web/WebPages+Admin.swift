@@ -65,11 +65,50 @@ extension WebPages {
             let id = context.parameters.get("id").flatMap { Int($0) } ?? 0
             let form = try await FormFields.read(request)
             return try await adminAction(request, done: "The station is saved.") { () throws(StudioError) in
+                let hours = try Self.openingHours(form)
+                let bufferText = (form["cleaningBuffer"] ?? "").trimmingCharacters(in: .whitespaces)
+                let buffer = bufferText.isEmpty ? nil : Int(bufferText)
+                guard bufferText.isEmpty || buffer != nil else {
+                    throw StudioError(
+                        .invalid, field: "cleaningBuffer",
+                        "“\(bufferText)” is not a number of minutes for the cleaning; write a whole number like 10")
+                }
                 _ = try await studio.updateStation(
                     caller, id: id,
                     StationChange(
-                        name: form["name"], status: form["status"].flatMap(StationStatus.init(rawValue:))))
+                        name: form["name"], status: form["status"].flatMap(StationStatus.init(rawValue:)),
+                        cleaningBuffer: buffer, hours: hours))
             }
+        }
+        groups.admins.post("/admin/stations") { request, _ in
+            let caller = try signedInAdmin(request)
+            let form = try await FormFields.read(request)
+            let name = form["name"] ?? ""
+            return try await adminAction(request, done: "\(name) is added.") { () throws(StudioError) in
+                _ = try await studio.createStation(caller, StationChange(name: name))
+            }
+        }
+    }
+
+    /// A station's hours from its seven fields (`hours-0`, Monday, to `hours-6`): ranges like
+    /// `09:00-13:00, 14:00-20:00`, empty or "closed" for a closed day; `nil` when the form has none.
+    static func openingHours(_ form: FormFields) throws(StudioError) -> OpeningHours? {
+        guard form.has("hours-0") else { return nil }
+        var days: [[String]] = []
+        for weekday in 0..<7 {
+            let text = (form["hours-\(weekday)"] ?? "").trimmingCharacters(in: .whitespaces)
+            let ranges =
+                text.lowercased() == "closed"
+                ? []
+                : text.split(separator: ",").map {
+                    $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "–", with: "-")
+                }.filter { !$0.isEmpty }
+            days.append(ranges)
+        }
+        do {
+            return try OpeningHours(text: days)
+        } catch {
+            throw StudioError(.invalid, field: "hours", "the opening hours: \(error.description)")
         }
     }
 
@@ -123,17 +162,8 @@ extension WebPages {
                 },
                 "codes": codes.map { view in
                     let code = view.code
-                    let off: String =
-                        switch code.discount {
-                        case .amount(let money): "\(money) off"
-                        case .percent(let p): "\(p)% off"
-                        }
-                    var rules = [off]
-                    if code.minimumMinutes > 0 { rules.append("from \(code.minimumMinutes) minutes") }
-                    if code.firstSessionOnly { rules.append("first session only") }
-                    if code.oncePerClient { rules.append("once per client") }
                     return [
-                        "code": code.code, "rules": rules.joined(separator: ", "), "active": view.active,
+                        "code": code.code, "rules": Self.promoRules(code), "active": view.active,
                         "uses": code.totalUses.map { "\(code.uses) of \($0)" } ?? "\(code.uses)",
                         "validUntil": code.validUntil?.description ?? "",
                         "totalUses": code.totalUses.map(String.init) ?? "",
@@ -148,9 +178,13 @@ extension WebPages {
                                 "selected": $0 == station.status,
                             ] as [String: Any]
                         },
-                        "hours": station.hours.text.enumerated().map { weekday, ranges in
-                            "\(Self.weekdays[weekday].prefix(3)) \(ranges.isEmpty ? "closed" : ranges.joined(separator: ", "))"
-                        }.joined(separator: " · "),
+                        "buffer": station.cleaningBuffer,
+                        "days": station.hours.text.enumerated().map { weekday, ranges in
+                            [
+                                "station": station.id, "weekday": weekday, "day": Self.weekdays[weekday],
+                                "ranges": ranges.joined(separator: ", "),
+                            ] as [String: Any]
+                        },
                     ] as [String: Any]
                 },
             ], status: status)

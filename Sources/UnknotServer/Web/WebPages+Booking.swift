@@ -13,16 +13,17 @@ extension WebPages {
             let booking = try await studio.booking(caller, id: try Self.uuid(context))
             let id = booking.id.uuidString.lowercased()
             let running = await rejoinable(caller).filter { $0["booking"] as? String == id }
-            return render(
-                "booking", title: "Your booking",
-                bookingContext(booking).merging(
-                    ["isNew": request.uri.queryParameters["new"] != nil, "running": running],
-                    uniquingKeysWith: { $1 }))
+            var values = bookingContext(booking).merging(try await dayContext(caller, booking)) { $1 }
+            values["isNew"] = request.uri.queryParameters["new"] != nil
+            values["answered"] = request.uri.queryParameters["answered"] != nil
+            values["running"] = running
+            return render("booking", title: "Your booking", values)
         }
         groups.clients.get("/bookings/:id/cancel") { request, context in
             let caller = try signedInClient(request)
             let booking = try await studio.booking(caller, id: try Self.uuid(context))
-            return render("cancel", title: "Cancel your booking?", bookingContext(booking))
+            let values = bookingContext(booking).merging(try await dayContext(caller, booking)) { $1 }
+            return render("cancel", title: "Cancel your booking?", values)
         }
         groups.clients.post("/bookings/:id/cancel") { request, context in
             let caller = try signedInClient(request)

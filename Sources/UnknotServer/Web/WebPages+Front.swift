@@ -28,12 +28,14 @@ extension WebPages {
             }
         }
         let settings = studio.settings
+        let firstVisit = try await studio.firstVisitOffers()
         return render(
             "welcome", title: settings.studioName,
             [
                 "studio": settings.studioName, "address": settings.address,
                 "contact": Self.sentence(settings.contactClause),
                 "policy": studio.policy,
+                "offers": firstVisit.map { Self.sentence($0) }, "hasOffers": !firstVisit.isEmpty,
                 "programs": offers.map { offer in
                     [
                         "id": offer.id, "name": offer.name, "summary": offer.summary,

@@ -8,7 +8,20 @@ extension WebPages {
     func addLiveRoutes(to groups: PageGroups) {
         groups.signedIn.post("/bookings/:id/start") { request, context in
             let caller = try signedIn(request)
-            let info = try await floor.start(booking: try Self.uuid(context), by: caller)
+            let id = try Self.uuid(context)
+            var started: LiveSessionInfo?
+            var refusal: StudioError?
+            do throws(StudioError) {
+                started = try await floor.start(booking: id, by: caller)
+            } catch {
+                refusal = error
+            }
+            // The day's questions first, then on to the session.
+            if refusal?.field == "today" {
+                return Self.redirect("/bookings/\(id.uuidString.lowercased())/today?then=start")
+            }
+            if let refusal { throw refusal }
+            guard let info = started else { throw StudioError(.unavailable, "the session did not start; try again") }
             return Self.redirect(caller.role.isStaff ? "/staff" : "/console/\(info.id.uuidString.lowercased())")
         }
         groups.clients.post("/demo") { request, _ in

@@ -42,25 +42,23 @@ extension WebPages {
         let names = Dictionary(
             try await studio.programs().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let open = entries.filter { $0.status == .waiting || $0.status == .offered }
-        return render(
-            "waitlist", title: "Your waitlist",
-            [
-                "entries": open.map { entry in
-                    [
-                        "id": entry.id.uuidString.lowercased(), "program": names[entry.programID] ?? entry.programID,
-                        "minutes": entry.minutes, "day": Self.day(entry.day),
-                        "range":
-                            "\(StudioTime(minutes: entry.from).clockText) to \(StudioTime(minutes: entry.to).clockText)",
-                        "offered": entry.status == .offered,
-                        "offer": entry.offer.map { "\($0.start.spoken), station \($0.stationID)" } ?? "",
-                        "until": entry.offerExpiresAt.map {
-                            StudioTime($0, in: studio.settings.timeZone).spoken
-                        } ?? "",
-                    ] as [String: Any]
-                },
-                "hasEntries": !open.isEmpty, "joined": request.uri.queryParameters["joined"] != nil,
-                "problem": problem ?? "",
-            ], status: status)
+        let zone = studio.settings.timeZone
+        let rows: [[String: Any]] = open.map { entry in
+            let offer: String = entry.offer.map { "\($0.start.spoken), Station \($0.stationID)" } ?? ""
+            let until: String = entry.offerExpiresAt.map { StudioTime($0, in: zone).spoken } ?? ""
+            let range = "\(StudioTime(minutes: entry.from).clockText) to \(StudioTime(minutes: entry.to).clockText)"
+            return [
+                "id": entry.id.uuidString.lowercased(), "program": names[entry.programID] ?? entry.programID,
+                "minutes": entry.minutes, "day": Self.day(entry.day), "range": range,
+                "offered": entry.status == .offered, "offer": offer, "until": until,
+            ]
+        }
+        var values: [String: Any] = [
+            "entries": rows, "hasEntries": !open.isEmpty, "joined": request.uri.queryParameters["joined"] != nil,
+        ]
+        // Only a real problem gets the problem box (an empty string would still show it).
+        if let problem { values["problem"] = problem }
+        return render("waitlist", title: "Your waitlist", values, status: status)
     }
 
     /// The starts a client may ask for on the waitlist, every quarter hour of the day the studio opens.

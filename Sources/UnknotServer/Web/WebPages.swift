@@ -26,6 +26,8 @@ struct WebPages: Sendable {
         addBookingRoutes(to: groups)
         addReviewRoutes(to: groups)
         addWaitlistRoutes(to: groups)
+        addDayAnswersRoutes(to: groups)
+        addPromoCodeRoutes(to: groups)
         addAdminRoutes(to: groups)
         addCalendarRoutes(to: groups)
         addClientRoutes(to: groups)
@@ -71,7 +73,20 @@ struct WebPages: Sendable {
                     "isAdmin": caller.role == .admin,
                 ] as [String: Any]
         }
-        return pages.page(template, context, status: status)
+        return pages.page(template, Self.withoutEmptyText(context), status: status)
+    }
+
+    /// The context with every empty text left out: mustache shows a section for any text, even
+    /// an empty one, so `{{#tooLate}}<p>…</p>{{/tooLate}}` would draw an empty box.
+    static func withoutEmptyText(_ context: [String: Any]) -> [String: Any] {
+        context.compactMapValues { value -> Any? in
+            switch value {
+            case let text as String: text.isEmpty ? nil : text
+            case let nested as [String: Any]: withoutEmptyText(nested)
+            case let rows as [[String: Any]]: rows.map(withoutEmptyText)
+            default: value
+            }
+        }
     }
 
     static func redirect(_ location: String) -> Response {

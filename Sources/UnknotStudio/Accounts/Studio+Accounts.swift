@@ -138,6 +138,7 @@ extension Studio {
                 try await BookingCellRow.query(on: db).filter(\.$bookingID ~~ ids).delete()
                 try await ClientCellRow.query(on: db).filter(\.$bookingID ~~ ids).delete()
                 try await BookingReminderRow.query(on: db).filter(\.$bookingID ~~ ids).delete()
+                try await DayAnswersRow.query(on: db).filter(\.$bookingID ~~ ids).delete()
             }
             try await PasswordResetRow.query(on: db).filter(\.$accountID == id).delete()
             try await EmailChangeRow.query(on: db).filter(\.$accountID == id).delete()

@@ -100,7 +100,10 @@ extension Studio {
             let check =
                 caller.role.isStaff
                 ? (now < start ? .success(()) : .failure(.inThePast)) : rules.checkCancel(start: start, now: now)
-            if case .failure(let refusal) = check { throw StudioError(.refused, self.refusalText(refusal)) }
+            // A session the day's answers rule out (a fever) may be cancelled whatever the cut-off.
+            if case .failure(let refusal) = check, try await !self.dayAnswersRuleOut(row, on: db) {
+                throw StudioError(.refused, self.refusalText(refusal))
+            }
             row.status = BookingStatus.cancelled.rawValue
             row.sequence += 1
             try await row.update(on: db)
@@ -191,9 +194,10 @@ extension Studio {
 
     /// The station starts the session, for staff or for the booking's own client at the
     /// station's console: the care plan version current now is the one the session follows,
-    /// whatever changes after. From 30 minutes before the start until its end. The plan's
-    /// health answers are screened again first: a refusal names the field (`health.fever`)
-    /// and nothing changes.
+    /// whatever changes after. From 30 minutes before the start until its end, once the day's
+    /// questions are answered (``answerForToday(_:booking:_:)``; else a refusal naming `today`).
+    /// The plan's health with the day's answers is screened again first: a refusal names the
+    /// field (`health.fever`) and nothing changes.
     public func startSession(_ caller: Caller, id: UUID) async throws(StudioError) -> (BookingView, CarePlanVersion) {
         let now = self.now
         let row = try await bookingRow(caller, id: id)
@@ -205,11 +209,22 @@ extension Studio {
                 .refused,
                 "the session is booked for \(StudioTime(minutes: row.start).spoken); start it from 30 minutes before")
         }
-        let plan =
+        // The day's questions come first: a fever or a pill taken this morning is not in the plan.
+        guard let day = try await dayAnswersRow(row) else {
+            throw StudioError(
+                .refused, field: "today",
+                "answer the day's health questions first (a fever, an infection, pain medication or muscle "
+                    + "relaxants today): they decide whether and how the session runs")
+        }
+        var plan =
             try await currentCarePlan(account: row.accountID)
             ?? CarePlanVersion(version: 0, createdAt: clock.now, plan: CarePlan(), json: "{}")
+        plan.plan.health = day.answers.applied(to: plan.plan.health)
+        if day.answers.anyYes, let json = try? plan.plan.exportJSON() {
+            plan.json = String(decoding: json, as: UTF8.self)
+        }
         // Screening runs again at every start, whoever starts it and however: health can change
-        // between booking and session (a fever since), and the plan pinned now is the one followed.
+        // between booking and session, and the plan pinned now is the one followed.
         let screening = ContraindicationScreening.screen(
             plan.plan.health, program: catalog.program(id: row.programID), on: today)
         if screening.isRefused {

@@ -12,7 +12,7 @@ extension Studio {
         let program = catalog.program(id: row.programID)?.name ?? row.programID
         let start = StudioTime(minutes: row.start)
         let when = Self.mailDate(start.instant(in: settings.timeZone), in: settings.timeZone)
-        let what = "\(program), \(row.minutes) minutes, \(when), station \(row.stationID)"
+        let what = "\(program), \(row.minutes) minutes, \(when), Station \(row.stationID)"
         let page = "\(settings.publicURL)/bookings/\(id.uuidString.lowercased())"
         let price = Money(cents: row.priceCents - row.discountCents)
         let policy = settings.rules.cancelCutOff / 60
@@ -28,8 +28,8 @@ extension Studio {
         case .bookingReminder:
             subject = "Reminder: \(program) \(when)"
             lead =
-                "A reminder of your session: \(what). Come a few minutes early; if anything about your "
-                + "health has changed, say so in your care plan before you come."
+                "A reminder of your session: \(what). Come a few minutes early. Before you come, tell us "
+                + "how you are today (four questions): \(page)/today"
         default:
             subject = "Cancelled: \(program) \(when)"
             lead = "Your session is cancelled: \(what). Nothing is charged for it."

@@ -30,6 +30,20 @@ extension Studio {
                     + problems.map { "\($0.field) \($0.message)" }.joined(separator: "; "),
                 problems: problems)
         }
+        // The day's questions are asked before each session and kept with its booking, never here.
+        let day = DayAnswers(of: plan.health)
+        let dayProblems = DayAnswers.fields.filter { day[$0] == true }.map {
+            StudioError.Problem(
+                field: "health.\($0)",
+                message:
+                    "is asked on the day of each session and not kept in the care plan: answer it before the session, "
+                    + "on the booking's page or with PUT /api/bookings/{id}/today")
+        }
+        guard dayProblems.isEmpty else {
+            throw StudioError(
+                .invalid, field: dayProblems.first?.field,
+                dayProblems.map { "\($0.field) \($0.message)" }.joined(separator: "; "), problems: dayProblems)
+        }
         let text: String
         do {
             text = String(decoding: try plan.exportJSON(), as: UTF8.self)
@@ -115,7 +129,13 @@ extension Studio {
     }
 
     static func version(_ row: CarePlanRow) -> CarePlanVersion? {
-        guard let plan = try? JSONDecoder().decode(CarePlan.self, from: Data(row.plan.utf8)) else { return nil }
-        return CarePlanVersion(version: row.version, createdAt: row.createdAt, plan: plan, json: row.plan)
+        guard let stored = try? JSONDecoder().decode(CarePlan.self, from: Data(row.plan.utf8)) else { return nil }
+        // A plan saved before the day's questions moved to the booking may still answer them: not any more.
+        guard DayAnswers(of: stored.health).anyYes else {
+            return CarePlanVersion(version: row.version, createdAt: row.createdAt, plan: stored, json: row.plan)
+        }
+        let plan = withoutDayAnswers(stored)
+        let json = (try? plan.exportJSON()).map { String(decoding: $0, as: UTF8.self) } ?? row.plan
+        return CarePlanVersion(version: row.version, createdAt: row.createdAt, plan: plan, json: json)
     }
 }

@@ -130,6 +130,27 @@ extension Studio {
         return try await allPromoCodes()
     }
 
+    /// The offers for a first visit anyone may read (the front page): each active code kept for a
+    /// client's first session, valid today and with uses left, in words ("$10.00 off your first
+    /// session of 30 minutes or more with the code BLOG").
+    public func firstVisitOffers() async throws(StudioError) -> [String] {
+        let today = self.today
+        return try await allPromoCodes().filter { view in
+            let code = view.code
+            return view.active && code.firstSessionOnly && code.validFrom.map { $0 <= today } != false
+                && code.validUntil.map { $0 >= today } != false && code.totalUses.map { code.uses < $0 } != false
+        }.map { view in
+            let code = view.code
+            let off =
+                switch code.discount {
+                case .amount(let money): "\(money) off"
+                case .percent(let percent): "\(percent)% off"
+                }
+            let length = code.minimumMinutes > 0 ? " of \(code.minimumMinutes) minutes or more" : ""
+            return "\(off) your first session\(length) with the code \(code.code)"
+        }
+    }
+
     func allPromoCodes() async throws(StudioError) -> [PromoCodeView] {
         let rows = try await database.read { db in try await PromoCodeRow.query(on: db).sort(\.$id).all() }
         return rows.compactMap(Self.promo)

@@ -107,6 +107,7 @@ public final class StudioDatabase: Sendable {
         migrations.add(AddResetsAndReminders())
         migrations.add(AddClientCells())
         migrations.add(AddWaitlist())
+        migrations.add(AddDayAnswers())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
         try await migrator.setupIfNeeded().get()

@@ -33,8 +33,12 @@ extension Studio {
     /// The cancellation and change policy in plain words, from the studio's rules.
     public var policy: String {
         let rules = settings.rules
+        let notice =
+            rules.minimumNotice == 0
+            ? "Book up to \(rules.maximumDaysAhead) days ahead, even for now"
+            : "Book at least \(rules.minimumNotice) minutes ahead, up to \(rules.maximumDaysAhead) days"
         return
-            "Book at least \(rules.minimumNotice) minutes ahead, up to \(rules.maximumDaysAhead) days. Cancel online "
+            "\(notice). Cancel online "
             + "until \(rules.cancelCutOff / 60) hours before your session at no charge, and move it until "
             + "\(rules.rescheduleCutOff / 60) hours before; after that, \(settings.contactClause)."
     }

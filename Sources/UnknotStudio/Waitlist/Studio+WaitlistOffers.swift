@@ -89,10 +89,11 @@ extension Studio {
         let program = catalog.program(id: row.programID)?.name ?? row.programID
         let when = Self.mailDate(StudioTime(minutes: row.start).instant(in: settings.timeZone), in: settings.timeZone)
         let until = Self.mailDate(expires, in: settings.timeZone)
+        let station = try await StationRow.find(row.stationID, on: db)?.name ?? "station \(row.stationID)"
         let text = """
             Hello \(account.name),
 
-            A time you were waiting for is free: \(program), \(row.minutes) minutes, \(when), station \(row.stationID).
+            A time you were waiting for is free: \(program), \(row.minutes) minutes, \(when), \(station).
 
             It is held for you until \(until). Book it here: \(settings.publicURL)/waitlist
             If you do not want it, do nothing: after that it goes to the next person waiting.

@@ -27,7 +27,7 @@ struct BookingMailTests {
             let id = try #require(booked.string("id"))
             let confirmation = try #require(await studio.mailbox.next(to: "cleo@test.example"))
             #expect(confirmation.message.contains("Subject: Booked: Total Back"), "\(confirmation.message.prefix(600))")
-            #expect(confirmation.text.contains("Tuesday 24 November 2026 at 10:00, station 1"), "\(confirmation.text)")
+            #expect(confirmation.text.contains("Tuesday 24 November 2026 at 10:00, Station 1"), "\(confirmation.text)")
             #expect(confirmation.text.contains("/bookings/\(id)"))
             let first = try #require(Self.calendar(confirmation))
             #expect(first.contains("UID:\(id)@unknot") && first.contains("SEQUENCE:0"), "\(first)")

@@ -14,6 +14,7 @@ struct NextVisitMailTests {
             let booked = try await client.book(t.cleo, program: "neck-jaw-shoulders", start: "2026-11-24T10:00")
             let id = try #require(booked.string("id"), "\(booked.detail)")
             studio.clock.set(TestStudio.monday.addingTimeInterval(86_400 + 115 * 60))  // Tuesday 09:55
+            try await client.answerToday(id, token: t.staff)
             #expect(try await client.call(.post, "/api/bookings/\(id)/start", token: t.staff).status == .ok)
             #expect(try await RecordAPITests.upload(client, id, token: t.staff, record).status == .created)
             var subjects: [String] = []

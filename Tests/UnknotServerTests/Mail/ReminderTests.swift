@@ -28,6 +28,7 @@ struct ReminderTests {
             // The app's own delivery may hold it a moment: wait for it rather than count at once.
             let reminder = try #require(await Self.nextReminder(studio, to: "cleo@test.example"))
             #expect(reminder.text.contains("Tuesday 24 November 2026 at 10:00"), "\(reminder.text)")
+            #expect(reminder.text.contains("/today"), "the reminder asks how one is on the day: \(reminder.text)")
             // Moved to 12:00: a reminder for the new time.
             let moved = try await client.call(
                 .post, "/api/bookings/\(id)/reschedule", token: cleo,

@@ -98,6 +98,8 @@ struct BookingReconciliationTests {
             let refused = try await HonestRecordTests.book(client, token: t.cleo, station: 1)
             let unlinked = try await HonestRecordTests.book(client, token: t.dan, station: 2)
             studio.clock.set(TestStudio.monday.addingTimeInterval(86_400 + 115 * 60))  // Tuesday 09:55
+            try await client.answerToday(refused, token: t.cleo)
+            try await client.answerToday(unlinked, token: t.dan)
             let station = BenchStation(refusesSessions: true)
             let link = try await Self.link(station, as: 1, client, admin: t.admin)
             defer { link.cancel() }

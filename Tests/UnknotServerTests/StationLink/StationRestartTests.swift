@@ -27,6 +27,7 @@ struct StationRestartTests {
                 let link = try await BookingReconciliationTests.link(runtime, as: 1, client, admin: t.admin) {
                     await StationConsoleTests.linked(runtime)
                 }
+                try await client.answerToday(booking, token: t.cleo)
                 let started = try await client.form("/bookings/\(booking)/start", token: t.cleo)
                 #expect(started.location?.hasPrefix("/console/") == true, "\(started.status)")
                 let taken = try await client.eventually { _ in

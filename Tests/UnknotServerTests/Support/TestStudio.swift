@@ -221,6 +221,19 @@ extension TestClientProtocol {
         #expect(reply.status == .created, "\(reply.detail)")
     }
 
+    /// Answers the day's health questions for a booking (every answer "no" unless given), as its
+    /// client or as staff asking the client; a session starts only once they are answered.
+    @discardableResult
+    func answerToday(_ booking: String, token: String, _ answers: [String: Bool] = [:]) async throws -> Reply {
+        var body: [String: Any] = [
+            "fever": false, "acuteInfection": false, "painMedication": false, "muscleRelaxants": false,
+        ]
+        for (field, answer) in answers { body[field] = answer }
+        let reply = try await call(.put, "/api/bookings/\(booking)/today", token: token, json: body)
+        #expect(reply.status == .ok, "the day's answers for \(booking): \(reply.detail)")
+        return reply
+    }
+
     /// Books for a client and returns the reply.
     func book(
         _ token: String, program: String = "total-back", minutes: Int = 30, start: String, station: Int? = nil,

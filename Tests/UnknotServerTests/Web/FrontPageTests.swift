@@ -7,9 +7,12 @@ import UnknotStudio
 /// its hours and policy; then a review step where they sign up without losing their choice.
 @Suite("Web: the front page and the review step")
 struct FrontPageTests {
-    @Test("a visitor sees the programs with prices, the next free times, the hours and the policy")
+    @Test(
+        "a visitor sees the programs with prices, the first-visit offer, the next free times, the hours and the policy")
     func front() async throws {
         try await TestStudio.run(.sqlite) { _, client in
+            #expect(try await !client.page("/", token: nil).text.contains("id=\"first-visit\""), "no code, no offer")
+            try await client.addBlogCode(admin: try await client.signIn("admin@test.example"))
             let page = try await client.page("/", token: nil)
             #expect(page.status == .ok)
             let text = page.text
@@ -18,6 +21,9 @@ struct FrontPageTests {
             #expect(text.contains("id=\"next-times\"") && text.contains("/book/review?program="))
             #expect(text.contains("Monday</th><td>09:00-20:00"), "the hours of the stations in service")
             #expect(text.contains("Cancel online until 24 hours before"))
+            #expect(
+                text.contains("First visit? $10.00 off your first session of 30 minutes or more with the code BLOG."),
+                "the first-visit offer from the studio's codes")
             // The booking page is open to visitors too, with prices.
             let book = try await client.page("/book?program=total-back&minutes=30&date=2026-11-24", token: nil)
             #expect(book.status == .ok && book.text.contains("action=\"/book/review\""), "\(book.status)")

@@ -28,7 +28,23 @@ struct LiveSessionTests {
             #expect(try await client.form("/bookings/\(booking)/start", token: t.cleo).status == .unprocessableContent)
             studio.clock.set(TestStudio.monday.addingTimeInterval(45 * 60))
             #expect(try await client.form("/bookings/\(booking)/start", token: t.dan).status == .notFound)
-            let id = try Self.session(from: try await client.form("/bookings/\(booking)/start", token: t.cleo))
+            // The day's questions come first, then the session starts.
+            let asked = try await client.form("/bookings/\(booking)/start", token: t.cleo)
+            #expect(
+                asked.location == "/bookings/\(booking)/today?then=start", "\(asked.status) \(asked.text.prefix(300))")
+            let questions = try await client.page("/bookings/\(booking)/today?then=start", token: t.cleo)
+            #expect(questions.text.contains("Do you have a fever today?"), "\(questions.text.prefix(600))")
+            #expect(!questions.text.contains("id=\"problems\""))
+            let partly = try await client.form(
+                "/bookings/\(booking)/today", token: t.cleo, [("fever", "no"), ("then", "start")])
+            #expect(partly.status == .unprocessableContent)
+            #expect(partly.text.contains("Did you take pain medication today? Answer yes or no."), "\(partly.text)")
+            #expect(partly.text.contains("value=\"no\" checked"), "what was answered is kept")
+            let answers = [
+                ("fever", "no"), ("acuteInfection", "no"), ("painMedication", "yes"), ("muscleRelaxants", "no"),
+                ("then", "start"),
+            ]
+            let id = try Self.session(from: try await client.form("/bookings/\(booking)/today", token: t.cleo, answers))
             #expect(try await client.page("/console/\(id)", token: t.dan).status == .notFound)
             let page = try await client.page("/console/\(id)", token: t.cleo)
             #expect(page.status == .ok && page.text.contains("live-map-contact-posterior"))

@@ -31,8 +31,10 @@ struct WaitlistPagesTests {
             #expect(try await client.call(.post, "/api/bookings/\(evesID)/cancel", token: eve).status == .ok)
             let offer = try #require(await studio.mailbox.next(to: "dan@test.example"))
             #expect(offer.text.contains("A time you were waiting for is free"), "\(offer.text)")
+            #expect(offer.text.contains("10:00, Station 2."), "the station by its name: \(offer.text)")
             let page = try await client.page("/waitlist", token: t.dan).text
-            #expect(page.contains("Held for you: <strong>Tuesday 24 November, 10:00, station 2</strong>"), "\(page)")
+            #expect(page.contains("Held for you: <strong>Tuesday 24 November, 10:00, Station 2</strong>"), "\(page)")
+            #expect(!page.contains("waitlist-problem"), "no empty problem box")
             // No one else is offered the held time.
             let query = "/api/availability?program=total-back&minutes=30&from=2026-11-24&to=2026-11-24"
             let others = try await client.call(.get, query, token: nil).object["slots"] as? [[String: Any]] ?? []
