@@ -3,11 +3,13 @@ AA) and for what a person needs on it: a booking's cancel question and move page
 care-plan form with its problems at their fields, the password pages, a mistyped address."""
 
 import os
+import uuid
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from conftest import make_browser, open_page, shot, sign_in, sign_up, submit_sign_up, wait
+from conftest import (
+    check_accessibility, mail_text, make_browser, open_page, read_mail, shot, sign_in, sign_up, submit_sign_up, wait)
 
 
 def test_the_other_pages_are_accessible_and_say_what_to_do(browser):
@@ -77,6 +79,26 @@ def test_the_admin_changes_a_price_and_a_code(browser):
     browser.find_element(By.ID, "create-code").click()
     wait(browser).until(lambda b: "WINTER" in b.find_element(By.ID, "promo-codes").text)
     shot(browser, "21-admin")
+    # Staff are invited by e-mail; a station's credential is shown once; the e-mail the studio sent.
+    open_page(browser, "/admin/staff")
+    browser.find_element(By.ID, "invite-name").send_keys("Ivo Invited")
+    address = f"ivo-{uuid.uuid4().hex[:8]}@example.com"
+    browser.find_element(By.ID, "invite-email").send_keys(address)
+    browser.find_element(By.ID, "send-invitation").click()
+    wait(browser).until(lambda b: "Ivo Invited is invited" in b.find_element(By.ID, "saved").text)
+    assert "Ivo Invited" in browser.find_element(By.ID, "staff-list").text
+    check_accessibility(browser)
+    shot(browser, "25-admin-staff")
+    _, invitation = read_mail(address)
+    assert "/reset-password?token=" in mail_text(invitation)
+    open_page(browser, "/admin/stations/1/credentials")
+    browser.find_element(By.ID, "credential-label").send_keys("front desk PC")
+    browser.find_element(By.ID, "issue").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "token")))
+    check_accessibility(browser)
+    open_page(browser, "/admin/mail")
+    assert address in browser.find_element(By.ID, "outbox").text
+    open_page(browser, "/admin/promo-codes/BLOG")
     # A visitor's quote for 90 minutes with the new code.
     browser.delete_all_cookies()
     open_page(browser, "/book?program=total-back&minutes=90&code=winter")

@@ -15,7 +15,7 @@ extension WebPages {
             let form = try await FormFields.read(request)
             return try await adminAction(request, done: "Prices saved.") { () throws(StudioError) in
                 var prices: [Int: Int] = [:]
-                for pair in form.pairs where pair.name.hasPrefix("price-") {
+                for pair in form.fields(withPrefix: "price-") {
                     guard let minutes = Int(pair.name.dropFirst("price-".count)),
                         !pair.value.trimmingCharacters(in: .whitespaces).isEmpty
                     else { continue }

@@ -24,7 +24,7 @@ extension WebPages {
             let (plan, formProblems) = CarePlanForm.plan(from: form, current: current?.plan ?? CarePlan())
             // What was typed stays in its field, whatever was wrong (nothing is lost).
             let typed = Dictionary(
-                form.pairs.filter { $0.name.hasPrefix("surgery-") }.map { ($0.name, $0.value) },
+                form.fields(withPrefix: "surgery-").map { ($0.name, $0.value) },
                 uniquingKeysWith: { first, _ in first })
             guard formProblems.isEmpty else {
                 return carePlanPage(

@@ -28,6 +28,8 @@ struct WebPages: Sendable {
         addWaitlistRoutes(to: groups)
         addDayAnswersRoutes(to: groups)
         addPromoCodeRoutes(to: groups)
+        addStudioTeamRoutes(to: groups)
+        addOutboxRoutes(to: groups)
         addAdminRoutes(to: groups)
         addCalendarRoutes(to: groups)
         addClientRoutes(to: groups)

@@ -50,6 +50,8 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case emailChanged = "email-changed"
     /// After a session, thanks and the next visit suggested.
     case nextVisit = "next-visit"
+    /// A new staff member's invitation, with the link that sets their password.
+    case staffInvitation = "staff-invitation"
 }
 
 /// A mail as the outbox lists it for an admin.

@@ -1,0 +1,44 @@
+import Foundation
+import HTTPTypes
+import Testing
+
+/// The day's health questions on the pages (issue #18): the booking asks for them from a day
+/// before; a fever ruling the session out offers to cancel past the cut-off; staff asking at the
+/// station see the questions blank, whether the client answered, never the answers.
+@Suite("Web: the day's questions")
+struct DayQuestionsPagesTests {
+    @Test("asked from a day before; a fever offers to cancel past the cut-off; staff never see the answers")
+    func dayQuestions() async throws {
+        try await TestStudio.run(.sqlite) { studio, client in
+            let t = try await client.tokens()
+            let booked = try await client.book(t.cleo, start: "2026-11-24T10:00")
+            let id = try #require(booked.string("id"), "\(booked.detail)")
+            // Monday 08:00, 26 hours ahead: not asked yet.
+            #expect(try await !client.page("/bookings/\(id)", token: t.cleo).text.contains("id=\"today-note\""))
+            studio.clock.set(TestStudio.monday.addingTimeInterval(4 * 3_600))  // Monday 12:00, 22 hours ahead
+            let page = try await client.page("/bookings/\(id)", token: t.cleo).text
+            #expect(page.contains("id=\"answer-today\""), "\(page)")
+            #expect(page.contains("id=\"too-late\""), "past the 24-hour cut-off")
+            #expect(!page.contains("/cancel\""), "no cancelling past the cut-off while well")
+            let answers = [
+                ("fever", "yes"), ("acuteInfection", "no"), ("painMedication", "no"), ("muscleRelaxants", "no"),
+            ]
+            let saved = try await client.form("/bookings/\(id)/today", token: t.cleo, answers)
+            #expect(saved.status == .ok && saved.text.contains("id=\"ruled-out\""), "\(saved.status)")
+            #expect(saved.text.contains("Fever: massage can make a fever worse"), "\(saved.text)")
+            let after = try await client.page("/bookings/\(id)", token: t.cleo).text
+            #expect(after.contains("id=\"today-ruled-out\"") && after.contains("href=\"/bookings/\(id)/cancel\""))
+            #expect(!after.contains("id=\"too-late\""), "\(after)")
+            let cancelPage = try await client.page("/bookings/\(id)/cancel", token: t.cleo).text
+            #expect(cancelPage.contains("id=\"confirm-cancel\""), "\(cancelPage)")
+            // Staff at the station: the questions blank, told the client answered; never the answers.
+            let staff = try await client.page("/bookings/\(id)/today", token: t.staff).text
+            #expect(staff.contains("Ask Cleo Client before the session") && staff.contains("id=\"answered-already\""))
+            #expect(!staff.contains("checked"), "staff never see the answers: \(staff)")
+            #expect(!staff.contains("ruled-out"))
+            // Cancelled, free, whatever the cut-off.
+            let cancelled = try await client.form("/bookings/\(id)/cancel", token: t.cleo)
+            #expect(cancelled.location == "/bookings?cancelled=1", "\(cancelled.status) \(cancelled.text.prefix(300))")
+        }
+    }
+}
