@@ -49,6 +49,7 @@ extension WebPages {
         let state = try await floor.floor()
         let today = studio.today
         let bookings = try await studio.bookings(caller, from: today.description, to: today.description)
+        let answered = try await studio.dayQuestionsAnswered(caller, bookings: bookings.filter { $0.status == .booked })
         let stored = try await studio.alerts(caller, from: today.description, to: today.description)
         let stations: [[String: Any]] = state.stations.map { station in
             var item: [String: Any] = [
@@ -114,6 +115,7 @@ extension WebPages {
                     item["client"] = booking.clientName ?? "a client"
                     item["time"] = Self.clock(booking.start)
                     item["report"] = booking.hasRecord ? "/sessions/\(booking.id.uuidString.lowercased())/report" : ""
+                    item["todayAnswered"] = answered.contains(booking.id)
                     return item
                 },
                 "today": Self.day(today),

@@ -80,6 +80,19 @@ extension Studio {
         }
     }
 
+    /// Which of `bookings` have the day's questions answered for their current start (staff:
+    /// that, never what), in one query for a day's list.
+    public func dayQuestionsAnswered(_ caller: Caller, bookings: [BookingView]) async throws(StudioError) -> Set<UUID> {
+        try caller.requireStaff()
+        let ids = bookings.map(\.id)
+        guard !ids.isEmpty else { return [] }
+        let starts = Dictionary(bookings.map { ($0.id, $0.start.minutes) }) { first, _ in first }
+        let rows = try await database.read { db in
+            try await DayAnswersRow.query(on: db).filter(\.$bookingID ~~ ids).all()
+        }
+        return Set(rows.filter { starts[$0.bookingID] == $0.start }.map(\.bookingID))
+    }
+
     /// The answers kept for the booking's current start.
     func dayAnswersRow(_ booking: BookingRow, on db: (any Database)? = nil) async throws(StudioError)
         -> DayAnswersRow?

@@ -41,4 +41,19 @@ struct DayQuestionsPagesTests {
             #expect(cancelled.location == "/bookings?cancelled=1", "\(cancelled.status) \(cancelled.text.prefix(300))")
         }
     }
+
+    @Test("the staff floor says for each session of the day whether the questions are answered, never the answers")
+    func floorSaysAnswered() async throws {
+        try await TestStudio.run(.sqlite) { _, client in
+            let t = try await client.tokens()
+            let booked = try await client.book(t.cleo, start: "2026-11-23T10:00")
+            let id = try #require(booked.string("id"), "\(booked.detail)")
+            let before = try await client.page("/staff", token: t.staff).text
+            #expect(before.contains("questions not answered yet"), "\(before)")
+            try await client.answerToday(id, token: t.cleo, ["painMedication": true])
+            let floor = try await client.page("/staff", token: t.staff).text
+            #expect(floor.contains("questions answered") && !floor.contains("not answered yet"), "\(floor)")
+            #expect(!floor.contains("pain medication"), "staff never see the answers")
+        }
+    }
 }

@@ -1,0 +1,30 @@
+// swift-tools-version:6.1
+// The physics twin of a station (issue #19): MuJoCo, an arm and a client's body, behind the robot
+// link. Its own package, so the main package and its two commands never need MuJoCo.
+// `scripts/install-mujoco` puts libmujoco and its headers (from the mujoco-core wheel) in `.mujoco/`.
+import Foundation
+import PackageDescription
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
+let mujoco = "\(root)/.mujoco"
+
+let package = Package(
+    name: "UnknotTwin",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "TwinPhysics", targets: ["TwinPhysics"])
+    ],
+    targets: [
+        .systemLibrary(name: "CMuJoCo", path: "Sources/CMuJoCo"),
+        .target(
+            name: "TwinPhysics", dependencies: ["CMuJoCo"],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I\(mujoco)/include"])],
+            linkerSettings: [
+                .unsafeFlags(["-L\(mujoco)/lib", "-Xlinker", "-rpath", "-Xlinker", "\(mujoco)/lib"])
+            ]),
+        .testTarget(
+            name: "TwinPhysicsTests", dependencies: ["TwinPhysics"],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I\(mujoco)/include"])]),
+    ],
+    swiftLanguageModes: [.v6]
+)

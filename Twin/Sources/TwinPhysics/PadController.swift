@@ -1,0 +1,98 @@
+/// The twin's arm controller at 1 kHz: Cartesian impedance on the pad with normal-force control,
+/// from MuJoCo's Jacobians. A system in Drake's sense: its input is a ``Target`` and the world's
+/// state; it keeps the orientation it was started with; its output is the six joint torques,
+/// gravity and Coriolis compensated, clamped to the motors' limits (the clamp is reported, never
+/// silent: ``Output/clamped``).
+public struct PadController {
+    /// What the pad should do now: be at `position` across the surface (x, y, metres) and either
+    /// hold `height` (metres, no contact wanted) or press down with `normalForce` newtons.
+    public struct Target: Sendable, Hashable {
+        public var x: Double
+        public var y: Double
+        public var height: Double?
+        public var normalForce: Double
+        /// The speed the target moves at across the surface (m/s), for the damping to follow.
+        public var vx = 0.0
+        public var vy = 0.0
+
+        public static func hover(x: Double, y: Double, height: Double) -> Target {
+            Target(x: x, y: y, height: height, normalForce: 0)
+        }
+
+        public static func press(x: Double, y: Double, force: Double, vx: Double = 0, vy: Double = 0) -> Target {
+            Target(x: x, y: y, height: nil, normalForce: force, vx: vx, vy: vy)
+        }
+    }
+
+    public struct Output {
+        public var torques: [Double]
+        /// Whether a torque was above its motor's limit and was cut to it.
+        public var clamped: Bool
+    }
+
+    /// Stiffness (N/m) and damping (N s/m) across the surface, and of height when hovering.
+    public var stiffness = 2_500.0
+    public var damping = 250.0
+    /// Damping of the normal speed while pressing, N s/m (the force itself is commanded).
+    public var pressDamping = 150.0
+    /// Rotational stiffness (N m/rad) and damping (N m s/rad) holding the pad's orientation.
+    public var rotationStiffness = 60.0
+    public var rotationDamping = 6.0
+    let site: String
+    let limits: [Double]
+    let orientation: [Double]
+
+    /// Starts holding the pad site's orientation as it is in `world` now.
+    public init(world: PhysicsWorld, site: String = "pad_centre", limits: [Double] = ArmGeometry().torqueLimits) {
+        world.forward()
+        self.site = site
+        self.limits = limits
+        self.orientation = world.siteRotation(site) ?? [1, 0, 0, 0, 1, 0, 0, 0, 1]
+    }
+
+    /// The torques for `target` in the world's present state.
+    public func output(_ target: Target, world: PhysicsWorld) -> Output {
+        guard let p = world.site(site), let jacobians = world.siteJacobians(site),
+            let rotation = world.siteRotation(site)
+        else { return Output(torques: Array(repeating: 0, count: limits.count), clamped: false) }
+        let nv = limits.count
+        let qdot = world.velocities
+        let (jp, jr) = jacobians
+        func rowTimesVelocity(_ j: [Double], _ row: Int) -> Double {
+            (0..<nv).reduce(0) { $0 + j[row * nv + $1] * qdot[$1] }
+        }
+        let v = (0..<3).map { rowTimesVelocity(jp, $0) }
+        let w = (0..<3).map { rowTimesVelocity(jr, $0) }
+        var force = [
+            stiffness * (target.x - p.x) + damping * (target.vx - v[0]),
+            stiffness * (target.y - p.y) + damping * (target.vy - v[1]),
+            0,
+        ]
+        if let height = target.height {
+            force[2] = stiffness * (height - p.z) - damping * v[2]
+        } else {
+            force[2] = -target.normalForce - pressDamping * v[2]
+        }
+        // Orientation error: half the vee of R_d R^T - R R_d^T (small-angle, world frame).
+        let error = Self.rotationError(desired: orientation, actual: rotation)
+        let moment = (0..<3).map { rotationStiffness * error[$0] - rotationDamping * w[$0] }
+        let bias = world.biasForces
+        var clamped = false
+        let torques = (0..<nv).map { joint -> Double in
+            var tau = bias[joint]
+            for row in 0..<3 {
+                tau += jp[row * nv + joint] * force[row] + jr[row * nv + joint] * moment[row]
+            }
+            let limit = limits[joint]
+            if abs(tau) > limit { clamped = true }
+            return min(max(tau, -limit), limit)
+        }
+        return Output(torques: torques, clamped: clamped)
+    }
+
+    static func rotationError(desired d: [Double], actual a: [Double]) -> [Double] {
+        // E = R_d R_a^T; the error is the vee of (E - E^T) / 2.
+        func e(_ i: Int, _ j: Int) -> Double { (0..<3).reduce(0) { $0 + d[i * 3 + $1] * a[j * 3 + $1] } }
+        return [(e(2, 1) - e(1, 2)) / 2, (e(0, 2) - e(2, 0)) / 2, (e(1, 0) - e(0, 1)) / 2]
+    }
+}

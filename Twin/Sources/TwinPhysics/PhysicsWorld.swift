@@ -1,0 +1,139 @@
+import CMuJoCo
+
+/// A MuJoCo model and its state, compiled from MJCF: the world the twin steps.
+///
+/// Guarantees: a model MuJoCo refuses is a thrown ``PhysicsWorld/Failure`` with MuJoCo's own
+/// words (never a crash); the model, its data and its spec are freed with the world; one world is
+/// stepped by one thread at a time (it is not `Sendable`).
+public final class PhysicsWorld {
+    /// Why MuJoCo could not build a world.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    let spec: UnsafeMutablePointer<mjSpec>
+    let model: UnsafeMutablePointer<mjModel>
+    let data: UnsafeMutablePointer<mjData>
+
+    /// Compiles `mjcf` (MuJoCo's XML).
+    public init(mjcf: String) throws(Failure) {
+        var error = [CChar](repeating: 0, count: 1_000)
+        guard let spec = mj_parseXMLString(mjcf, nil, &error, Int32(error.count)) else {
+            throw Failure(description: "MuJoCo could not read the model: \(Self.text(error))")
+        }
+        guard let model = mj_compile(spec, nil) else {
+            let message = String(cString: mjs_getError(spec))
+            mj_deleteSpec(spec)
+            throw Failure(description: "MuJoCo could not compile the model: \(message)")
+        }
+        guard let data = mj_makeData(model) else {
+            mj_deleteModel(model)
+            mj_deleteSpec(spec)
+            throw Failure(description: "MuJoCo could not allocate the model's state")
+        }
+        self.spec = spec
+        self.model = model
+        self.data = data
+    }
+
+    deinit {
+        mj_deleteData(data)
+        mj_deleteModel(model)
+        mj_deleteSpec(spec)
+    }
+
+    /// MuJoCo's version, e.g. "4.0.1".
+    public static var version: String { String(cString: mj_versionString()) }
+
+    /// The simulation's time step, in seconds.
+    public var timestep: Double { model.pointee.opt.timestep }
+
+    /// The simulated time, in seconds.
+    public var time: Double { data.pointee.time }
+
+    /// Advances the world by one time step.
+    public func step() { mj_step(model, data) }
+
+    /// The generalized positions (`qpos`).
+    public var positions: [Double] {
+        get { Self.read(data.pointee.qpos, model.pointee.nq) }
+        set { Self.write(newValue, to: data.pointee.qpos, model.pointee.nq) }
+    }
+
+    /// The generalized velocities (`qvel`).
+    public var velocities: [Double] { Self.read(data.pointee.qvel, model.pointee.nv) }
+
+    /// The actuators' controls (`ctrl`), clamped by MuJoCo to each one's range when stepped.
+    public var controls: [Double] {
+        get { Self.read(data.pointee.ctrl, model.pointee.nu) }
+        set { Self.write(newValue, to: data.pointee.ctrl, model.pointee.nu) }
+    }
+
+    /// Gravity, Coriolis and centrifugal forces on each degree of freedom now (`qfrc_bias`), as
+    /// of the last step or ``forward()``.
+    public var biasForces: [Double] { Self.read(data.pointee.qfrc_bias, model.pointee.nv) }
+
+    private static func read(_ values: UnsafeMutablePointer<Double>, _ count: some BinaryInteger) -> [Double] {
+        Array(UnsafeBufferPointer(start: values, count: Int(count)))
+    }
+
+    /// Writes at most `count` values; extra ones are ignored, missing ones left as they are.
+    private static func write(_ values: [Double], to target: UnsafeMutablePointer<Double>, _ count: some BinaryInteger)
+    {
+        for (i, value) in values.prefix(Int(count)).enumerated() { target[i] = value }
+    }
+
+    /// Computes positions, forces and contacts for the current state without stepping.
+    public func forward() { mj_forward(model, data) }
+
+    /// Where a named site is now, metres in the world frame (as of the last step or ``forward()``);
+    /// `nil` for a name the model does not have.
+    public func site(_ name: String) -> SIMD3<Double>? {
+        let id = mj_name2id(model, Int32(mjOBJ_SITE.rawValue), name)
+        guard id >= 0 else { return nil }
+        let p = data.pointee.site_xpos + Int(id) * 3
+        return SIMD3(p[0], p[1], p[2])
+    }
+
+    /// A named site's translational and rotational Jacobians (3 × nv each, row-major), as of
+    /// the last step or ``forward()``; `nil` for a name the model does not have.
+    public func siteJacobians(_ name: String) -> (position: [Double], rotation: [Double])? {
+        let id = mj_name2id(model, Int32(mjOBJ_SITE.rawValue), name)
+        guard id >= 0 else { return nil }
+        let nv = Int(model.pointee.nv)
+        var position = [Double](repeating: 0, count: 3 * nv)
+        var rotation = [Double](repeating: 0, count: 3 * nv)
+        mj_jacSite(model, data, &position, &rotation, id)
+        return (position, rotation)
+    }
+
+    /// A named site's orientation (3 × 3, row-major), as of the last step or ``forward()``.
+    public func siteRotation(_ name: String) -> [Double]? {
+        let id = mj_name2id(model, Int32(mjOBJ_SITE.rawValue), name)
+        guard id >= 0 else { return nil }
+        let r = data.pointee.site_xmat + Int(id) * 9
+        return (0..<9).map { r[$0] }
+    }
+
+    /// The total normal force (newtons) of the contacts a named geom takes part in now.
+    public func contactNormalForce(geom name: String) -> Double {
+        let id = mj_name2id(model, Int32(mjOBJ_GEOM.rawValue), name)
+        guard id >= 0 else { return 0 }
+        var total = 0.0
+        var wrench = [Double](repeating: 0, count: 6)
+        for i in 0..<Int(data.pointee.ncon) {
+            let contact = data.pointee.contact[i]
+            guard contact.geom.0 == id || contact.geom.1 == id else { continue }
+            mj_contactForce(model, data, Int32(i), &wrench)
+            total += wrench[0]
+        }
+        return total
+    }
+
+    /// How many contacts are active now.
+    public var contactCount: Int { Int(data.pointee.ncon) }
+
+    private static func text(_ buffer: [CChar]) -> String {
+        buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+}
