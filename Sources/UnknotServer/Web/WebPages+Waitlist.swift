@@ -53,12 +53,12 @@ extension WebPages {
                 "offered": entry.status == .offered, "offer": offer, "until": until,
             ]
         }
-        var values: [String: Any] = [
-            "entries": rows, "hasEntries": !open.isEmpty, "joined": request.uri.queryParameters["joined"] != nil,
-        ]
-        // Only a real problem gets the problem box (an empty string would still show it).
-        if let problem { values["problem"] = problem }
-        return render("waitlist", title: "Your waitlist", values, status: status)
+        return render(
+            "waitlist", title: "Your waitlist",
+            [
+                "entries": rows, "hasEntries": !open.isEmpty, "joined": request.uri.queryParameters["joined"] != nil,
+                "problem": problem ?? "",
+            ], status: status)
     }
 
     /// The starts a client may ask for on the waitlist, every quarter hour of the day the studio opens.
