@@ -49,6 +49,10 @@ struct AccessMatrixTests {
             .init(
                 method: .post, path: "/api/bookings",
                 body: ["program": "total-back", "minutes": 30, "start": "2026-11-25T10:00"], access: .clientOnly),
+            .init(method: .post, path: "/api/me/partner-seats", body: ["token": "not-a-link"], access: .clientOnly),
+            .init(
+                method: .put, path: "/api/bookings/\(booking)/partner", body: ["partnerEmail": "eve@test.example"],
+                access: .signedIn),
             .init(method: .get, path: "/api/stations", access: .staffAndAdmin),
             .init(method: .patch, path: "/api/stations/2", body: ["status": "in-service"], access: .staffAndAdmin),
             .init(method: .post, path: "/api/bookings/\(booking)/start", access: .signedIn),

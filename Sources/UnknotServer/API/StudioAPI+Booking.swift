@@ -10,7 +10,7 @@ extension StudioAPI {
         let q = input.query
         let slots = try await studio.availability(
             program: q.program, minutes: q.minutes, from: q.from, to: q.to, station: q.stationId,
-            for: RequestCaller.current)
+            for: RequestCaller.current, people: q.people ?? 1)
         return .ok(
             .init(
                 body: .json(
@@ -19,7 +19,7 @@ extension StudioAPI {
                         slots: slots.map {
                             .init(
                                 stationId: $0.stationID, stationName: $0.stationName, start: $0.start.text,
-                                end: $0.end.text)
+                                end: $0.end.text, partnerStationId: $0.partnerStationID)
                         }))))
     }
 
@@ -35,13 +35,26 @@ extension StudioAPI {
         do throws(StudioError) {
             let booking = try await studio.book(
                 caller, program: body.program, minutes: body.minutes, start: body.start,
-                station: body.stationId, code: body.code)
+                station: body.stationId, code: body.code, partnerEmail: body.partnerEmail)
             Counter(label: "unknot_bookings_total", dimensions: [("outcome", "booked")]).increment()
             return .created(.init(body: .json(.init(booking))))
         } catch {
             Counter(label: "unknot_bookings_total", dimensions: [("outcome", error.kind.rawValue)]).increment()
             throw error
         }
+    }
+
+    func invitePartner(_ input: Operations.InvitePartner.Input) async throws -> Operations.InvitePartner.Output {
+        guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
+        let booking = try await studio.invitePartner(
+            try caller(), booking: try Self.bookingID(input.path.bookingId), email: body.partnerEmail)
+        return .ok(.init(body: .json(.init(booking))))
+    }
+
+    func takePartnerSeat(_ input: Operations.TakePartnerSeat.Input) async throws -> Operations.TakePartnerSeat.Output {
+        guard case .json(let body) = input.body else { throw StudioError(.badRequest, "send JSON") }
+        let booking = try await studio.takeSeat(try caller(), token: body.token)
+        return .ok(.init(body: .json(.init(booking))))
     }
 
     func getBooking(_ input: Operations.GetBooking.Input) async throws -> Operations.GetBooking.Output {

@@ -32,7 +32,19 @@ extension Components.Schemas.Booking {
             start: view.start.text, end: view.end.text,
             status: Components.Schemas.BookingStatus(rawValue: view.status.rawValue) ?? .booked,
             priceCents: view.priceCents, discountCents: view.discountCents, totalCents: view.totalCents,
-            code: view.promoCode, carePlanVersion: view.carePlanVersion, hasRecord: view.hasRecord)
+            code: view.promoCode, carePlanVersion: view.carePlanVersion, hasRecord: view.hasRecord,
+            couple: view.couple.map(Components.Schemas.Couple.init))
+    }
+}
+
+extension Components.Schemas.Couple {
+    init(_ view: CoupleView) {
+        self.init(
+            seat: Components.Schemas.CoupleSeat(rawValue: view.seat.rawValue) ?? .booker,
+            otherBookingId: view.otherBookingID.uuidString.lowercased(), otherStationId: view.otherStationID,
+            otherStatus: Components.Schemas.BookingStatus(rawValue: view.otherStatus.rawValue) ?? .booked,
+            otherSeat: Components.Schemas.CoupleSeat(rawValue: view.otherSeat.rawValue) ?? .partner,
+            otherName: view.otherName, invitedEmail: view.invitedEmail)
     }
 }
 

@@ -9,15 +9,7 @@ extension WebPages {
         groups.clients.post("/book") { request, _ in try await book(request) }
         groups.clients.get("/bookings") { request, _ in try await bookingsPage(request) }
         groups.clients.get("/bookings/:id") { request, context in
-            let caller = try signedInClient(request)
-            let booking = try await studio.booking(caller, id: try Self.uuid(context))
-            let id = booking.id.uuidString.lowercased()
-            let running = await rejoinable(caller).filter { $0["booking"] as? String == id }
-            var values = bookingContext(booking).merging(try await dayContext(caller, booking)) { $1 }
-            values["isNew"] = request.uri.queryParameters["new"] != nil
-            values["answered"] = request.uri.queryParameters["answered"] != nil
-            values["running"] = running
-            return render("booking", title: "Your booking", values)
+            try await bookingPage(request, id: try Self.uuid(context))
         }
         groups.clients.get("/bookings/:id/cancel") { request, context in
             let caller = try signedInClient(request)
@@ -65,6 +57,8 @@ extension WebPages {
         let late = [changes.cancel, changes.move].compactMap { $0 }.first.map {
             Self.sentence("\($0); to change it now, \(studio.settings.contactClause)")
         }
+        // A partner cannot move the session for two that someone else booked (its booker moves both).
+        let partnerSeat = booking.couple.map { $0.seat == .partner && $0.otherStatus == .booked } ?? false
         return [
             "id": id,
             "program": program?.name ?? booking.programID,
@@ -77,7 +71,7 @@ extension WebPages {
             "isCancelled": booking.status == .cancelled,
             "inProgress": booking.status == .inProgress,
             "canCancel": upcoming && changes.cancel == nil,
-            "canMove": upcoming && changes.move == nil,
+            "canMove": upcoming && changes.move == nil && !partnerSeat,
             "tooLate": upcoming ? (late ?? "") : "",
             "canStart": startable,
             "hasRecord": booking.hasRecord,
@@ -87,6 +81,10 @@ extension WebPages {
             "total": Self.money(booking.totalCents),
             "code": booking.promoCode ?? "",
             "calendar": "/api/bookings/\(id)/calendar.ics",
+            "forTwo": booking.couple != nil,
+            "couple": booking.couple.map { coupleText($0, station: booking.stationID) } ?? "",
+            "canInvite": upcoming && booking.couple.map { $0.otherSeat == .open && $0.otherStatus == .booked } == true,
+            "invitedEmail": booking.couple?.invitedEmail ?? "",
         ]
     }
 
@@ -142,7 +140,7 @@ extension WebPages {
             },
             "date": day.description, "today": today.description, "lastDay": lastDay.description, "code": code,
             "notices": notices, "refusal": refusal.map { Self.sentence($0.message) } ?? "",
-            "program": chosen?.id ?? "", "minutes": minutes,
+            "program": chosen?.id ?? "", "minutes": minutes, "people": choice.people, "forTwo": choice.people == 2,
         ]
         guard let chosen else {
             return render("book", title: "Book a session", context, status: Self.status(of: refusal))
@@ -158,7 +156,8 @@ extension WebPages {
         var slots: [SlotView] = []
         do throws(StudioError) {
             slots = try await studio.availability(
-                program: chosen.id, minutes: minutes, from: day.description, to: day.description, for: caller)
+                program: chosen.id, minutes: minutes, from: day.description, to: day.description, for: caller,
+                people: choice.people)
         } catch {
             problem = Self.sentence(error.message)
         }
@@ -196,7 +195,7 @@ extension WebPages {
     }
 
     /// One button per free time; the studio gives the session a free station (the first), and
-    /// the button says how many are free.
+    /// the button says how many are free (for two: which pair, or how many pairs).
     func slotContexts(_ slots: [SlotView]) -> [[String: Any]] {
         var byStart: [(start: StudioTime, count: Int)] = []
         for slot in slots {
@@ -207,10 +206,16 @@ extension WebPages {
             }
         }
         return byStart.map { group in
-            [
-                "time": Self.clock(group.start), "value": group.start.text,
-                "free": group.count == 1 ? "1 station free" : "\(group.count) stations free",
-            ]
+            let pair = slots.first { $0.start == group.start }.flatMap { s in
+                s.partnerStationID.map { (s.stationID, $0) }
+            }
+            let free =
+                if let pair {
+                    group.count == 1 ? "stations \(pair.0) and \(pair.1)" : "\(group.count) pairs free"
+                } else {
+                    group.count == 1 ? "1 station free" : "\(group.count) stations free"
+                }
+            return ["time": Self.clock(group.start), "value": group.start.text, "free": free]
         }
     }
 
@@ -228,17 +233,28 @@ extension WebPages {
         let caller = try signedInClient(request)
         let form = try await FormFields.read(request)
         let choice = BookingChoice(form: form)
+        let partner = (form["partnerEmail"] ?? "").trimmingCharacters(in: .whitespaces)
         let refusal: StudioError
         do throws(StudioError) {
+            if choice.people == 2, partner.isEmpty {
+                throw StudioError(
+                    .invalid, field: "partnerEmail", "give the e-mail address of the person coming with you")
+            }
             let (station, start) = try Self.slot(form["slot"])
             let booking = try await studio.book(
                 caller, program: form["program"] ?? "", minutes: Int(form["minutes"] ?? "") ?? 0, start: start,
-                station: station, code: choice.code.isEmpty ? nil : choice.code)
+                station: station, code: choice.code.isEmpty ? nil : choice.code,
+                partnerEmail: choice.people == 2 ? partner : nil)
             return Self.redirect("/bookings/\(booking.id.uuidString.lowercased())?new=1")
         } catch {
             refusal = error
         }
         if refusal.kind == .unauthorized { throw refusal }
+        // A partner's address refused: the review again, the address kept, the problem at its field.
+        if choice.people == 2, refusal.field == "partnerEmail" {
+            return try await reviewPage(
+                request, choice: choice, slot: form["slot"] ?? "", partnerEmail: partner, refusal: refusal)
+        }
         // Refused (taken a moment ago, a rule): the same choice again with why, nothing lost
         // (issue #18, defect 1: "Back" used to lose the program and the code).
         return try await bookPage(request, choice: choice, refusal: refusal)

@@ -78,7 +78,7 @@ extension WebPages {
                 let program = studio.catalog.program(id: booking.programID)?.name ?? booking.programID
                 items.append([
                     "free": false, "from": booking.start.clockText, "to": booking.end.clockText,
-                    "client": booking.clientName ?? "a client", "program": program, "minutes": booking.minutes,
+                    "client": Self.staffClientLabel(booking), "program": program, "minutes": booking.minutes,
                     "status": booking.status.text, "offered": booking.status == .offered,
                     "report": booking.hasRecord ? "/sessions/\(booking.id.uuidString.lowercased())/report" : "",
                 ])

@@ -112,7 +112,7 @@ extension WebPages {
                 "hasAlerts": !state.alerts.isEmpty || !stored.isEmpty,
                 "bookings": bookings.filter { $0.status != .cancelled }.map { booking in
                     var item = bookingContext(booking)
-                    item["client"] = booking.clientName ?? "a client"
+                    item["client"] = Self.staffClientLabel(booking)
                     item["time"] = Self.clock(booking.start)
                     item["report"] = booking.hasRecord ? "/sessions/\(booking.id.uuidString.lowercased())/report" : ""
                     item["todayAnswered"] = answered.contains(booking.id)

@@ -25,6 +25,7 @@ struct WebPages: Sendable {
         addCarePlanRoutes(to: groups)
         addBookingRoutes(to: groups)
         addReviewRoutes(to: groups)
+        addCoupleRoutes(to: groups)
         addWaitlistRoutes(to: groups)
         addDayAnswersRoutes(to: groups)
         addPromoCodeRoutes(to: groups)

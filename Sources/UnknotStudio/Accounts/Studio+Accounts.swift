@@ -139,7 +139,9 @@ extension Studio {
                 try await ClientCellRow.query(on: db).filter(\.$bookingID ~~ ids).delete()
                 try await BookingReminderRow.query(on: db).filter(\.$bookingID ~~ ids).delete()
                 try await DayAnswersRow.query(on: db).filter(\.$bookingID ~~ ids).delete()
+                try await PartnerInviteRow.query(on: db).filter(\.$bookingID ~~ ids).delete()
             }
+            try await PartnerInviteRow.query(on: db).filter(\.$invitedBy == id).delete()
             try await PasswordResetRow.query(on: db).filter(\.$accountID == id).delete()
             try await EmailChangeRow.query(on: db).filter(\.$accountID == id).delete()
             // The mail kept for the account (sent or waiting) holds what it was told: it goes too.

@@ -40,7 +40,8 @@ extension Studio {
         guard row.role == Role.client.rawValue else { throw .notFound("there is no client \(id)") }
         let bookings = try await views(
             try await database.read { db in
-                try await BookingRow.query(on: db).filter(\.$accountID == id).sort(\.$start, .descending).all()
+                try await Self.ownRows(BookingRow.query(on: db).filter(\.$accountID == id)).sort(\.$start, .descending)
+                    .all()
             })
         let plan = try await currentCarePlan(account: id)?.seen(by: caller)
         return ClientCard(id: id, name: row.name, email: row.email, bookings: bookings, carePlan: plan)

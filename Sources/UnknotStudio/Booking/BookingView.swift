@@ -20,8 +20,10 @@ public struct BookingView: Sendable, Hashable {
     /// Bumped on every change.
     public var sequence: Int
     public var hasRecord: Bool
+    /// For a session for two: this seat and the other one (nil for a session for one).
+    public var couple: CoupleView?
 
-    init(_ row: BookingRow, clientName: String? = nil, hasRecord: Bool = false) {
+    init(_ row: BookingRow, clientName: String? = nil, hasRecord: Bool = false, couple: CoupleView? = nil) {
         id = row.id ?? UUID()
         clientID = row.accountID
         self.clientName = clientName
@@ -36,6 +38,7 @@ public struct BookingView: Sendable, Hashable {
         carePlanVersion = row.carePlanVersion
         sequence = row.sequence
         self.hasRecord = hasRecord
+        self.couple = couple
     }
 }
 
@@ -45,4 +48,6 @@ public struct SlotView: Sendable, Hashable {
     public var stationName: String
     public var start: StudioTime
     public var end: StudioTime
+    /// For two: the station beside `stationID` the partner takes.
+    public var partnerStationID: Int?
 }

@@ -11,10 +11,16 @@ extension Studio {
     /// rules — at least the minimum notice ahead, within the days bookings are open — and, for a
     /// signed-in client (`caller`), none overlaps a session of theirs (except the booking being
     /// moved, `moving`); a property test holds this over random clocks and rules.
+    ///
+    /// For two (`people: 2`) a start is offered on a station only when the next one (numbered one
+    /// higher: stations are numbered along the room) is free too, for the partner beside them.
     public func availability(
         program id: String, minutes: Int, from: String, to: String, station: Int? = nil, for caller: Caller? = nil,
-        moving: UUID? = nil
+        moving: UUID? = nil, people: Int = 1
     ) async throws(StudioError) -> [SlotView] {
+        guard (1...2).contains(people) else {
+            throw .invalid("people", "a session is for one person, or two side by side; not \(people)")
+        }
         let program = try await offeredProgram(id)
         guard program.lengths.contains(minutes) else {
             throw .invalid("minutes", Self.lengthsMessage(name: program.name, lengths: program.lengths, minutes))
@@ -25,11 +31,13 @@ extension Studio {
         guard last.dayNumber - first.dayNumber < 62 else {
             throw .invalid("to", "search at most 62 days at a time; narrow the range")
         }
-        var stations = try await allStations()
+        let all = try await allStations()
+        var stations = all
         if let station {
             stations = stations.filter { $0.id == station }
             guard !stations.isEmpty else { throw .notFound("there is no station \(station)") }
         }
+        if people == 2 { stations = stations.filter { s in all.contains { $0.id == s.id + 1 } } }
         let now = self.now
         let rules = settings.rules
         let earliest = now + rules.minimumNotice
@@ -47,11 +55,21 @@ extension Studio {
         }
         var slots: [SlotView] = []
         for station in stations {
-            let free = try freeSlots(
+            var free = try freeSlots(
                 minutes: minutes, station: station, held: held[station.id] ?? [], days: days, from: earliest)
+            var partner: Int?
+            if people == 2, let beside = all.first(where: { $0.id == station.id + 1 }) {
+                let alsoFree = Set(
+                    try freeSlots(
+                        minutes: minutes, station: beside, held: held[beside.id] ?? [], days: days, from: earliest))
+                free = free.filter(alsoFree.contains)
+                partner = beside.id
+            }
             for slot in free where !own.contains(where: { $0.overlaps(slot.minutes..<(slot.minutes + minutes)) }) {
                 slots.append(
-                    SlotView(stationID: station.id, stationName: station.name, start: slot, end: slot + minutes))
+                    SlotView(
+                        stationID: station.id, stationName: station.name, start: slot, end: slot + minutes,
+                        partnerStationID: partner))
             }
         }
         return slots.sorted { ($0.start, $0.stationID) < ($1.start, $1.stationID) }
@@ -67,7 +85,7 @@ extension Studio {
     }
 
     /// The times bookings hold on each station around `days`: session and its own buffer.
-    func heldTimes(days: ClosedRange<Int>, excluding: UUID? = nil, on db: (any Database)? = nil)
+    func heldTimes(days: ClosedRange<Int>, excluding: [UUID] = [], on db: (any Database)? = nil)
         async throws(StudioError) -> [Int: [(start: Int, end: Int)]]
     {
         let low = (days.lowerBound - 1) * 1_440
@@ -86,7 +104,7 @@ extension Studio {
                 .where("start", .greaterThanOrEqual, low)
                 .where("start", .lessThan, high)
                 .where("status", .in, active)
-            if let excluding { query = query.where("id", .notEqual, excluding) }
+            for id in excluding { query = query.where("id", .notEqual, id) }
             return try await query.all().map { row in
                 (
                     try row.decode(column: "station_id", as: Int.self), try row.decode(column: "start", as: Int.self),
@@ -129,9 +147,12 @@ extension Studio {
     ///
     /// Staff book on a client's behalf with `for: client` (from ``clientCaller(_:id:)``): the same
     /// rules, the client's care plan and promo history, and the client gets the e-mail.
+    ///
+    /// With `partnerEmail` it books a session for two (``bookForTwo``): `station` and the one
+    /// beside it, the partner invited by e-mail to take the second seat.
     public func book(
         _ booker: Caller, program id: String, minutes: Int, start text: String, station: Int? = nil,
-        code: String? = nil, for client: Caller? = nil
+        code: String? = nil, for client: Caller? = nil, partnerEmail: String? = nil
     ) async throws(StudioError) -> BookingView {
         let caller: Caller
         if let client {
@@ -141,6 +162,8 @@ extension Studio {
             try booker.requireClient()
             caller = booker
         }
+        var partner: MailAddress?
+        if let partnerEmail { partner = try await checkPartner(partnerEmail, of: caller) }
         let program = try await offeredProgram(id)
         guard program.lengths.contains(minutes) else {
             throw .invalid("minutes", Self.lengthsMessage(name: program.name, lengths: program.lengths, minutes))
@@ -160,10 +183,17 @@ extension Studio {
                 .refused, field: "code",
                 "\(code) does not apply: \(reason); book without the code, or check it with POST /api/quotes")
         }
-        let candidates = try await candidateStations(station)
         var appliedCode: String?
         if case .applied(let code, _) = quote.promo { appliedCode = code }
         let version = plan?.version ?? 0
+        if let partner {
+            return try await bookForTwo(
+                caller, partner: partner,
+                seat: .init(
+                    program: program, minutes: minutes, start: start, quote: quote, code: appliedCode,
+                    carePlanVersion: version), station: station)
+        }
+        let candidates = try await candidateStations(station)
         let createdAt = clock.now
         // A new row per attempt: a row that failed to insert cannot be inserted again.
         func makeRow(on candidate: StationView) -> BookingRow {
@@ -192,16 +222,10 @@ extension Studio {
                 try await database.write(conflict: Self.takenMessage(start, station: station)) { db in
                     try await self.requireClientFree(
                         account: caller.accountID, start: row.start, minutes: row.minutes, on: db)
-                    try await self.requireFree(row, station: candidate, excluding: nil, on: db)
+                    try await self.requireFree(row, station: candidate, excluding: [], on: db)
                     try await row.create(on: db)
                     try await Self.holdCells(row, on: db)
-                    if let code = row.promoCode, let rule = codeRule {
-                        try await Self.takeUse(of: code, on: db)
-                        if rule.oncePerClient || rule.firstSessionOnly, let id = row.id {
-                            try await PromoRedemptionRow(accountID: row.accountID, code: code, bookingID: id)
-                                .create(on: db)
-                        }
-                    }
+                    try await Self.redeemCode(of: row, rule: codeRule, on: db)
                     try await self.queueBookingMail(.bookingConfirmed, row, on: db)
                 }
                 mailBell.ring()
@@ -278,7 +302,7 @@ extension Studio {
 
     /// Throws `conflict` unless `booking`'s start is a free slot on `station` (read inside the
     /// transaction; the cells' constraint settles any race the read cannot see).
-    func requireFree(_ booking: BookingRow, station: StationView, excluding: UUID?, on db: any Database)
+    func requireFree(_ booking: BookingRow, station: StationView, excluding: [UUID], on db: any Database)
         async throws(StudioError)
     {
         let start = StudioTime(minutes: booking.start)
@@ -315,6 +339,16 @@ extension Studio {
         guard let id = booking.id else { return }
         try await BookingCellRow.query(on: db).filter(\.$bookingID == id).delete()
         try await ClientCellRow.query(on: db).filter(\.$bookingID == id).delete()
+    }
+
+    /// Takes one use of the booking's code, and marks it redeemed by its client when the code is
+    /// once per client or for a first session (in the booking's transaction).
+    static func redeemCode(of row: BookingRow, rule: PromoCode?, on db: any Database) async throws {
+        guard let code = row.promoCode, let rule else { return }
+        try await takeUse(of: code, on: db)
+        if rule.oncePerClient || rule.firstSessionOnly, let id = row.id {
+            try await PromoRedemptionRow(accountID: row.accountID, code: code, bookingID: id).create(on: db)
+        }
     }
 
     /// Counts one use of a code, unless it is switched off or used up meanwhile.

@@ -18,7 +18,7 @@ extension Studio {
         let id = caller.accountID
         let rows = try await database.read { db in
             var query = BookingRow.query(on: db).filter(\.$start >= low).filter(\.$start < high)
-            if !staff { query = query.filter(\.$accountID == id) }
+            if !staff { query = Self.ownRows(query.filter(\.$accountID == id)) }
             if let station { query = query.filter(\.$stationID == station) }
             return try await query.sort(\.$start).sort(\.$stationID).all()
         }
@@ -29,7 +29,7 @@ extension Studio {
     public func myBookings(_ caller: Caller) async throws(StudioError) -> [BookingView] {
         let id = caller.accountID
         let rows = try await database.read { db in
-            try await BookingRow.query(on: db).filter(\.$accountID == id).sort(\.$start).all()
+            try await Self.ownRows(BookingRow.query(on: db).filter(\.$accountID == id)).sort(\.$start).all()
         }
         return try await views(rows)
     }
@@ -43,7 +43,7 @@ extension Studio {
         let limit = min(max(1, limit), 200)
         let offset = max(0, offset)
         let page = try await database.read { db in
-            try await BookingRow.query(on: db).filter(\.$accountID == id).sort(\.$start).sort(\.$id)
+            try await Self.ownRows(BookingRow.query(on: db).filter(\.$accountID == id)).sort(\.$start).sort(\.$id)
                 .page(limit: limit, offset: offset)
         }
         return (try await views(page.rows), page.more)
@@ -63,9 +63,11 @@ extension Studio {
         }
         let nameOf = Dictionary(names.compactMap { a in a.id.map { ($0, a.name) } }, uniquingKeysWith: { a, _ in a })
         let withRecord = Set(recorded.map(\.bookingID))
+        let couples = try await coupleViews(rows)
         return rows.map { row in
             BookingView(
-                row, clientName: nameOf[row.accountID], hasRecord: row.id.map(withRecord.contains) ?? false)
+                row, clientName: nameOf[row.accountID], hasRecord: row.id.map(withRecord.contains) ?? false,
+                couple: row.id.flatMap { couples[$0] })
         }
     }
 
@@ -104,17 +106,13 @@ extension Studio {
             if case .failure(let refusal) = check, try await !self.dayAnswersRuleOut(row, on: db) {
                 throw StudioError(.refused, self.refusalText(refusal))
             }
-            row.status = BookingStatus.cancelled.rawValue
-            row.sequence += 1
-            try await row.update(on: db)
-            try await Self.releaseCells(row, on: db)
-            if let code = row.promoCode {
-                try await Self.releaseUse(of: code, on: db)
-                if let id = row.id {
-                    try await PromoRedemptionRow.query(on: db).filter(\.$bookingID == id).delete()
-                }
+            // A session for two: its booker (or staff) cancels both seats; a partner, their own.
+            for seat in try await Self.cancelledWith(row, staff: caller.role.isStaff, on: db) {
+                try await self.cancelSeat(seat, on: db)
             }
-            try await self.queueBookingMail(.bookingCancelled, row, on: db)
+            if row.coupleSeat == CoupleSeat.partner.rawValue, !caller.role.isStaff {
+                try await self.queuePartnerNews(row, joined: false, on: db)
+            }
             return row
         }
         mailBell.ring()
@@ -147,6 +145,7 @@ extension Studio {
         let program = try await offeredProgram(current.programID)
         let plan = try await currentCarePlan(account: current.accountID)
         let start = StudioTime(minutes: current.start)
+        let together = try await movingTogether(current, by: caller)
         let check: Result<Void, BookingRules.Refusal> =
             caller.role.isStaff
             ? (now < start ? .success(()) : .failure(.inThePast))
@@ -154,6 +153,11 @@ extension Studio {
                 start: start, to: newStart, now: now, program: program, health: (plan?.plan ?? CarePlan()).health)
         if case .failure(let refusal) = check {
             throw StudioError(.refused, field: refusal.field, refusalText(refusal), problems: refusal.problems)
+        }
+        if together.count == 2 {
+            let moved = try await moveForTwo(together, to: newStart, station: station)
+            await offerFreedTimes(days: start.day...start.day)
+            return try await booking(caller, id: moved.first { $0.id == id }?.id ?? id)
         }
         var candidates = try await candidateStations(station)
         if station == nil, let own = candidates.firstIndex(where: { $0.id == current.stationID }) {
@@ -172,7 +176,7 @@ extension Studio {
                     row.start = newStart.minutes
                     row.stationID = candidate.id
                     row.buffer = candidate.cleaningBuffer
-                    try await self.requireFree(row, station: candidate, excluding: id, on: db)
+                    try await self.requireFree(row, station: candidate, excluding: [id], on: db)
                     row.sequence += 1
                     try await row.update(on: db)
                     try await Self.holdCells(row, on: db)
@@ -208,6 +212,12 @@ extension Studio {
             throw StudioError(
                 .refused,
                 "the session is booked for \(StudioTime(minutes: row.start).spoken); start it from 30 minutes before")
+        }
+        guard row.coupleSeat != CoupleSeat.open.rawValue else {
+            throw StudioError(
+                .refused, field: "partner",
+                "this seat is kept for the partner invited to it; it starts once they take it with the link "
+                    + "in their e-mail")
         }
         // The day's questions come first: a fever or a pill taken this morning is not in the plan.
         guard let day = try await dayAnswersRow(row) else {

@@ -71,7 +71,8 @@ extension Studio {
                 .filter(\.$start > now.minutes).filter(\.$start <= horizon).all()
         }
         var queued = 0
-        for row in due {
+        // A seat kept open for a partner is nobody's to be reminded of (its booker has their own).
+        for row in due where row.coupleSeat != CoupleSeat.open.rawValue {
             guard let id = row.id else { continue }
             let start = StudioTime(minutes: row.start).instant(in: settings.timeZone)
             guard start.timeIntervalSince(row.createdAt) >= 12 * 3600 else { continue }

@@ -28,7 +28,14 @@ extension Studio {
             if let excluding { query = query.filter(\.$id != excluding) }
             return try await query.all()
         }
-        return rows.filter { $0.start + $0.minutes > range.lowerBound }
+        // A seat kept open for a partner holds its station, not the booker's time.
+        return rows.filter { $0.start + $0.minutes > range.lowerBound && $0.coupleSeat != CoupleSeat.open.rawValue }
+    }
+
+    /// `query` without the seats kept open for a partner: a client's own list shows their own
+    /// sessions, each for two with its partner's seat inside it.
+    static func ownRows(_ query: QueryBuilder<BookingRow>) -> QueryBuilder<BookingRow> {
+        query.group(.or) { $0.filter(\.$coupleSeat == nil).filter(\.$coupleSeat != CoupleSeat.open.rawValue) }
     }
 
     /// Refuses a session for `account` at `start` that would overlap another of theirs (one
@@ -52,7 +59,8 @@ extension Studio {
 
     /// Holds the client's minutes for `booking` (its transaction's unique constraint settles a race).
     static func holdClientCells(_ booking: BookingRow, on db: any Database) async throws {
-        guard let id = booking.id else { return }
+        // A seat kept open for a partner holds no one's time until they take it.
+        guard let id = booking.id, booking.coupleSeat != CoupleSeat.open.rawValue else { return }
         let cells = clientCells(start: booking.start, minutes: booking.minutes).map {
             ClientCellRow(bookingID: id, accountID: booking.accountID, cell: $0)
         }

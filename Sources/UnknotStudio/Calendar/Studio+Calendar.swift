@@ -24,7 +24,7 @@ extension Studio {
             throw .notFound("there is no calendar at this address; copy it again from your account page")
         }
         let rows = try await database.read { db in
-            try await BookingRow.query(on: db).filter(\.$accountID == id).sort(\.$start).all()
+            try await Self.ownRows(BookingRow.query(on: db).filter(\.$accountID == id)).sort(\.$start).all()
         }
         return CalendarFile(name: "Unknot: \(account.name)", events: rows.map(event), stamp: clock.now).text
     }

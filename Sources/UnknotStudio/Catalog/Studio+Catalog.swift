@@ -269,7 +269,8 @@ extension Studio {
     func promoHistory(account id: UUID) async throws(StudioError) -> PromoHistory {
         let cancelled = BookingStatus.cancelled.rawValue
         let bookings = try await database.read { db in
-            try await BookingRow.query(on: db).filter(\.$accountID == id).filter(\.$status != cancelled).all()
+            try await Self.ownRows(BookingRow.query(on: db).filter(\.$accountID == id)).filter(\.$status != cancelled)
+                .all()
         }
         return PromoHistory(sessions: bookings.count, codesUsed: Set(bookings.compactMap(\.promoCode)))
     }

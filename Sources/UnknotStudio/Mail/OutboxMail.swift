@@ -52,6 +52,10 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case nextVisit = "next-visit"
     /// A new staff member's invitation, with the link that sets their password.
     case staffInvitation = "staff-invitation"
+    /// The link to the second seat of a session for two, sent to the partner's address.
+    case partnerInvitation = "partner-invitation"
+    /// The booker told that their partner took the seat, or left it.
+    case partnerNews = "partner-news"
 }
 
 /// A mail as the outbox lists it for an admin.

@@ -19,14 +19,20 @@ struct AddClientCells: AsyncMigration {
         guard let sql = db as? any SQLDatabase else { return }
         try await sql.create(index: "client_cells_by_booking").on(ClientCellRow.schema).column("booking_id").run()
         let active = [BookingStatus.booked.rawValue, BookingStatus.inProgress.rawValue]
-        let rows = try await BookingRow.query(on: db).filter(\.$status ~~ active).sort(\.$createdAt).all()
+        // The columns this step knows, never the whole model: later migrations add columns that
+        // do not exist yet when this one runs.
+        let rows = try await sql.select().column("id").column("account_id").column("start").column("minutes")
+            .from(BookingRow.schema).where("status", .in, active).orderBy("created_at").all()
         for row in rows {
-            guard let id = row.id else { continue }
-            for cell in Studio.clientCells(start: row.start, minutes: row.minutes) {
+            let id = try row.decode(column: "id", as: UUID.self)
+            let account = try row.decode(column: "account_id", as: UUID.self)
+            let start = try row.decode(column: "start", as: Int.self)
+            let minutes = try row.decode(column: "minutes", as: Int.self)
+            for cell in Studio.clientCells(start: start, minutes: minutes) {
                 try await sql.raw(
                     """
                     INSERT INTO client_cells (id, booking_id, account_id, cell)
-                    VALUES (\(bind: UUID()), \(bind: id), \(bind: row.accountID), \(bind: cell))
+                    VALUES (\(bind: UUID()), \(bind: id), \(bind: account), \(bind: cell))
                     ON CONFLICT DO NOTHING
                     """
                 ).run()

@@ -108,6 +108,7 @@ public final class StudioDatabase: Sendable {
         migrations.add(AddClientCells())
         migrations.add(AddWaitlist())
         migrations.add(AddDayAnswers())
+        migrations.add(AddCouples())
         let migrator = Migrator(
             databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
         try await migrator.setupIfNeeded().get()

@@ -70,7 +70,7 @@ extension Studio {
             else { throw StudioError(.conflict, "the waitlist place changed meanwhile") }
             try await self.requireClientFree(
                 account: entry.accountID, start: booking.start, minutes: booking.minutes, on: db)
-            try await self.requireFree(booking, station: station, excluding: nil, on: db)
+            try await self.requireFree(booking, station: station, excluding: [], on: db)
             try await booking.create(on: db)
             try await Self.holdCells(booking, on: db)
             current.status = WaitlistEntry.Status.offered.rawValue

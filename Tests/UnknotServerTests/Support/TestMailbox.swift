@@ -54,6 +54,19 @@ actor TestMailbox: MailTransport {
         return nil
     }
 
+    /// The next mail to `recipient` whose text contains `words`, waiting up to `limit` for it
+    /// (mails to them without the words are passed over and stay unread).
+    func next(to recipient: String, containing words: String, within limit: Duration = .seconds(30)) async -> Mail? {
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline {
+            if let index = unread.firstIndex(where: { $0.recipient == recipient && $0.text.contains(words) }) {
+                return unread.remove(at: index)
+            }
+            await waitForMail(until: deadline)
+        }
+        return nil
+    }
+
     private func waitForMail(until deadline: ContinuousClock.Instant) async {
         let id = UUID()
         let bound = Task { [weak self] in

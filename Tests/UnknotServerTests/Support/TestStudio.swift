@@ -67,6 +67,25 @@ struct TestStudio: Sendable {
         connections: ConnectionLimits = ConnectionLimits(), configure: (inout StudioSettings) -> Void = { _ in },
         _ body: @Sendable (TestStudio, any TestClientProtocol) async throws -> T
     ) async throws -> T {
+        guard store == .postgres else {
+            return try await runOpen(store, setup, stationSpeed, demoStations, connections, configure, body)
+        }
+        await PostgresGate.shared.enter()
+        do {
+            let result = try await runOpen(store, setup, stationSpeed, demoStations, connections, configure, body)
+            await PostgresGate.shared.leave()
+            return result
+        } catch {
+            await PostgresGate.shared.leave()
+            throw error
+        }
+    }
+
+    private static func runOpen<T: Sendable>(
+        _ store: TestStore, _ setup: TestingSetup, _ stationSpeed: Int, _ demoStations: Bool,
+        _ connections: ConnectionLimits, _ configure: (inout StudioSettings) -> Void,
+        _ body: @Sendable (TestStudio, any TestClientProtocol) async throws -> T
+    ) async throws -> T {
         let (storage, remove) = try await store.make()
         let clock = SettableClock(monday)
         var settings = StudioSettings(timeZone: TimeZone(identifier: "UTC") ?? .current, passwordCost: 4)

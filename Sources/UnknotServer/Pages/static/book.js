@@ -33,7 +33,7 @@
     clearTimeout(timer);
     timer = setTimeout(requestQuote, 250);
   });
-  form.querySelectorAll('input[name="program"], #minutes, #date').forEach(function (input) {
+  form.querySelectorAll('input[name="program"], input[name="people"], #minutes, #date').forEach(function (input) {
     input.addEventListener('change', function () {
       if (input.name === 'program') document.getElementById('minutes').value = '';
       form.submit();

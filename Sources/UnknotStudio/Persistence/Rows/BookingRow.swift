@@ -23,6 +23,10 @@ final class BookingRow: Model, @unchecked Sendable {
     /// Bumped on every change (calendar SEQUENCE).
     @Field(key: "sequence") var sequence: Int
     @Field(key: "created_at") var createdAt: Date
+    /// The session for two this booking belongs to (both seats carry it), or nil.
+    @OptionalField(key: "couple_id") var coupleID: UUID?
+    /// Which seat of a session for two: `CoupleSeat` (`booker`, `open`, `partner`), or nil.
+    @OptionalField(key: "couple_seat") var coupleSeat: String?
 
     init() {}
 }
