@@ -81,7 +81,8 @@ struct AccountSecurityTests {
     func consoleClosesWhenSignedOut() async throws {
         try await TestStudio.run(.sqlite, .live) { studio, client in
             let t = try await client.tokens()
-            let session = try LiveSessionTests.session(from: try await client.form("/demo", token: t.cleo))
+            let session = try LiveSessionTests.session(
+                from: try await client.form("/demo", token: t.cleo, TestStudio.allWell))
             try await client.console(session, token: t.cleo) { feed, _ in
                 #expect(await studio.advance(until: { await feed.lastStatus != nil }))
                 let other = try await client.signIn("cleo@test.example")

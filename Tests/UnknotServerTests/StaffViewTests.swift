@@ -118,8 +118,10 @@ struct StaffViewTests {
             let t = try await client.tokens()
             _ = try await client.call(
                 .put, "/api/me/care-plan", token: t.dan, json: ["schemaVersion": 1, "staffMayBeAlerted": true])
-            let cleo = try LiveSessionTests.session(from: try await client.form("/demo", token: t.cleo))
-            let dan = try LiveSessionTests.session(from: try await client.form("/demo", token: t.dan))
+            let cleo = try LiveSessionTests.session(
+                from: try await client.form("/demo", token: t.cleo, TestStudio.allWell))
+            let dan = try LiveSessionTests.session(
+                from: try await client.form("/demo", token: t.dan, TestStudio.allWell))
             try await client.console(dan, token: t.dan) { danFeed, _ in
                 try await client.console(cleo, token: t.cleo) { cleoFeed, _ in
                     #expect(

@@ -199,10 +199,21 @@ def sign_in(browser, email, password):
     wait(browser).until(EC.url_changes(URL + "/sign-in"))
 
 
+def answer_all_well(browser):
+    """On the day's questions (before a demo or a session): "no" to each, then on."""
+    wait(browser).until(EC.presence_of_element_located((By.ID, "today-form")))
+    for field in ("fever", "acuteInfection", "painMedication", "muscleRelaxants"):
+        browser.find_element(By.ID, f"{field}-no").click()
+    browser.find_element(By.ID, "save-today").click()
+
+
 def start_demo(browser, name):
-    """A new client with the default care plan starts a demo and waits for the arm to work."""
+    """A new client with the default care plan starts a demo (the day's questions first) and waits
+    for the arm to work."""
     submit_sign_up(browser, sign_up(browser, name))
     open_page(browser, "/")
     browser.find_element(By.ID, "start-demo").click()
+    check_accessibility(browser)
+    answer_all_well(browser)
     wait(browser).until(lambda b: "Connected" in b.find_element(By.ID, "connection").text)
     wait(browser, 30).until(lambda b: b.find_element(By.ID, "state").text == "working")

@@ -57,6 +57,7 @@ def main():
             conftest.submit_sign_up(b, conftest.sign_up(b, f"Load {i}"))
             conftest.open_page(b, "/")
             b.find_element(By.ID, "start-demo").click()
+            conftest.answer_all_well(b)
             WebDriverWait(b, 20).until(lambda d: "Connected" in d.find_element(By.ID, "connection").text)
         time.sleep(8)  # settled in and working
         start, cpu = time.time(), cpu_seconds(server.pid)

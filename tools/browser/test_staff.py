@@ -7,7 +7,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
 from conftest import (
-    check_accessibility, make_browser, open_page, shot, sign_in, sign_up, start_demo, submit_sign_up, wait)
+    answer_all_well, check_accessibility, make_browser, open_page, shot, sign_in, sign_up, start_demo, submit_sign_up,
+    wait)
 
 
 def test_dashboard_shows_the_session_and_the_emergency_stop_stops_it(browser):
@@ -64,6 +65,7 @@ def test_pages_fit_a_tablet(tablet):
     # The console too, with its big buttons all on the screen's width.
     open_page(tablet, "/")
     tablet.find_element(By.ID, "start-demo").click()
+    answer_all_well(tablet)
     wait(tablet).until(lambda b: "Connected" in b.find_element(By.ID, "connection").text)
     overflow = tablet.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the console scrolls sideways by {overflow} px at 768 px"

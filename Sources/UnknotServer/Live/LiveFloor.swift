@@ -111,15 +111,25 @@ actor LiveFloor {
     }
 
     /// Starts a demo session with the caller's care plan on the first free station: the
-    /// 15-minute express on their focus area, or 30 minutes of the total back without one.
-    func startDemo(by caller: Caller) async throws(StudioError) -> LiveSessionInfo {
+    /// 15-minute express on their focus area, or 30 minutes of the total back without one, once
+    /// the day's questions are answered (`answers`; a fever or an infection refuses it, naming
+    /// `today`, and nothing starts).
+    func startDemo(by caller: Caller, today answers: DayAnswers) async throws(StudioError) -> LiveSessionInfo {
         if let mine = running.values.first(where: { $0.info.accountID == caller.accountID }) { return mine.info }
-        let plan = try await studio.currentCarePlan(caller)?.plan ?? CarePlan()
+        var plan = try await studio.currentCarePlan(caller)?.plan ?? CarePlan()
+        // The day's answers, as before a booked session: applied to this demo's plan only (kept
+        // nowhere), and screened for the program; a fever today refuses it.
+        plan.health = answers.applied(to: plan.health)
         let wanted = plan.focusAreas.isEmpty ? "total-back" : "express"
         guard let program = catalog.program(id: wanted) ?? catalog.programs.first else {
             throw StudioError(.unavailable, "no program is offered for a demo")
         }
         let minutes = program.lengths.sorted().first { $0 >= (program.id == "express" ? 15 : 30) } ?? 15
+        let screening = ContraindicationScreening.screen(plan.health, program: program, on: studio.today)
+        if screening.isRefused {
+            let refusal = BookingRules.Refusal.screening(screening.refusals)
+            throw StudioError(.refused, field: "today", refusal.description, problems: refusal.problems)
+        }
         let station = try await freeForDemo(minutes: minutes)
         let info = LiveSessionInfo(
             id: UUID(), stationID: station.id, stationName: station.name, bookingID: nil, accountID: caller.accountID,

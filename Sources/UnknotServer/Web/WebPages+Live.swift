@@ -24,11 +24,7 @@ extension WebPages {
             guard let info = started else { throw StudioError(.unavailable, "the session did not start; try again") }
             return Self.redirect(caller.role.isStaff ? "/staff" : "/console/\(info.id.uuidString.lowercased())")
         }
-        groups.clients.post("/demo") { request, _ in
-            let caller = try signedInClient(request)
-            let info = try await floor.startDemo(by: caller)
-            return Self.redirect("/console/\(info.id.uuidString.lowercased())")
-        }
+        addDemoRoutes(to: groups)
         groups.clients.get("/console/:id") { request, context in
             let caller = try signedInClient(request)
             let id = try Self.uuid(context)

@@ -52,8 +52,10 @@ struct AlertFloodTests {
     func floodThroughTheFloor() async throws {
         try await TestStudio.run(.sqlite, .live) { studio, client in
             let t = try await client.tokens()
-            let cleo = try LiveSessionTests.session(from: try await client.form("/demo", token: t.cleo))
-            let dan = try LiveSessionTests.session(from: try await client.form("/demo", token: t.dan))
+            let cleo = try LiveSessionTests.session(
+                from: try await client.form("/demo", token: t.cleo, TestStudio.allWell))
+            let dan = try LiveSessionTests.session(
+                from: try await client.form("/demo", token: t.dan, TestStudio.allWell))
             try await client.console(dan, token: t.dan) { danFeed, danPress in
                 try await client.console(cleo, token: t.cleo) { cleoFeed, cleoPress in
                     let working = await studio.advance(

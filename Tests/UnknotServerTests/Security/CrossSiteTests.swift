@@ -84,7 +84,8 @@ struct CrossSiteTests {
     func consoleOtherPort() async throws {
         try await TestStudio.run(.sqlite, .live) { _, client in
             let t = try await client.tokens()
-            let id = try LiveSessionTests.session(from: try await client.form("/demo", token: t.cleo))
+            let id = try LiveSessionTests.session(
+                from: try await client.form("/demo", token: t.cleo, TestStudio.allWell))
             await #expect(throws: (any Error).self) {
                 try await client.console(id, token: t.cleo, origin: "http://localhost:1") { _, _ in }
             }

@@ -16,11 +16,12 @@ struct DemoSlotTests {
             studio.clock.advance(minutes: 50)
             let booked = try await client.book(t.dan, start: "\(TestStudio.day(after: 0))T09:00", station: 1)
             #expect(booked.status == .created, "\(booked.detail)")
-            let demo = try LiveSessionTests.session(from: try await client.form("/demo", token: t.cleo))
+            let demo = try LiveSessionTests.session(
+                from: try await client.form("/demo", token: t.cleo, TestStudio.allWell))
             let page = try await client.page("/console/\(demo)", token: t.cleo)
             #expect(page.text.contains("Station 2") && !page.text.contains("Station 1"), "the demo went to station 2")
             // Station 2 runs Cleo's demo, station 1 is Dan's soon: no station for another demo.
-            let none = try await client.form("/demo", token: t.dan)
+            let none = try await client.form("/demo", token: t.dan, TestStudio.allWell)
             #expect(none.status == .conflict, "\(none.status) \(none.text.prefix(300))")
             #expect(none.text.lowercased().contains("every station is busy"))
         }

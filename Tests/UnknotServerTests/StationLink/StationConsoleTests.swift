@@ -30,7 +30,8 @@ struct StationConsoleTests {
                 await Self.linked(runtime)
             }
             // A demo from the studio: the station runs it.
-            let session = try LiveSessionTests.session(from: try await client.form("/demo", token: t.cleo))
+            let session = try LiveSessionTests.session(
+                from: try await client.form("/demo", token: t.cleo, TestStudio.allWell))
             // The studio's answer may come before its `run` frame reaches the station.
             let taken = try await client.eventually { _ in
                 await runtime.running?.session.uuidString.lowercased() == session

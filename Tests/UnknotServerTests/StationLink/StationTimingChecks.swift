@@ -68,7 +68,8 @@ struct StationTimingChecks {
                 if case .connected? = await demo.stations[0].runtime.linkState { demoLinked = true }
                 try await Task.sleep(for: .milliseconds(10))
             }
-            let session = try LiveSessionTests.session(from: try await client.form("/demo", token: t.cleo))
+            let session = try LiveSessionTests.session(
+                from: try await client.form("/demo", token: t.cleo, TestStudio.allWell))
 
             try await client.console(session, token: t.cleo) { feed, _ in
                 try await client.ws("/staff/live", configuration: Self.cookie(t.staff)) { inbound, _, _ in

@@ -58,6 +58,11 @@ struct TestStudio: Sendable {
             mailTransport: mailbox, remindersEvery: nil)
     }
 
+    /// The day's questions answered "no" (a demo's form asks them before it starts).
+    static let allWell: [(String, String)] = [
+        ("fever", "no"), ("acuteInfection", "no"), ("painMedication", "no"), ("muscleRelaxants", "no"),
+    ]
+
     /// The token the tests' metrics scraper presents.
     static let metricsToken = "scraper-0123456789abcdef0123456789abcdef"
 

@@ -56,4 +56,28 @@ struct DayQuestionsPagesTests {
             #expect(!floor.contains("pain medication"), "staff never see the answers")
         }
     }
+
+    @Test("a demo asks them too: answered first, kept nowhere; a fever refuses it and nothing starts")
+    func demoAsks() async throws {
+        try await TestStudio.run(.sqlite, .live) { studio, client in
+            let t = try await client.tokens()
+            // The front page's button goes to the questions first.
+            #expect(try await client.form("/demo", token: t.cleo).location == "/demo/today")
+            let page = try await client.page("/demo/today", token: t.cleo).text
+            #expect(page.contains("action=\"/demo\"") && page.contains("A demo session, now"), "\(page)")
+            let partial = try await client.form("/demo", token: t.cleo, [("fever", "no")])
+            #expect(partial.status == .unprocessableContent && partial.text.contains("href=\"#painMedication-yes\""))
+            var feverish = TestStudio.allWell
+            feverish[0] = ("fever", "yes")
+            let refused = try await client.form("/demo", token: t.cleo, feverish)
+            #expect(refused.status == .unprocessableContent && refused.text.contains("The demo cannot run today"))
+            #expect(try await client.page("/", token: t.cleo).text.contains("/console/") == false, "nothing started")
+            let started = try await client.form("/demo", token: t.cleo, TestStudio.allWell)
+            #expect(started.location?.hasPrefix("/console/") == true, "\(started.status) \(started.text.prefix(300))")
+            // Kept nowhere: the care plan has no day's answers, and there is no booking to keep them with.
+            let plan = try await client.call(.get, "/api/me/care-plan", token: t.cleo)
+            #expect(!plan.text.contains("\"fever\" : true"))
+            #expect(try await client.call(.get, "/api/me/bookings", token: t.cleo).array.isEmpty)
+        }
+    }
 }

@@ -133,7 +133,7 @@ struct LiveSessionTests {
     func lostConsole() async throws {
         try await TestStudio.run(.sqlite, .live) { studio, client in
             let t = try await client.tokens()
-            let id = try Self.session(from: try await client.form("/demo", token: t.cleo))
+            let id = try Self.session(from: try await client.form("/demo", token: t.cleo, TestStudio.allWell))
             try await client.console(id, token: t.cleo) { feed, _ in
                 let working = await studio.advance(
                     until: { await feed.lastStatus?.state == "working" }, limit: 20_000)
@@ -169,7 +169,7 @@ struct LiveSessionTests {
     func fasterStations() async throws {
         try await TestStudio.run(.sqlite, .live, stationSpeed: 60) { studio, client in
             let t = try await client.tokens()
-            _ = try Self.session(from: try await client.form("/demo", token: t.cleo))
+            _ = try Self.session(from: try await client.form("/demo", token: t.cleo, TestStudio.allWell))
             // The station has the session (its first report is on the floor) before its time runs:
             // the assignment travels over the link.
             #expect(
@@ -196,10 +196,10 @@ struct LiveSessionTests {
     func emergencyStop() async throws {
         try await TestStudio.run(.sqlite, .live) { studio, client in
             let t = try await client.tokens()
-            let id = try Self.session(from: try await client.form("/demo", token: t.cleo))
-            let second = try Self.session(from: try await client.form("/demo", token: t.cleo))
+            let id = try Self.session(from: try await client.form("/demo", token: t.cleo, TestStudio.allWell))
+            let second = try Self.session(from: try await client.form("/demo", token: t.cleo, TestStudio.allWell))
             #expect(second == id, "a client's second demo is the one running")
-            let other = try Self.session(from: try await client.form("/demo", token: t.dan))
+            let other = try Self.session(from: try await client.form("/demo", token: t.dan, TestStudio.allWell))
             #expect(other != id, "another client gets another station")
             try await client.console(id, token: t.cleo) { feed, press in
                 #expect(

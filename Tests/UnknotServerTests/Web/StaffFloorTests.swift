@@ -12,7 +12,8 @@ struct StaffFloorTests {
         try await TestStudio.run(.sqlite, .live) { studio, client in
             let t = try await client.tokens()
             studio.clock.advance(minutes: 2 * 60 + 14)  // Monday 10:14 on the studio's clock
-            let cleo = try LiveSessionTests.session(from: try await client.form("/demo", token: t.cleo))
+            let cleo = try LiveSessionTests.session(
+                from: try await client.form("/demo", token: t.cleo, TestStudio.allWell))
             try await client.console(cleo, token: t.cleo) { feed, press in
                 #expect(await studio.advance(until: { await feed.lastStatus?.state == "working" }, limit: 30_000))
                 try await press("call-staff")
