@@ -14,10 +14,12 @@ let package = Package(
     products: [
         .library(name: "TwinPhysics", targets: ["TwinPhysics"])
     ],
+    // The body model comes from the main package's domain (UnknotCore only: nothing else of it is built here).
+    dependencies: [.package(name: "Unknot", path: "..")],
     targets: [
         .systemLibrary(name: "CMuJoCo", path: "Sources/CMuJoCo"),
         .target(
-            name: "TwinPhysics", dependencies: ["CMuJoCo"],
+            name: "TwinPhysics", dependencies: ["CMuJoCo", .product(name: "UnknotCore", package: "Unknot")],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(mujoco)/include"])],
             linkerSettings: [
                 .unsafeFlags(["-L\(mujoco)/lib", "-Xlinker", "-rpath", "-Xlinker", "\(mujoco)/lib"])

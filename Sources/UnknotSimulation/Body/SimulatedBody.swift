@@ -66,21 +66,8 @@ public struct SimulatedBody: Sendable {
         self.relaxationRate = relaxationRate
     }
 
-    /// Resting stiffness of a region's tissue, N/cm.
-    public static func baseStiffness(_ region: BodyRegion) -> Double {
-        switch region {
-        case .neck, .neckFront, .jaw: 5
-        case .shoulders, .upperBack: 9
-        case .midBack, .lowerBack: 8
-        case .glutes, .hips: 6
-        case .hamstrings, .innerThigh: 7
-        case .calves: 8
-        case .feet, .hands: 11
-        case .upperArms, .forearms: 7
-        case .abdomen: 3
-        case .chest: 6
-        }
-    }
+    /// Resting stiffness of a region's tissue, N/cm (``BodyRegion/restingTissueStiffness``).
+    public static func baseStiffness(_ region: BodyRegion) -> Double { region.restingTissueStiffness }
 
     /// Advances 1 ms under the robot's contact.
     public mutating func step(contact setpoint: Setpoint, force: Double, calm: Bool) {

@@ -72,7 +72,7 @@ public struct ArmGeometry: Sendable, Hashable {
                           \(joint(5, axis: "0 1 0"))
                           \(capsule(to: "0 \(wrist[2]) 0", radius: 0.035, mass: masses[5]))
                           <body name="pad" pos="0 \(wrist[2] + padRadius) 0">
-                            <geom name="pad" type="sphere" size="\(padRadius)" mass="0.3" priority="1" friction="\(padFriction) 0.005 0.0001" solref="0.02 1" solimp="0.8 0.95 0.005"/>
+                            <geom name="pad" type="sphere" size="\(padRadius)" mass="0.3" priority="1" contype="3" conaffinity="3" friction="\(padFriction) 0.005 0.0001" solref="0.02 1" solimp="0.8 0.95 0.005"/>
                             <site name="pad_centre" size="0.01"/>
                           </body>
                         </body>

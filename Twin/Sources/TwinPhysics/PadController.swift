@@ -14,13 +14,21 @@ public struct PadController {
         /// The speed the target moves at across the surface (m/s), for the damping to follow.
         public var vx = 0.0
         public var vy = 0.0
+        /// How fast the surface under the target rises (m/s) as it moves: followed, not resisted.
+        public var vz = 0.0
+        /// The surface's outward normal there (unit, world frame): the force presses along it, and
+        /// the position is held in the plane across it. Straight up on the table.
+        public var normal = SIMD3<Double>(0, 0, 1)
 
         public static func hover(x: Double, y: Double, height: Double) -> Target {
             Target(x: x, y: y, height: height, normalForce: 0)
         }
 
-        public static func press(x: Double, y: Double, force: Double, vx: Double = 0, vy: Double = 0) -> Target {
-            Target(x: x, y: y, height: nil, normalForce: force, vx: vx, vy: vy)
+        public static func press(
+            x: Double, y: Double, force: Double, vx: Double = 0, vy: Double = 0, vz: Double = 0,
+            normal: SIMD3<Double> = SIMD3(0, 0, 1)
+        ) -> Target {
+            Target(x: x, y: y, height: nil, normalForce: force, vx: vx, vy: vy, vz: vz, normal: normal)
         }
     }
 
@@ -55,23 +63,29 @@ public struct PadController {
         guard let p = world.site(site), let jacobians = world.siteJacobians(site),
             let rotation = world.siteRotation(site)
         else { return Output(torques: Array(repeating: 0, count: limits.count), clamped: false) }
+        // The arm's joints are the model's first degrees of freedom; the Jacobians' rows span all.
         let nv = limits.count
-        let qdot = world.velocities
         let (jp, jr) = jacobians
+        let stride = jp.count / 3
+        let qdot = world.velocities
         func rowTimesVelocity(_ j: [Double], _ row: Int) -> Double {
-            (0..<nv).reduce(0) { $0 + j[row * nv + $1] * qdot[$1] }
+            (0..<stride).reduce(0) { $0 + j[row * stride + $1] * qdot[$1] }
         }
-        let v = (0..<3).map { rowTimesVelocity(jp, $0) }
+        let v = SIMD3((0..<3).map { rowTimesVelocity(jp, $0) })
         let w = (0..<3).map { rowTimesVelocity(jr, $0) }
-        var force = [
-            stiffness * (target.x - p.x) + damping * (target.vx - v[0]),
-            stiffness * (target.y - p.y) + damping * (target.vy - v[1]),
-            0,
-        ]
+        var force: SIMD3<Double>
         if let height = target.height {
-            force[2] = stiffness * (height - p.z) - damping * v[2]
+            let error = SIMD3(target.x - p.x, target.y - p.y, height - p.z)
+            force = stiffness * error - damping * (v - SIMD3(target.vx, target.vy, 0))
         } else {
-            force[2] = -target.normalForce - pressDamping * v[2]
+            // Held across the surface, pressing along its normal with the force asked.
+            let n = target.normal
+            func across(_ u: SIMD3<Double>) -> SIMD3<Double> { u - (u * n).sum() * n }
+            let error = across(SIMD3(target.x - p.x, target.y - p.y, 0))
+            let slip = SIMD3(target.vx, target.vy, target.vz) - v
+            force =
+                stiffness * error + damping * across(slip) - target.normalForce * n + pressDamping * (slip * n).sum()
+                * n
         }
         // Orientation error: half the vee of R_d R^T - R R_d^T (small-angle, world frame).
         let error = Self.rotationError(desired: orientation, actual: rotation)
@@ -81,7 +95,7 @@ public struct PadController {
         let torques = (0..<nv).map { joint -> Double in
             var tau = bias[joint]
             for row in 0..<3 {
-                tau += jp[row * nv + joint] * force[row] + jr[row * nv + joint] * moment[row]
+                tau += jp[row * stride + joint] * force[row] + jr[row * stride + joint] * moment[row]
             }
             let limit = limits[joint]
             if abs(tau) > limit { clamped = true }

@@ -130,6 +130,27 @@ public final class PhysicsWorld {
         return total
     }
 
+    /// A named joint's spring stiffness (N/m for a slide joint), changed for the next steps.
+    public func setStiffness(joint name: String, _ stiffness: Double) {
+        let id = mj_name2id(model, Int32(mjOBJ_JOINT.rawValue), name)
+        guard id >= 0 else { return }
+        model.pointee.jnt_stiffness[Int(id)] = stiffness
+    }
+
+    /// A named joint's damping (N s/m for a slide joint), changed for the next steps.
+    public func setDamping(joint name: String, _ damping: Double) {
+        let id = mj_name2id(model, Int32(mjOBJ_JOINT.rawValue), name)
+        guard id >= 0 else { return }
+        model.pointee.dof_damping[Int(model.pointee.jnt_dofadr[Int(id)])] = damping
+    }
+
+    /// A named one-degree joint's position now (metres for a slide joint); 0 for an unknown name.
+    public func position(joint name: String) -> Double {
+        let id = mj_name2id(model, Int32(mjOBJ_JOINT.rawValue), name)
+        guard id >= 0 else { return 0 }
+        return data.pointee.qpos[Int(model.pointee.jnt_qposadr[Int(id)])]
+    }
+
     /// How many contacts are active now.
     public var contactCount: Int { Int(data.pointee.ncon) }
 

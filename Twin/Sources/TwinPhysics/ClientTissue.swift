@@ -1,0 +1,69 @@
+import Foundation
+import UnknotCore
+
+/// The tissue under the pad, a system in Drake's sense: its input is where the pad is, its state
+/// the body's guarding, relaxation and tender spots, its output the stiffness and damping of the
+/// client's spring (``BodySurface``) for the next step.
+///
+/// The figures are the ones the station's simulated tissue uses (``BodyRegion/restingTissueStiffness``,
+/// a damping of 2 N s/cm), so the engine meets the same tissue on either: guarding stiffens it up to
+/// 1.9 times, relaxation softens it by up to 15 %, and a tender spot is firmer still. Stiffness is
+/// averaged over the pad's footprint (a 3 cm circle), as a pad's contact patch feels it: crossing
+/// from one region to the next changes it over centimetres, not at a line.
+public struct ClientTissue: Sendable {
+    /// A spot firmer than the tissue around it (a knot, a guarded tender spot).
+    public struct FirmSpot: Sendable, Hashable {
+        public var center: SurfacePoint
+        /// Radius, centimetres.
+        public var radius: Double
+        /// How many times stiffer than the tissue around it.
+        public var factor: Double
+
+        public init(center: SurfacePoint, radius: Double, factor: Double) {
+            self.center = center
+            self.radius = radius
+            self.factor = factor
+        }
+    }
+
+    public let surface: BodySurface
+    /// 0 (soft) to 1 (fully guarding).
+    public var guarding = 0.0
+    /// 0 (tense) to 1 (deeply relaxed).
+    public var relaxation = 0.0
+    public var firmSpots: [FirmSpot] = []
+    /// The tissue's damping, N s/m (the simulated body's 2 N s/cm).
+    public static let damping = 200.0
+
+    public init(surface: BodySurface) { self.surface = surface }
+
+    /// The tissue's stiffness at a chart point, N/m, off the body the softest tissue's.
+    public func stiffness(at p: SurfacePoint) -> Double {
+        var total = 0.0
+        var count = 0.0
+        for (dx, dy) in Self.footprint {
+            let q = SurfacePoint(x: p.x + dx, y: p.y + dy)
+            if let part = surface.part(at: q) {
+                total += part.region.restingTissueStiffness * 100
+                count += 1
+            }
+        }
+        var k = count > 0 ? total / count : BodyRegion.abdomen.restingTissueStiffness * 100
+        for spot in firmSpots where spot.center.distance(to: p) < spot.radius { k *= spot.factor }
+        return k * (1 + 0.9 * guarding) * (1 - 0.15 * relaxation)
+    }
+
+    /// Sets the client's spring in `world` for the pad at `pad` (world frame).
+    public func apply(to world: PhysicsWorld, pad: SIMD3<Double>) {
+        world.setStiffness(joint: BodySurface.tissueJoint, stiffness(at: surface.chart(x: pad.x, y: pad.y)))
+        world.setDamping(joint: BodySurface.tissueJoint, Self.damping)
+    }
+
+    /// The centre and eight points on a 3 cm circle around it, centimetres.
+    static let footprint: [(Double, Double)] =
+        [(0, 0)]
+        + (0..<8).map { i in
+            let a = Double(i) * .pi / 4
+            return (3 * cos(a), 3 * sin(a))
+        }
+}
