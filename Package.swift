@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "UnknotSession", targets: ["UnknotSession"]),
         .library(name: "UnknotStudioLink", targets: ["UnknotStudioLink"]),
         .library(name: "UnknotConsole", targets: ["UnknotConsole"]),
+        .library(name: "UnknotRobotLink", targets: ["UnknotRobotLink"]),
         .library(name: "UnknotStation", targets: ["UnknotStation"]),
         .library(name: "UnknotDemoStations", targets: ["UnknotDemoStations"]),
         .library(name: "UnknotSimulation", targets: ["UnknotSimulation"]),
@@ -84,11 +85,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The arm's end of the robot link (its wire format, an arm behind a UDP port) on the domain
+        // alone: arms and bridges written outside the station (the physics twin) use it.
+        .target(
+            name: "UnknotRobotLink",
+            dependencies: ["UnknotCore"],
+            swiftSettings: computeSettings
+        ),
         .target(
             name: "UnknotStation",
             dependencies: [
                 "UnknotConsole", "UnknotCore", "UnknotHearing", "UnknotPlanning", "UnknotSignals", "UnknotSession",
-                "UnknotStudioLink",
+                "UnknotStudioLink", "UnknotRobotLink",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -108,7 +116,7 @@ let package = Package(
         .target(
             name: "UnknotDemoStations",
             dependencies: [
-                "UnknotCore", "UnknotSimulation", "UnknotStation", "UnknotStudioLink",
+                "UnknotCore", "UnknotSimulation", "UnknotStation", "UnknotStudioLink", "UnknotRobotLink",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -172,6 +180,7 @@ let package = Package(
             name: "unknot",
             dependencies: [
                 "UnknotCore",
+                "UnknotRobotLink",
                 "UnknotHearing",
                 "UnknotPlanning",
                 "UnknotSession",
@@ -253,6 +262,7 @@ let package = Package(
             name: "UnknotCLITests",
             dependencies: [
                 "unknot", "UnknotCore", "UnknotHearing", "UnknotSession", "UnknotStation", "UnknotTesting",
+                "UnknotRobotLink",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -261,7 +271,7 @@ let package = Package(
             name: "UnknotStationTests",
             dependencies: [
                 "UnknotCore", "UnknotPlanning", "UnknotSession", "UnknotStation", "UnknotStudioLink", "UnknotTesting",
-                "UnknotSimulation", "UnknotDemoStations", "UnknotHearing", "UnknotSignals",
+                "UnknotSimulation", "UnknotDemoStations", "UnknotHearing", "UnknotSignals", "UnknotRobotLink",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -12,20 +12,41 @@ let package = Package(
     name: "UnknotTwin",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "TwinPhysics", targets: ["TwinPhysics"])
+        .library(name: "TwinPhysics", targets: ["TwinPhysics"]),
+        .executable(name: "unknot-twin", targets: ["unknot-twin"]),
     ],
-    // The body model comes from the main package's domain (UnknotCore only: nothing else of it is built here).
-    dependencies: [.package(name: "Unknot", path: "..")],
+    // From the main package: its domain (the body model, the tissue's figures) and the arm's end of
+    // the robot link; nothing else of it is built here.
+    dependencies: [
+        .package(name: "Unknot", path: ".."),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
     targets: [
         .systemLibrary(name: "CMuJoCo", path: "Sources/CMuJoCo"),
         .target(
-            name: "TwinPhysics", dependencies: ["CMuJoCo", .product(name: "UnknotCore", package: "Unknot")],
+            name: "TwinPhysics",
+            dependencies: [
+                "CMuJoCo", .product(name: "UnknotCore", package: "Unknot"),
+                .product(name: "UnknotRobotLink", package: "Unknot"),
+            ],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(mujoco)/include"])],
             linkerSettings: [
                 .unsafeFlags(["-L\(mujoco)/lib", "-Xlinker", "-rpath", "-Xlinker", "\(mujoco)/lib"])
             ]),
+        .executableTarget(
+            name: "unknot-twin",
+            dependencies: [
+                "TwinPhysics", .product(name: "UnknotCore", package: "Unknot"),
+                .product(name: "UnknotRobotLink", package: "Unknot"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I\(mujoco)/include"])]),
         .testTarget(
-            name: "TwinPhysicsTests", dependencies: ["TwinPhysics"],
+            name: "TwinPhysicsTests",
+            dependencies: [
+                "TwinPhysics", .product(name: "UnknotCore", package: "Unknot"),
+                .product(name: "UnknotRobotLink", package: "Unknot"),
+            ],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(mujoco)/include"])]),
     ],
     swiftLanguageModes: [.v6]

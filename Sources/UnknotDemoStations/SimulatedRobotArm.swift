@@ -1,4 +1,5 @@
 import UnknotCore
+import UnknotRobotLink
 import UnknotSession
 import UnknotSimulation
 import UnknotStation

@@ -1,3 +1,4 @@
+import UnknotCore
 import UnknotSession
 import UnknotSimulation
 import UnknotStation

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import UnknotCore
+import UnknotRobotLink
 import UnknotSession
 import UnknotStation
 import UnknotTesting

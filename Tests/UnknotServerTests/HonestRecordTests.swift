@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import Testing
+import UnknotCore
 import UnknotSession
 
 /// A session says plainly what it ran on, and a simulated body never changes a real client's care

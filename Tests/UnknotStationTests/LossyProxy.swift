@@ -1,5 +1,6 @@
 import Synchronization
 import UnknotCore
+import UnknotRobotLink
 
 @testable import UnknotStation
 

@@ -4,6 +4,7 @@ import Testing
 import UnknotCore
 import UnknotDemoStations
 import UnknotPlanning
+import UnknotRobotLink
 import UnknotSession
 import UnknotSimulation
 import UnknotTesting

@@ -3,6 +3,7 @@ import Testing
 import UnknotCore
 import UnknotSession
 
+@testable import UnknotRobotLink
 @testable import UnknotStation
 
 /// The robot's end of the link on a virtual clock: the watchdog, the order of commands, one
@@ -30,6 +31,25 @@ import UnknotSession
         var endpoint = RobotLinkEndpoint(identity: arm.identity)
         _ = feed(&endpoint, .hello(RobotLinkHello(nonce: 1, mode: .realTime, station: "s")), at: now)
         return endpoint
+    }
+
+    @Test("An arm serving lockstep only refuses a real-time hello, naming the mode, and takes a lockstep one")
+    func lockstepOnly() {
+        var endpoint = RobotLinkEndpoint(identity: Self.arm.identity)
+        endpoint.modes = [.lockstep]
+        let refused = Self.feed(&endpoint, .hello(RobotLinkHello(nonce: 1, mode: .realTime, station: "s")), at: 0)
+        guard case .reply(.refusal(let refusal)) = refused else {
+            Issue.record("a real-time hello to a lockstep-only arm: \(refused)")
+            return
+        }
+        #expect(refusal.reason == .modeNotSupported && refusal.text.contains("lockstep"))
+        #expect(endpoint.station == nil)
+        let welcomed = Self.feed(&endpoint, .hello(RobotLinkHello(nonce: 2, mode: .lockstep, station: "s")), at: 0)
+        guard case .connected = welcomed else {
+            Issue.record("a lockstep hello: \(welcomed)")
+            return
+        }
+        #expect(endpoint.station == 2 && endpoint.mode == .lockstep)
     }
 
     @Test("No contact before the station has sent a command without contact")

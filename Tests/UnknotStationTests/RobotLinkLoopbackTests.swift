@@ -3,6 +3,7 @@ import Testing
 import UnknotCore
 import UnknotSession
 
+@testable import UnknotRobotLink
 @testable import UnknotStation
 
 /// The robot link over real UDP on loopback: a ``RobotLinkServer`` with a test arm on its own

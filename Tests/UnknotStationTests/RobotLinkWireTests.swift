@@ -4,6 +4,7 @@ import UnknotCore
 import UnknotSession
 import UnknotTesting
 
+@testable import UnknotRobotLink
 @testable import UnknotStation
 
 /// The robot link's bytes: every message survives the wire, and no datagram, however made,

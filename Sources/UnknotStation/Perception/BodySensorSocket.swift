@@ -1,3 +1,5 @@
+import UnknotRobotLink
+
 /// The body sensors over the network: ``BodySensorWire`` datagrams on a UDP port of the station
 /// (a sensor hub on the table's network sends them). Datagrams that do not decode are counted
 /// and dropped.

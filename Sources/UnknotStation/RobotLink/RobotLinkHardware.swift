@@ -1,4 +1,5 @@
 import UnknotCore
+import UnknotRobotLink
 import UnknotSession
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import Synchronization
 import UnknotCore
+import UnknotRobotLink
 import UnknotSession
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import UnknotCore
+import UnknotRobotLink
 import UnknotSession
 import UnknotStation
 

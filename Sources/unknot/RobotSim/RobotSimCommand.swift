@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import UnknotCore
 import UnknotDemoStations
+import UnknotRobotLink
 import UnknotSimulation
 import UnknotStation
 
@@ -62,32 +63,14 @@ struct RobotSimCommand: ParsableCommand {
                     ("robot-sim: held at \(at) µs, \(String(format: "%.1f", Double(at - last) / 1_000)) ms after the "
                         + "last command (station time \(command.time / 1_000) ms)\n").utf8))
         }
-        var stops: [any DispatchSourceSignal] = []
-        for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { server.stop() }
-            source.resume()
-            stops.append(source)
-        }
         let listening = (try? DatagramSocket.Endpoint(host: address.host, port: server.socket.localPort)) ?? address
         print(
             "robot-sim: a simulated arm and body (\(persona ?? "nobody in particular"), seed \(seed), \(Int(height)) cm) "
                 + "on udp://\(listening); lifts and holds after \(watchdog) ms without a command")
         fflush(nil)
-        // Its own thread: the loop may be raised to real-time priority, which a shared worker
-        // thread (where an async command's `run` is called) must never be.
-        let done = DispatchSemaphore(value: 0)
-        let loop = Thread {
-            server.run()
-            done.signal()
-        }
-        loop.name = "robot-sim loop"
-        loop.start()
-        done.wait()
+        server.runUntilInterrupted(threadName: "robot-sim loop")
         print(
             "robot-sim: stopped after \(server.steps) ms stepped; \(server.endpoint.watchdogHolds) watchdog holds, "
                 + "\(server.endpoint.invalid) invalid datagrams, \(server.strangers) from strangers")
-        _ = stops
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import UnknotCore
 import UnknotPlanning
+import UnknotRobotLink
 import UnknotSession
 import UnknotStation
 import UnknotStudioLink

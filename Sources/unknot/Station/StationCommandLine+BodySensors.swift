@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import UnknotRobotLink
 import UnknotStation
 
 extension StationCommandLine {

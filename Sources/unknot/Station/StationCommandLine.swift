@@ -5,6 +5,7 @@ import Logging
 import UnknotCore
 import UnknotHearing
 import UnknotPlanning
+import UnknotRobotLink
 import UnknotSession
 import UnknotStation
 import UnknotStudioLink

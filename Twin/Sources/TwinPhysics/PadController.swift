@@ -46,6 +46,9 @@ public struct PadController {
     /// Rotational stiffness (N m/rad) and damping (N m s/rad) holding the pad's orientation.
     public var rotationStiffness = 60.0
     public var rotationDamping = 6.0
+    /// The most force the impedance may ask of the pad, N: a far target (the first command after
+    /// start, a jump) is approached at this pull rather than with torques the motors cannot give.
+    public var maximumForce = 150.0
     let site: String
     let limits: [Double]
     let orientation: [Double]
@@ -87,6 +90,8 @@ public struct PadController {
                 stiffness * error + damping * across(slip) - target.normalForce * n + pressDamping * (slip * n).sum()
                 * n
         }
+        let size = (force * force).sum().squareRoot()
+        if size > maximumForce { force *= maximumForce / size }
         // Orientation error: half the vee of R_d R^T - R R_d^T (small-angle, world frame).
         let error = Self.rotationError(desired: orientation, actual: rotation)
         let moment = (0..<3).map { rotationStiffness * error[$0] - rotationDamping * w[$0] }

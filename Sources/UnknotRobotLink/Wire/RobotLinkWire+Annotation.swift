@@ -1,5 +1,4 @@
 import UnknotCore
-import UnknotSession
 
 extension RobotLinkWire {
     /// The annotation's codes: 0 for none, else 1 + the case's place in its `allCases` (parts:

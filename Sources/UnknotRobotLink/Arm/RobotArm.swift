@@ -1,5 +1,4 @@
 import UnknotCore
-import UnknotSession
 
 /// The arm behind the robot link's far end: what `unknot robot-sim` (a simulated arm and body)
 /// or an integrator's bridge to real hardware drives, one millisecond at a time.

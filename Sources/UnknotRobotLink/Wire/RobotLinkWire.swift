@@ -1,5 +1,4 @@
 import UnknotCore
-import UnknotSession
 
 /// The robot link's bytes: every datagram opens with an 8-byte header (magic `UKRL`, version
 /// as little-endian UInt16, kind, a reserved zero byte), then its kind's fixed fields, little

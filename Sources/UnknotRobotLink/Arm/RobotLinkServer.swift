@@ -1,6 +1,5 @@
 import Synchronization
 import UnknotCore
-import UnknotSession
 
 #if canImport(Glibc)
     import Glibc
@@ -34,10 +33,15 @@ public final class RobotLinkServer<Arm: RobotArm>: @unchecked Sendable {
     /// and the command it was (its station time says how far the station got).
     public var onHold: ((_ at: Int64, _ lastCommandAt: Int64, _ last: RobotCommand) -> Void)?
 
-    public init(listening endpoint: DatagramSocket.Endpoint, arm: Arm) throws(DatagramSocketError) {
+    /// Serves `arm` on `endpoint`, in the `modes` it can keep (a simulation too slow for real time
+    /// serves lockstep only).
+    public init(
+        listening endpoint: DatagramSocket.Endpoint, arm: Arm, modes: Set<RobotLinkMode> = [.realTime, .lockstep]
+    ) throws(DatagramSocketError) {
         socket = try DatagramSocket(bindingTo: endpoint)
         self.arm = arm
         self.endpoint = RobotLinkEndpoint(identity: arm.identity)
+        self.endpoint.modes = modes
         buffer = .allocate(byteCount: 2_048, alignment: 8)
         reply = .allocate(byteCount: RobotLinkWire.maximumSize, alignment: 8)
     }

@@ -1,5 +1,4 @@
 import UnknotCore
-import UnknotSession
 
 /// The robot's end of the robot link, as a system with explicit inputs, state and outputs
 /// (no sockets, no clock of its own): datagrams and the robot's time in; the command the arm
@@ -20,6 +19,8 @@ public struct RobotLinkEndpoint: Sendable {
     /// What the arm follows now.
     public private(set) var demand: RobotCommand
     public private(set) var holding = false
+    /// The modes this arm serves; a hello asking for another is refused (`modeNotSupported`).
+    public var modes: Set<RobotLinkMode> = [.realTime, .lockstep]
     /// Counters, for the robot's own log.
     public private(set) var received = 0
     public private(set) var invalid = 0
@@ -65,6 +66,15 @@ public struct RobotLinkEndpoint: Sendable {
         }
         switch message {
         case .hello(let hello):
+            guard modes.contains(hello.mode) else {
+                return .reply(
+                    .refusal(
+                        RobotLinkRefusal(
+                            nonce: hello.nonce, reason: .modeNotSupported,
+                            text: hello.mode == .realTime
+                                ? "this arm serves lockstep only; ask for lockstep" : "this arm runs in real time only")
+                    ))
+            }
             let silent = now - lastValidAt > Int64(identity.watchdogMilliseconds) * 1_000
             if let station, station != hello.nonce, !silent {
                 return .reply(

@@ -1,5 +1,4 @@
 import UnknotCore
-import UnknotSession
 
 /// One datagram of the robot link (``RobotLinkWire`` gives its bytes). Values are in the
 /// station's units (centimetres, newtons, cm/s, N/cm); the wire carries SI units.

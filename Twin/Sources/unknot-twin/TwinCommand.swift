@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import TwinPhysics
+import UnknotCore
+import UnknotRobotLink
+
+/// `unknot-twin --listen udp://127.0.0.1:PORT [--lockstep]`: the physics twin of a station behind
+/// the robot link, so that `unknot station --robot udp://…` drives MuJoCo's arm on the client's
+/// body as it would drive hardware. It reports how well it followed while it runs and when stopped.
+@main
+struct TwinCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unknot-twin",
+        abstract: "The physics twin of a station (MuJoCo) behind the robot link.",
+        discussion: "A simulated arm and body: it says so in its handshake. See docs/twin.md.")
+
+    @Option(help: "Where to listen: udp://HOST:PORT (port 0: any free port, printed).") var listen: String
+    @Flag(help: "Serve lockstep only (one step per command, deterministic); refuse real time.") var lockstep = false
+    @Option(help: "Height of the client on the table, cm (their body model).") var height: Double = 172
+    @Option(help: "Milliseconds without a valid command before the arm lifts and holds (1-1000).")
+    var watchdog: Int = 20
+    @Option(help: "Write the tracking figures as JSON here when stopped.") var report: String?
+
+    func validate() throws {
+        guard (1...1_000).contains(watchdog) else { throw ValidationError("--watchdog must be 1-1000 ms") }
+        guard (100...230).contains(height) else { throw ValidationError("--height must be 100-230 cm") }
+    }
+
+    func run() throws {
+        let address: DatagramSocket.Endpoint
+        do {
+            address = try DatagramSocket.Endpoint(url: listen)
+        } catch {
+            throw ValidationError("--listen: \(error)")
+        }
+        let arm: TwinArm
+        do {
+            arm = try TwinArm(measurements: BodyMeasurements(height: height), watchdogMilliseconds: watchdog)
+        } catch {
+            throw ValidationError("the twin's model: \(error)")
+        }
+        let server: RobotLinkServer<TwinArm>
+        do {
+            server = try RobotLinkServer(
+                listening: address, arm: arm, modes: lockstep ? [.lockstep] : [.realTime, .lockstep])
+        } catch {
+            throw ValidationError("--listen: \(error)")
+        }
+        let tracking = TrackingBox()
+        server.onStep = { command, reading in
+            tracking.value.record(command, reading)
+            tracking.steps += 1
+            if tracking.steps % 60_000 == 0 {
+                print("unknot-twin: \(tracking.steps / 1_000) s stepped; \(tracking.value.summary)")
+                fflush(nil)
+            }
+        }
+        let listening = (try? DatagramSocket.Endpoint(host: address.host, port: server.socket.localPort)) ?? address
+        print(
+            "unknot-twin: MuJoCo \(PhysicsWorld.version), a UR10e-class arm over a \(Int(height)) cm client, on "
+                + "udp://\(listening)\(lockstep ? ", lockstep only" : ""); holds after \(watchdog) ms without a command"
+        )
+        fflush(nil)
+        server.runUntilInterrupted(threadName: "unknot-twin loop")
+        print("unknot-twin: stopped after \(server.steps) ms stepped; \(tracking.value.summary)")
+        if let report {
+            let force = tracking.value.forceError
+            let figures: [String: Double] = [
+                "steps": Double(server.steps), "pressingMilliseconds": Double(tracking.value.pressing),
+                "rmsForceErrorNewtons": force.newtons, "rmsForceErrorFraction": force.fraction,
+                "rmsContactErrorCentimetres": tracking.value.positionError,
+                "worstContactErrorCentimetres": tracking.value.worstPosition,
+                "unplannedTouchMilliseconds": Double(tracking.value.unplannedTouch),
+            ]
+            let data = try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys, .prettyPrinted])
+            try data.write(to: URL(fileURLWithPath: report))
+        }
+    }
+}
+
+/// The tracking figures, written by the arm's loop thread and read after it stops.
+final class TrackingBox: @unchecked Sendable {
+    var value = ContactTracking()
+    var steps = 0
+}
