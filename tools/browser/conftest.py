@@ -75,6 +75,7 @@ AXE_VERSION = "3.1"
 
 def check_accessibility(browser):
     """Runs axe-core on the page as it is now; fails with axe's report when any A/AA rule is broken."""
+    wait(browser).until(lambda b: b.execute_script("return document.readyState") == "complete")
     axe = Axe(browser)
     axe.inject()
     # axe.run with a callback (the package's own run() waits on a promise this axe never settles
@@ -213,6 +214,9 @@ def start_demo(browser, name):
     submit_sign_up(browser, sign_up(browser, name))
     open_page(browser, "/")
     browser.find_element(By.ID, "start-demo").click()
+    # The click navigates: axe goes into the day's questions only once they are the page (checking
+    # at once raced the navigation — axe injected into the page being left, then "axe is not defined").
+    wait(browser).until(EC.presence_of_element_located((By.ID, "today-form")))
     check_accessibility(browser)
     answer_all_well(browser)
     wait(browser).until(lambda b: "Connected" in b.find_element(By.ID, "connection").text)
