@@ -61,8 +61,6 @@ public struct SessionEngine: Sendable {
 
     /// The last contact, for reactions that arrive a moment late.
     var lastContact: RecentContact?
-    /// How long the current contact has lasted, ticks.
-    var contactTicks = 0
     var settleUntil = 0
     var endingUntil = 0
     var pausedMilliseconds = 0
@@ -149,12 +147,9 @@ public struct SessionEngine: Sendable {
         }
         if setpoint.contact {
             let q = player.active.partSlot
-            contactTicks += 1
             lastContact = RecentContact(
                 slot: q, at: now, position: setpoint.position, face: setpoint.face, level: player.active.level)
             levels.felt(q, at: player.active.level)
-        } else {
-            contactTicks = 0
         }
         lastSetpoint = setpoint
         if now % configuration.telemetryMilliseconds == 0 { emitTelemetry() }
@@ -176,7 +171,7 @@ public struct SessionEngine: Sendable {
         supervisor.observe(frame, at: now)
         lastFrame = frame
         if let evidence = guarding.observe(
-            frame, following: lastSetpoint, contactTicks: contactTicks, working: state.movesPlan, at: now)
+            frame, following: lastSetpoint, working: state.movesPlan, at: now)
         {
             emit(.reaction(ReactionEvent(.pain, confidence: 0.8, evidence: [evidence]), actedOn: true, note: nil))
             respondToPain(source: evidence.description, rating: nil, fromDetector: true)

@@ -56,13 +56,15 @@ public final class StationLoop<Hardware: RobotHardware>: @unchecked Sendable {
     private var writeFailures = 0
     private var pendingFault: Int?
     private var realTimeScheduling = false
+    private var script: ClientScript
 
     /// A loop for `engine` over `hardware` (configured and active, or this loop's ``run()``
-    /// walks it there).
-    public init(engine: SessionEngine, hardware: Hardware, pace: Pace) {
+    /// walks it there); a scripted client's presses, if any, are taken each at its tick.
+    public init(engine: SessionEngine, hardware: Hardware, pace: Pace, script: ClientScript = ClientScript([])) {
         self.engine = engine
         self.hardware = hardware
         self.pace = pace
+        self.script = script
         inbox.reserveCapacity(256)
         outgoing.reserveCapacity(65_536)
     }
@@ -117,6 +119,9 @@ public final class StationLoop<Hardware: RobotHardware>: @unchecked Sendable {
         var halt = false
         for command in inbox where engine.follow(command) { halt = true }
         inbox.removeAll(keepingCapacity: true)
+        while let command = script.due(at: engine.now) {
+            if engine.follow(command) { halt = true }
+        }
         if let code = pendingFault {
             engine.take(SensorFrame(measuredForce: 0, tissueStiffness: 0, status: .fault(code: code)))
             pendingFault = nil

@@ -73,6 +73,11 @@ struct StationCommandLine: ParsableCommand {
     var consoleListen: String?
     @Option(help: "The key the console's address carries (a new random one is printed otherwise).")
     var consoleKey: String?
+    @Option(
+        help: """
+            A scripted client for the session given here: one press a line, M:SS then a word typed at             the terminal (e.g. "5:00 end"), each taken at its tick (the same session every run in lockstep).
+            """)
+    var clientScript: String?
 
     /// An arm taking its sessions from the studio (rather than the one session given here).
     var armFromStudio: Bool { robot != nil && station != nil && program == nil }
@@ -87,6 +92,7 @@ struct StationCommandLine: ParsableCommand {
             if minutes != nil { wrong.append("--minutes (the studio's booking says)") }
             if carePlan != nil { wrong.append("--care-plan (the studio sends the client's)") }
             if record != nil { wrong.append("--record (records go to --station-directory, then to the studio)") }
+            if clientScript != nil { wrong.append("--client-script (a client is at the table)") }
             guard wrong.isEmpty else {
                 throw ValidationError(
                     "a station taking its sessions from the studio does not take: \(wrong.joined(separator: "; "))")
@@ -100,6 +106,9 @@ struct StationCommandLine: ParsableCommand {
                     "--simulated takes its sessions from the studio: give --studio URL and --station N")
             }
             guard robot == nil else { throw ValidationError("give --robot or --simulated, not both") }
+            guard clientScript == nil else {
+                throw ValidationError("--client-script is for the session given here (--robot with --program)")
+            }
             if microphone != nil || bodySensors != nil {
                 throw ValidationError(
                     "--simulated has a simulated body: --microphone and --body-sensors are for a station on an arm "
@@ -188,7 +197,8 @@ struct StationCommandLine: ParsableCommand {
         } catch {
             throw CommandError("\(error)")
         }
-        let loop = StationLoop(engine: engine, hardware: link, pace: lockstep ? .asFastAsPossible : .realTime)
+        let loop = StationLoop(
+            engine: engine, hardware: link, pace: lockstep ? .asFastAsPossible : .realTime, script: try script())
         Self.say(
             "station: \(plan.programName), \(minutes) min, on \(identity.model) (\(identity.simulated ? "simulated" : "hardware"), "
                 + "serial \(identity.serial)); record \(record)")
@@ -240,6 +250,22 @@ struct StationCommandLine: ParsableCommand {
             "station: \(status.ticks) ticks; lateness p50 \(late.p50) ms, p99 \(late.p99) ms, max \(late.max) ms (tick \(late.latestTick)); "
                 + (status.realTimeScheduling ? "real-time scheduling" : "ordinary scheduling (no CAP_SYS_NICE)")
                 + (memoryLocked ? ", memory locked" : ""))
+    }
+
+    /// The scripted client of `--client-script`, none without it.
+    func script() throws -> ClientScript {
+        guard let clientScript else { return ClientScript([]) }
+        let text: String
+        do {
+            text = try String(contentsOfFile: clientScript, encoding: .utf8)
+        } catch {
+            throw ValidationError("--client-script \(clientScript) cannot be read: \(error.localizedDescription)")
+        }
+        do {
+            return try ClientScript(text: text)
+        } catch {
+            throw ValidationError("--client-script \(clientScript): \(error)")
+        }
     }
 
     /// The link to the studio, when one is given: on its own task, never waited on by the loop.

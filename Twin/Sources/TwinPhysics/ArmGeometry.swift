@@ -2,13 +2,17 @@
 /// (shoulder pan, shoulder lift, elbow, three wrist axes), with the link lengths, masses and limits
 /// of a 1.3 m-reach, 12.5 kg-payload class arm (figures of Universal Robots' public UR10e data
 /// sheet and its published kinematic and dynamic parameters, rounded), a padded end effector, and
-/// a ceiling mount over the massage table.
+/// a mount beside the massage table (a pillar or a ceiling rail).
 ///
 /// Guarantees: every figure is a plain stored property with its unit in its name or doc, so a
 /// test or the documentation can state them; ``mjcf`` is built from them and nothing else.
 public struct ArmGeometry: Sendable, Hashable {
-    /// Where the arm's base is mounted, metres in the station's frame (x along the table, z up).
-    public var mount = SIMD3<Double>(0, 0, 1.95)
+    /// Where the arm's base is mounted, metres in the station's frame (x along the table, z up):
+    /// beside the table, 60 cm from its centre line, 95 cm over its top, hanging down. Not over the
+    /// table: an arm of this layout is singular with its wrist on the pan axis, and mounted over the
+    /// middle of the table (as the first twin was) it could not hold the pad over the hips beneath it
+    /// (13-21 cm off at 25 cm over the table); from here every point over the body is held within 5 mm.
+    public var mount = SIMD3<Double>(0, 0.6, 1.7)
     /// Shoulder height above the base, metres.
     public var shoulderHeight = 0.181
     /// Upper arm and forearm lengths, metres.

@@ -19,6 +19,10 @@ public struct PadController {
         /// The surface's outward normal there (unit, world frame): the force presses along it, and
         /// the position is held in the plane across it. Straight up on the table.
         public var normal = SIMD3<Double>(0, 0, 1)
+        /// While the pad is still in the air over a press: the speed (m/s) it comes down at along the
+        /// normal, under speed control rather than the press's force (a guarded approach: the force
+        /// alone would accelerate the pad into the skin). 0 once touching: the force takes over.
+        public var approach = 0.0
 
         public static func hover(x: Double, y: Double, height: Double) -> Target {
             Target(x: x, y: y, height: height, normalForce: 0)
@@ -43,12 +47,16 @@ public struct PadController {
     public var damping = 250.0
     /// Damping of the normal speed while pressing, N s/m (the force itself is commanded).
     public var pressDamping = 150.0
+    /// Damping of the normal speed on a guarded approach, N s/m.
+    public var approachDamping = 400.0
     /// Rotational stiffness (N m/rad) and damping (N m s/rad) holding the pad's orientation.
     public var rotationStiffness = 60.0
     public var rotationDamping = 6.0
     /// The most force the impedance may ask of the pad, N: a far target (the first command after
     /// start, a jump) is approached at this pull rather than with torques the motors cannot give.
     public var maximumForce = 150.0
+    /// The most the impedance may pull across the surface while pressing, N.
+    public var maximumPull = 40.0
     let site: String
     let limits: [Double]
     let orientation: [Double]
@@ -86,9 +94,16 @@ public struct PadController {
             func across(_ u: SIMD3<Double>) -> SIMD3<Double> { u - (u * n).sum() * n }
             let error = across(SIMD3(target.x - p.x, target.y - p.y, 0))
             let slip = SIMD3(target.vx, target.vy, target.vz) - v
-            force =
-                stiffness * error + damping * across(slip) - target.normalForce * n + pressDamping * (slip * n).sum()
-                * n
+            // Across the surface the pull is capped: a pad held back (caught on a ridge, slowed by
+            // friction) slips behind its target rather than being driven into the client.
+            force = stiffness * error + damping * across(slip)
+            let pull = (force * force).sum().squareRoot()
+            if pull > maximumPull { force *= maximumPull / pull }
+            if target.approach > 0 {
+                force += approachDamping * ((slip * n).sum() - target.approach) * n
+            } else {
+                force += -target.normalForce * n + pressDamping * (slip * n).sum() * n
+            }
         }
         let size = (force * force).sum().squareRoot()
         if size > maximumForce { force *= maximumForce / size }

@@ -130,6 +130,25 @@ public final class PhysicsWorld {
         return total
     }
 
+    /// Where a named geom touches now (world, metres): its contacts' points weighted by their
+    /// normal forces; `nil` when it touches nothing.
+    public func contactPoint(geom name: String) -> SIMD3<Double>? {
+        let id = mj_name2id(model, Int32(mjOBJ_GEOM.rawValue), name)
+        guard id >= 0 else { return nil }
+        var total = 0.0
+        var point = SIMD3<Double>(0, 0, 0)
+        var wrench = [Double](repeating: 0, count: 6)
+        for i in 0..<Int(data.pointee.ncon) {
+            let contact = data.pointee.contact[i]
+            guard contact.geom.0 == id || contact.geom.1 == id else { continue }
+            mj_contactForce(model, data, Int32(i), &wrench)
+            guard wrench[0] > 0 else { continue }
+            total += wrench[0]
+            point += wrench[0] * SIMD3(contact.pos.0, contact.pos.1, contact.pos.2)
+        }
+        return total > 0 ? point / total : nil
+    }
+
     /// A named joint's spring stiffness (N/m for a slide joint), changed for the next steps.
     public func setStiffness(joint name: String, _ stiffness: Double) {
         let id = mj_name2id(model, Int32(mjOBJ_JOINT.rawValue), name)

@@ -30,14 +30,27 @@ public struct TwinArm: RobotArm {
     public static let clampFaultMilliseconds = 20
     private var clamped = 0
     private var fault: UInt32?
+    /// The last press goal (world), for the target's speed across the surface; none while hovering,
+    /// so the first step of a press does not read the jump from the hover point as a speed.
     private var previous: SIMD3<Double>?
+    /// The pad's force at the last step, N, and the force loop's integral of its error, N s.
+    private var lastForce = 0.0
+    private var forceIntegral = 0.0
+    /// The force loop's gains: proportional (N/N) and integral (1/s).
+    public static let forceProportionalGain = 0.3
+    public static let forceIntegralGain = 8.0
+    /// A guarded approach to the skin: at most this speed (m/s) while the pad is in the air over a
+    /// press, slowing in proportion to the gap left (per second) to touch at `touchSpeed` (m/s).
+    public static let approachSpeed = 0.3
+    public static let approachGain = 25.0
+    public static let touchSpeed = 0.01
 
     /// The twin with a client of `measurements` on the table and the arm parked over their back.
     public init(measurements: BodyMeasurements, watchdogMilliseconds: Int = 20) throws(PhysicsWorld.Failure) {
         surface = BodySurface(model: BodyModel(measurements))
         tissue = ClientTissue(surface: surface)
         world = try PhysicsWorld(mjcf: StationScene.mjcf(client: surface))
-        world.positions = [0.3, -1.0, 2.0, -0.5, 0.2, 0.0]
+        world.positions = [0.3, -1.4, 2.4, -0.5, 0.2, 0.0]
         controller = PadController(world: world)
         // Parked 40 cm over the middle of the client before the station's first command.
         let park = PadController.Target.hover(x: surface.headX + 0.6, y: 0, height: surface.tableTop + 0.45)
@@ -69,16 +82,42 @@ public struct TwinArm: RobotArm {
             let n = surface.normal(point)
             goal = surface.world(point) + pad * n
             let v = previous.map { (goal - $0) / world.timestep } ?? .zero
-            target = .press(x: goal.x, y: goal.y, force: command.force, vx: v.x, vy: v.y, vz: v.z, normal: n)
+            // The arm's force loop on its pad's sensor: the press asked, corrected by what it measures
+            // (proportional and integral, the integral held within half the target).
+            let error = command.force - lastForce
+            if lastForce > Self.touchingForce {
+                forceIntegral += error * world.timestep
+                let limit = 0.5 * command.force / Self.forceIntegralGain
+                forceIntegral = min(max(forceIntegral, -limit), limit)
+            } else {
+                forceIntegral = 0
+            }
+            let pressing =
+                lastForce > Self.touchingForce
+                ? command.force + Self.forceProportionalGain * error + Self.forceIntegralGain * forceIntegral
+                : command.force
+            var press = PadController.Target.press(
+                x: goal.x, y: goal.y, force: max(0, pressing), vx: v.x, vy: v.y, vz: v.z, normal: n)
+            if lastForce <= Self.touchingForce, let centre = world.site("pad_centre") {
+                // Coming down to the skin the scan put there: fast while far, slow for the touch.
+                let gap = ((centre - goal) * n).sum()
+                press.approach = min(Self.approachSpeed, max(Self.touchSpeed, Self.approachGain * gap))
+            }
+            target = press
+            previous = goal
         } else {
-            goal = world(command.position) + pad * normal
+            // Lifted, the pad hangs under its centre: the station's clearance is straight up, so the
+            // centre goes straight over the point (along a tilted normal it would swing the pad sideways
+            // into the neck or the shoulder the clearance was measured against).
+            goal = world(command.position) + SIMD3(0, 0, pad)
             // Over first, then down: the arm never descends while still travelling across the body
             // (from where it is parked, a straight line to the first target can pass through it).
             let now = world.site("pad_centre") ?? goal
             let across = ((goal.x - now.x) * (goal.x - now.x) + (goal.y - now.y) * (goal.y - now.y)).squareRoot()
             target = .hover(x: goal.x, y: goal.y, height: across > 0.03 ? max(goal.z, now.z) : goal.z)
+            previous = nil
+            forceIntegral = 0
         }
-        previous = goal
         if let p = world.site("pad_centre") { tissue.apply(to: world, pad: p) }
         let output = controller.output(target, world: world)
         clamped = output.clamped ? clamped + 1 : 0
@@ -86,9 +125,12 @@ public struct TwinArm: RobotArm {
         world.controls = output.torques
         world.step()
         let force = world.contactNormalForce(geom: "pad")
+        lastForce = force
         let centre = world.site("pad_centre") ?? goal
-        let touching = force > 0.5
-        let contact = station(centre - pad * (touching ? normal : SIMD3(0, 0, 1)))
+        let touching = force > Self.touchingForce
+        // Where the pad touches (MuJoCo's contact points), or, in the air, the point under the pad.
+        let contact = station(
+            touching ? world.contactPoint(geom: "pad") ?? centre - pad * normal : centre - SIMD3(0, 0, pad))
         let stiffness = touching ? tissue.stiffness(at: surface.chart(x: centre.x, y: centre.y)) / 100 : 0
         return ArmReading(
             force: force,
@@ -96,6 +138,9 @@ public struct TwinArm: RobotArm {
                 x: -command.normal.x * force, y: -command.normal.y * force, z: -command.normal.z * force),
             position: contact, normal: command.normal, stiffness: stiffness, faultCode: fault)
     }
+
+    /// Above this force (N) the pad is touching: its sensor reads the tissue under it.
+    static let touchingForce = 0.5
 
     public mutating func resetFault() {
         clamped = 0

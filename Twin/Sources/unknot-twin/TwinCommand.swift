@@ -71,6 +71,10 @@ struct TwinCommand: ParsableCommand {
                 "rmsContactErrorCentimetres": tracking.value.positionError,
                 "worstContactErrorCentimetres": tracking.value.worstPosition,
                 "unplannedTouchMilliseconds": Double(tracking.value.unplannedTouch),
+                "contactsAsked": Double(tracking.value.contactsAsked),
+                "contactsLanded": Double(tracking.value.contactsLanded),
+                "meanLandingMilliseconds": tracking.value.meanLanding,
+                "worstLandingMilliseconds": Double(tracking.value.worstLanding),
             ]
             let data = try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys, .prettyPrinted])
             try data.write(to: URL(fileURLWithPath: report))

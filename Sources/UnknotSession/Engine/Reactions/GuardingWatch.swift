@@ -3,20 +3,27 @@ import UnknotCore
 /// Muscle guarding read from the robot's force sensing: the tissue under the contact stiffens
 /// well above what it was as the stroke began, or the measured force spikes above the target.
 ///
-/// Inputs: each sensor frame, the setpoint the robot is following, how long the contact has
-/// lasted. Output: evidence of pain, at most once per episode. State: a fast and a slow
-/// average of the tissue's stiffness and how long each sign has held. Allocates nothing.
+/// Inputs: each sensor frame and the setpoint the robot is following. Output: evidence of pain,
+/// at most once per episode. State: how long the pad has been on the skin as *measured*, a fast
+/// and a slow average of the tissue's stiffness and how long each sign has held. Allocates nothing.
+///
+/// The baseline is taken once the pad has landed — the measured force at half the target with
+/// tissue under it — not when contact was commanded: a real arm takes its time to come down, and
+/// a baseline read in the air (stiffness 0) would make its landing look like guarding.
 struct GuardingWatch: Sendable {
     private var stiffnessFast = 0.0
     private var stiffnessSlow = 0.0
+    private var landedTicks = 0
     private var guardingTicks = 0
     private var spikeTicks = 0
     private var quietUntil = 0
 
     /// Below this target force (N) the contact is too light to read guarding from.
     static let minimumForce = 2.0
-    /// The first 300 ms of a contact set the baseline (the tissue is still being loaded).
+    /// The first 300 ms after the pad has landed set the baseline (the tissue is still being loaded).
     static let baselineTicks = 300
+    /// Landed: the measured force at this share of the target, with tissue under the pad.
+    static let landedShare = 0.5
     /// Weights of the fast (≈ 50 ms) and slow (≈ 5 s) stiffness averages, per millisecond.
     static let fastWeight = 0.02
     static let slowWeight = 0.0002
@@ -39,15 +46,26 @@ struct GuardingWatch: Sendable {
     /// Reads one frame. `working` says the plan is moving; returns the evidence once guarding or
     /// a spike has held long enough.
     mutating func observe(
-        _ frame: SensorFrame, following setpoint: Setpoint, contactTicks: Int, working: Bool, at now: Int
+        _ frame: SensorFrame, following setpoint: Setpoint, working: Bool, at now: Int
     ) -> ReactionEvidence? {
         guard setpoint.contact, setpoint.normalForce > Self.minimumForce, working else {
+            landedTicks = 0
             guardingTicks = 0
             spikeTicks = 0
             return nil
         }
         let k = frame.tissueStiffness
-        if contactTicks < Self.baselineTicks {
+        let landed = k > 0 && frame.measuredForce >= setpoint.normalForce * Self.landedShare
+        // In the air, or lifted by a bounce: the next landing takes a new baseline. A spike needs
+        // force, so nothing is missed while the pad is not on the skin.
+        guard landed || landedTicks >= Self.baselineTicks else {
+            landedTicks = 0
+            guardingTicks = 0
+            spikeTicks = 0
+            return nil
+        }
+        landedTicks += 1
+        if landedTicks <= Self.baselineTicks {
             stiffnessFast = k
             stiffnessSlow = k
             guardingTicks = 0
