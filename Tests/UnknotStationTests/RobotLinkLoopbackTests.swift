@@ -10,8 +10,11 @@ import UnknotSession
 /// thread, the station's ``RobotLinkHardware`` on the test's.
 @Suite struct RobotLinkLoopbackTests {
     /// A server on a free loopback port, serving on a thread until the returned stop is called.
-    static func serve(_ arm: FirstOrderArm = FirstOrderArm()) throws -> (RobotLinkServer<FirstOrderArm>, () -> Void) {
-        let server = try RobotLinkServer(listening: try DatagramSocket.Endpoint(host: "127.0.0.1", port: 0), arm: arm)
+    static func serve(
+        _ arm: FirstOrderArm = FirstOrderArm(), modes: Set<RobotLinkMode> = [.realTime, .lockstep]
+    ) throws -> (RobotLinkServer<FirstOrderArm>, () -> Void) {
+        let server = try RobotLinkServer(
+            listening: try DatagramSocket.Endpoint(host: "127.0.0.1", port: 0), arm: arm, modes: modes)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             server.run()
@@ -50,6 +53,23 @@ import UnknotSession
         }
         try link.deactivate()
         return forces
+    }
+
+    @Test("An arm serving lockstep only steps on commands alone, never while it waits for its station")
+    func lockstepOnlyStepsOnCommands() throws {
+        let (server, stop) = try Self.serve(modes: [.lockstep])
+        defer { stop() }
+        // Its thread runs (and, before the fix, stepped its arm in real time) until the station comes.
+        #expect(server.socket.wait(milliseconds: 30) == false)
+        let link = try Self.hardware(port: server.socket.localPort, mode: .lockstep)
+        try link.configure()
+        try link.activate()
+        for now in 1...50 {
+            try link.write(now <= 10 ? .liftedOverBack : .pressing(20), at: now)
+            _ = try #require(link.read(at: now))
+        }
+        #expect(server.steps == 50, "\(server.steps) steps for 50 commands")
+        try link.deactivate()
     }
 
     @Test("Handshake: the station learns the arm's model, limits and watchdog; steps out of order are refused")

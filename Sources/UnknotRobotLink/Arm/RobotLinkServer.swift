@@ -58,9 +58,18 @@ public final class RobotLinkServer<Arm: RobotArm>: @unchecked Sendable {
     public func run() {
         _ = RealTimeThread.raisePriority()
         var next = Self.monotonicMicroseconds() + 1_000
+        // An arm serving lockstep only never steps on its own, not even before a station comes: a
+        // session then starts from the same state however long the station took to say hello (it
+        // stepped in real time until then, and two runs of one session differed). Its link's clock
+        // still passes while it waits, so a station gone without a goodbye does not hold it.
+        let lockstepOnly = !endpoint.modes.contains(.realTime)
         while !stopping.load(ordering: .relaxed) {
-            if endpoint.station != nil, endpoint.mode == .lockstep {
-                if socket.wait(milliseconds: 10) { drain(now: robotTime) }
+            if lockstepOnly || (endpoint.station != nil && endpoint.mode == .lockstep) {
+                if socket.wait(milliseconds: 10) {
+                    drain(now: robotTime)
+                } else if lockstepOnly {
+                    robotTime += 10_000
+                }
                 next = Self.monotonicMicroseconds() + 1_000
                 continue
             }

@@ -18,6 +18,8 @@ public struct TwinArm: RobotArm {
         /// A joint needed more torque than its motor gives for longer than a moment: a target out of
         /// reach, or too near a singularity.
         public static let torqueLimit: UInt32 = 7_001
+        /// The pad stalled far from its target (``FollowingWatch``): a target the arm cannot reach.
+        public static let followingError: UInt32 = 7_002
     }
 
     public let identity: RobotIdentity
@@ -29,6 +31,7 @@ public struct TwinArm: RobotArm {
     /// Milliseconds of cut torques before the arm reports a fault.
     public static let clampFaultMilliseconds = 20
     private var clamped = 0
+    private var following = FollowingWatch()
     private var fault: UInt32?
     /// The last press goal (world), for the target's speed across the surface; none while hovering,
     /// so the first step of a press does not read the jump from the hover point as a speed.
@@ -122,6 +125,14 @@ public struct TwinArm: RobotArm {
         let output = controller.output(target, world: world)
         clamped = output.clamped ? clamped + 1 : 0
         if clamped >= Self.clampFaultMilliseconds { fault = Fault.torqueLimit }
+        if let centre = world.site("pad_centre") {
+            // Pressing, how far across the surface; hovering, how far in space.
+            var off = goal - centre
+            if target.height == nil { off -= (off * target.normal).sum() * target.normal }
+            if following.observe(distance: (off * off).sum().squareRoot()), fault == nil {
+                fault = Fault.followingError
+            }
+        }
         world.controls = output.torques
         world.step()
         let force = world.contactNormalForce(geom: "pad")
@@ -144,6 +155,7 @@ public struct TwinArm: RobotArm {
 
     public mutating func resetFault() {
         clamped = 0
+        following.reset()
         fault = nil
     }
 }

@@ -43,6 +43,40 @@ struct TwinArmTests {
         #expect(reading.faultCode == nil)
     }
 
+    @Test("a target out of the arm's reach is a fault on the link (following error), not followed silently")
+    func unreachableTargetIsAFault() throws {
+        var arm = try TwinArm(measurements: BodyMeasurements(height: Self.height))
+        func hover(_ n: Int, y: Double) -> RobotCommand {
+            RobotCommand(
+                sequence: UInt64(n), time: Int64(n) * 1_000, contact: false, position: Vector3(x: 0, y: y, z: 25),
+                normal: Vector3(x: 0, y: 0, z: 1), force: 0, speed: 10)
+        }
+        // Over the calves, 1.3 m along the table from the crown: far from the park, within reach.
+        var faultAt: Int?
+        for n in 1...4_000 where arm.step(following: hover(n, y: 130)).faultCode != nil {
+            faultAt = n
+            break
+        }
+        #expect(faultAt == nil, "a reachable target faulted at \(faultAt ?? 0) ms")
+        // 2.6 m along: past the table's end, beyond the arm's 1.3 m.
+        for n in 4_001...8_000 {
+            let code = arm.step(following: hover(n, y: 260)).faultCode
+            if code != nil {
+                faultAt = n - 4_000
+                #expect(code == TwinArm.Fault.followingError)
+                break
+            }
+        }
+        let at = try #require(faultAt, "never reported")
+        #expect(at <= 2_500, "reported after \(at) ms")
+        // Cleared, and given a reachable target again, it follows without a fault.
+        arm.resetFault()
+        var last: ArmReading?
+        for n in 8_001...12_000 { last = arm.step(following: hover(n, y: 130)) }
+        #expect(last?.faultCode == nil)
+        #expect(abs((last?.position.y ?? 0) - 130) < 1)
+    }
+
     /// Sends `message` to the server and returns its answer (lockstep answers every command).
     static func exchange(_ socket: DatagramSocket, _ message: RobotLinkMessage, to server: DatagramSocket.Endpoint)
         throws -> RobotLinkMessage?
