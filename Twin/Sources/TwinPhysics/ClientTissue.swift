@@ -26,12 +26,35 @@ public struct ClientTissue: Sendable {
         }
     }
 
+    /// A sore spot: pressed harder than `thresholdNewtons`, the muscle under it guards — its
+    /// stiffness rises toward 1.9 times within a few hundred milliseconds — and lets go over a
+    /// couple of seconds once the press is lighter or elsewhere (CARE.md section 1: guarding is how
+    /// a body says "too much" before its owner does).
+    public struct SoreSpot: Sendable, Hashable {
+        public var center: SurfacePoint
+        /// Radius, centimetres.
+        public var radius: Double
+        public var thresholdNewtons: Double
+        /// 0 (at rest) to 1 (fully guarding), now.
+        public internal(set) var guarding = 0.0
+
+        public init(center: SurfacePoint, radius: Double, thresholdNewtons: Double) {
+            self.center = center
+            self.radius = radius
+            self.thresholdNewtons = thresholdNewtons
+        }
+    }
+
     public let surface: BodySurface
     /// 0 (soft) to 1 (fully guarding).
     public var guarding = 0.0
     /// 0 (tense) to 1 (deeply relaxed).
     public var relaxation = 0.0
     public var firmSpots: [FirmSpot] = []
+    public var soreSpots: [SoreSpot] = []
+    /// How fast a sore spot guards and lets go: time constants, seconds.
+    public static let guardingRise = 0.15
+    public static let guardingFall = 2.0
     /// The tissue's damping, N s/m (the simulated body's 2 N s/cm).
     public static let damping = 200.0
 
@@ -50,7 +73,19 @@ public struct ClientTissue: Sendable {
         }
         var k = count > 0 ? total / count : BodyRegion.abdomen.restingTissueStiffness * 100
         for spot in firmSpots where spot.center.distance(to: p) < spot.radius { k *= spot.factor }
+        for spot in soreSpots where spot.center.distance(to: p) < spot.radius { k *= 1 + 0.9 * spot.guarding }
         return k * (1 + 0.9 * guarding) * (1 - 0.15 * relaxation)
+    }
+
+    /// One step (`seconds`) of the sore spots' answer to a press of `force` newtons at `p`.
+    public mutating func respond(to force: Double, at p: SurfacePoint, seconds: Double) {
+        for i in soreSpots.indices {
+            let pressed =
+                force > soreSpots[i].thresholdNewtons && soreSpots[i].center.distance(to: p) < soreSpots[i].radius
+            let goal = pressed ? 1.0 : 0.0
+            let rate = (pressed ? Self.guardingRise : Self.guardingFall)
+            soreSpots[i].guarding += (goal - soreSpots[i].guarding) * min(1, seconds / rate)
+        }
     }
 
     /// Sets the client's spring in `world` for the pad at `pad` (world frame).

@@ -142,7 +142,9 @@ public struct TwinArm: RobotArm {
         // Where the pad touches (MuJoCo's contact points), or, in the air, the point under the pad.
         let contact = station(
             touching ? world.contactPoint(geom: "pad") ?? centre - pad * normal : centre - SIMD3(0, 0, pad))
-        let stiffness = touching ? tissue.stiffness(at: surface.chart(x: centre.x, y: centre.y)) / 100 : 0
+        let under = surface.chart(x: centre.x, y: centre.y)
+        if !tissue.soreSpots.isEmpty { tissue.respond(to: force, at: under, seconds: world.timestep) }
+        let stiffness = touching ? tissue.stiffness(at: under) / 100 : 0
         return ArmReading(
             force: force,
             wrenchForce: Vector3(

@@ -20,10 +20,31 @@ struct TwinCommand: ParsableCommand {
     @Option(help: "Milliseconds without a valid command before the arm lifts and holds (1-1000).")
     var watchdog: Int = 20
     @Option(help: "Write the tracking figures as JSON here when stopped.") var report: String?
+    @Option(
+        help: """
+            A sore spot in the middle of a part, REGION:SIDE (e.g. shoulders:left): pressed above \
+            pressure level 3 there, the muscle guards (its stiffness rises toward 1.9 times).
+            """)
+    var soreSpot: [String] = []
 
     func validate() throws {
         guard (1...1_000).contains(watchdog) else { throw ValidationError("--watchdog must be 1-1000 ms") }
         guard (100...230).contains(height) else { throw ValidationError("--height must be 100-230 cm") }
+        let wrong = soreSpot.filter { Self.part($0) == nil }
+        guard wrong.isEmpty else {
+            throw ValidationError(
+                "--sore-spot \(wrong.joined(separator: ", ")): write REGION:SIDE with a region of "
+                    + "\(BodyRegion.allCases.map(\.rawValue).joined(separator: ", ")) and a side of left, right or midline"
+            )
+        }
+    }
+
+    /// "shoulders:left" as a part of the body.
+    static func part(_ text: String) -> BodyPartID? {
+        let pieces = text.split(separator: ":").map(String.init)
+        guard pieces.count == 2, let region = BodyRegion(rawValue: pieces[0]), let side = BodySide(rawValue: pieces[1])
+        else { return nil }
+        return BodyPartID(region, side)
     }
 
     func run() throws {
@@ -33,11 +54,17 @@ struct TwinCommand: ParsableCommand {
         } catch {
             throw ValidationError("--listen: \(error)")
         }
-        let arm: TwinArm
+        var arm: TwinArm
         do {
             arm = try TwinArm(measurements: BodyMeasurements(height: height), watchdogMilliseconds: watchdog)
         } catch {
             throw ValidationError("the twin's model: \(error)")
+        }
+        let model = BodyModel(BodyMeasurements(height: height))
+        arm.tissue.soreSpots = soreSpot.compactMap(Self.part).map { part in
+            ClientTissue.SoreSpot(
+                center: model.patch(for: part).point(at: RegionCoordinate(u: 0.5, v: 0.5)), radius: 4,
+                thresholdNewtons: PressureScale.force(PressureLevel(clamping: 3), on: part.region))
         }
         let server: RobotLinkServer<TwinArm>
         do {
