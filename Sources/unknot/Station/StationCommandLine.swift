@@ -75,7 +75,8 @@ struct StationCommandLine: ParsableCommand {
     var consoleKey: String?
     @Option(
         help: """
-            A scripted client for the session given here: one press a line, M:SS then a word typed at             the terminal (e.g. "5:00 end"), each taken at its tick (the same session every run in lockstep).
+            A scripted client for the session given here: one press a line, M:SS then a word typed at \
+            the terminal (e.g. "5:00 end"), each taken at its tick (the same session every run in lockstep).
             """)
     var clientScript: String?
 

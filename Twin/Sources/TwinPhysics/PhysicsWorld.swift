@@ -115,38 +115,29 @@ public final class PhysicsWorld {
         return (0..<9).map { r[$0] }
     }
 
-    /// The total normal force (newtons) of the contacts a named geom takes part in now.
-    public func contactNormalForce(geom name: String) -> Double {
-        let id = mj_name2id(model, Int32(mjOBJ_GEOM.rawValue), name)
-        guard id >= 0 else { return 0 }
-        var total = 0.0
-        var wrench = [Double](repeating: 0, count: 6)
-        for i in 0..<Int(data.pointee.ncon) {
-            let contact = data.pointee.contact[i]
-            guard contact.geom.0 == id || contact.geom.1 == id else { continue }
-            mj_contactForce(model, data, Int32(i), &wrench)
-            total += wrench[0]
-        }
-        return total
-    }
+    /// The summed normal force of a named geom's contacts now, N (0 when it touches nothing).
+    public func contactNormalForce(geom name: String) -> Double { contact(geom: name).force }
 
-    /// Where a named geom touches now (world, metres): its contacts' points weighted by their
-    /// normal forces; `nil` when it touches nothing.
-    public func contactPoint(geom name: String) -> SIMD3<Double>? {
+    /// A named geom's contacts now, in one pass: their summed normal force (N), and where it
+    /// touches (world, metres: the contact points weighted by their normal forces; `nil` when it
+    /// touches nothing).
+    public func contact(geom name: String) -> (force: Double, point: SIMD3<Double>?) {
         let id = mj_name2id(model, Int32(mjOBJ_GEOM.rawValue), name)
-        guard id >= 0 else { return nil }
+        guard id >= 0 else { return (0, nil) }
         var total = 0.0
+        var pressing = 0.0
         var point = SIMD3<Double>(0, 0, 0)
         var wrench = [Double](repeating: 0, count: 6)
         for i in 0..<Int(data.pointee.ncon) {
             let contact = data.pointee.contact[i]
             guard contact.geom.0 == id || contact.geom.1 == id else { continue }
             mj_contactForce(model, data, Int32(i), &wrench)
-            guard wrench[0] > 0 else { continue }
             total += wrench[0]
+            guard wrench[0] > 0 else { continue }
+            pressing += wrench[0]
             point += wrench[0] * SIMD3(contact.pos.0, contact.pos.1, contact.pos.2)
         }
-        return total > 0 ? point / total : nil
+        return (total, pressing > 0 ? point / pressing : nil)
     }
 
     /// A named joint's spring stiffness (N/m for a slide joint), changed for the next steps.

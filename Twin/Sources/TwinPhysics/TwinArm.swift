@@ -76,6 +76,8 @@ public struct TwinArm: RobotArm {
     }
 
     public mutating func step(following command: RobotCommand) -> ArmReading {
+        // Where the pad is before this step (read once: the approach, the tissue and the watch use it).
+        let here = world.site("pad_centre")
         let normal = SIMD3(command.normal.y, command.normal.x, command.normal.z)
         let target: PadController.Target
         let goal: SIMD3<Double>
@@ -101,9 +103,9 @@ public struct TwinArm: RobotArm {
                 : command.force
             var press = PadController.Target.press(
                 x: goal.x, y: goal.y, force: max(0, pressing), vx: v.x, vy: v.y, vz: v.z, normal: n)
-            if lastForce <= Self.touchingForce, let centre = world.site("pad_centre") {
+            if lastForce <= Self.touchingForce, let here {
                 // Coming down to the skin the scan put there: fast while far, slow for the touch.
-                let gap = ((centre - goal) * n).sum()
+                let gap = ((here - goal) * n).sum()
                 press.approach = min(Self.approachSpeed, max(Self.touchSpeed, Self.approachGain * gap))
             }
             target = press
@@ -115,19 +117,19 @@ public struct TwinArm: RobotArm {
             goal = world(command.position) + SIMD3(0, 0, pad)
             // Over first, then down: the arm never descends while still travelling across the body
             // (from where it is parked, a straight line to the first target can pass through it).
-            let now = world.site("pad_centre") ?? goal
+            let now = here ?? goal
             let across = ((goal.x - now.x) * (goal.x - now.x) + (goal.y - now.y) * (goal.y - now.y)).squareRoot()
             target = .hover(x: goal.x, y: goal.y, height: across > 0.03 ? max(goal.z, now.z) : goal.z)
             previous = nil
             forceIntegral = 0
         }
-        if let p = world.site("pad_centre") { tissue.apply(to: world, pad: p) }
+        if let here { tissue.apply(to: world, pad: here) }
         let output = controller.output(target, world: world)
         clamped = output.clamped ? clamped + 1 : 0
         if clamped >= Self.clampFaultMilliseconds { fault = Fault.torqueLimit }
-        if let centre = world.site("pad_centre") {
+        if let here {
             // Pressing, how far across the surface; hovering, how far in space.
-            var off = goal - centre
+            var off = goal - here
             if target.height == nil { off -= (off * target.normal).sum() * target.normal }
             if following.observe(distance: (off * off).sum().squareRoot()), fault == nil {
                 fault = Fault.followingError
@@ -135,15 +137,15 @@ public struct TwinArm: RobotArm {
         }
         world.controls = output.torques
         world.step()
-        let force = world.contactNormalForce(geom: "pad")
+        let (force, touchedAt) = world.contact(geom: "pad")
         lastForce = force
         let centre = world.site("pad_centre") ?? goal
         let touching = force > Self.touchingForce
         // Where the pad touches (MuJoCo's contact points), or, in the air, the point under the pad.
         let contact = station(
-            touching ? world.contactPoint(geom: "pad") ?? centre - pad * normal : centre - SIMD3(0, 0, pad))
+            touching ? touchedAt ?? centre - pad * normal : centre - SIMD3(0, 0, pad))
         let under = surface.chart(x: centre.x, y: centre.y)
-        if !tissue.soreSpots.isEmpty { tissue.respond(to: force, at: under, seconds: world.timestep) }
+        tissue.respond(to: force, at: under, seconds: world.timestep)
         let stiffness = touching ? tissue.stiffness(at: under) / 100 : 0
         return ArmReading(
             force: force,
