@@ -117,6 +117,8 @@ extension Episode {
         var measured = armForce + rng.nextGaussian(deviation: 0.3)
         var stiffness = armContact ? 8 + rng.nextGaussian(deviation: 0.5) : 0
         if chance(1.0 / 3_000) { measured += Double.random(in: 150...400, using: &rng) }
+        // A bump (the table jolted, the client moving): above the bump limit, below or above the ceiling.
+        if armContact, chance(1.0 / 2_000) { measured += Double.random(in: 20...300, using: &rng) }
         if chance(1.0 / 10_000) { measured = -20 }
         if !armContact, chance(1.0 / 5_000) { measured += 30 }
         if chance(1.0 / 25_000) { measured = [Double.nan, .infinity, -.infinity].randomElement(using: &rng) ?? .nan }

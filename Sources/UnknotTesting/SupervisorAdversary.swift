@@ -111,7 +111,7 @@ struct Episode {
             }
             let proposed = propose()
             let out = supervisor.filter(proposed, at: now)
-            let problems = checker.check(proposed, output: out, at: now)
+            let problems = checker.check(proposed, output: out, at: now) + checker.reported(supervisor.fault, at: now)
             if !problems.isEmpty {
                 if report.violations.count < keep {
                     report.violations.append(contentsOf: problems)
@@ -162,5 +162,6 @@ extension SafetyInterventions {
         wrongFace += other.wrongFace
         offBody += other.offBody
         invalidSetpoints += other.invalidSetpoints
+        bumpLifted += other.bumpLifted
     }
 }

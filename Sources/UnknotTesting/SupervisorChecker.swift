@@ -12,8 +12,9 @@ import UnknotSession
 /// force above the ceiling, an invalid setpoint) or lifted with force; touches the other face,
 /// off the body, an untouchable area, the spine, a spot left alone, or a zone with point
 /// pressure; presses harder than the strictest limit of every part under the disk, or rises
-/// faster than the rise limit; moves further in a tick than the contact or travel limit. It
-/// also fails a fault that was cleared while its cause remained.
+/// faster than the rise limit; moves further in a tick than the contact or travel limit; touches
+/// within the hold after a bump (a measured force in contact far above the force commanded, which
+/// falls no faster than the planned fall). It also fails a fault that was cleared while its cause remained.
 public struct SupervisorChecker: Sendable {
     /// Distances within this of a limit (cm) are rounding: the checker gives the benefit of it.
     public static let tolerance = 1e-5
@@ -32,6 +33,12 @@ public struct SupervisorChecker: Sendable {
     var lastFrameFault = false
     var lastFramePlausible = true
     var mustLift: String?
+    /// When a bump was measured: contact must stay lifted for the bump's hold.
+    var bumpedAt: Int?
+    /// The allowed force and ceiling of the last contact output, when it was given.
+    var contactLimits: (allowed: Double, ceiling: Double)?
+    /// The force commanded, falling no faster than the planned fall: what a bump is measured from.
+    var bumpReference = 0.0
     var neverClears = false
     var stopped = false
     /// Every output checked, and how many were in contact.
@@ -97,9 +104,13 @@ public struct SupervisorChecker: Sendable {
         if frame.tissueStiffness < 0 { why = "a negative stiffness" }
         if !previous.contact, !settling, force > SafetyLimits.forceNoiseFloor { why = "force without contact" }
         lastFramePlausible = why == nil || why == "a robot fault"
-        if why == nil, previous.contact, let technique = previous.technique {
-            let ceiling = limits(previous.position, technique, on: previous.face).ceiling
-            if force > ceiling * (1 + 1e-9) { why = "force above the ceiling" }
+        if why == nil, previous.contact, let limits = contactLimits {
+            if force > limits.ceiling * (1 + 1e-9) {
+                why = "force above the ceiling"
+            } else if force > SafetyLimits.bumpLimit(reference: bumpReference, ceiling: limits.ceiling) * (1 + 1e-9) {
+                bumpedAt = now
+                causes["a bump", default: 0] += 1
+            }
         }
         if let why {
             causes[why, default: 0] += 1
@@ -120,6 +131,14 @@ public struct SupervisorChecker: Sendable {
         if !lastFramePlausible { problems.append("t=\(now): cleared after an implausible frame") }
         mustLift = nil
         return problems
+    }
+
+    /// After each setpoint: a cause to hold the arm lifted must be a fault the supervisor reports
+    /// (what staff and the record see, and what only a Resume clears) — not a lift that ends by
+    /// itself, like a bump's.
+    public func reported(_ fault: SafetyFault?, at now: Int) -> [String] {
+        guard let why = mustLift, fault == nil else { return [] }
+        return ["t=\(now): \(why) must hold the arm lifted, but the supervisor reports no fault"]
     }
 
     // MARK: - Judging one output
@@ -148,6 +167,9 @@ public struct SupervisorChecker: Sendable {
         if out.contact {
             contacts += 1
             if let why = mustLift { fail("contact while \(why) must hold the arm lifted") }
+            if let bumpedAt, now - bumpedAt < SafetyLimits.bumpHoldMilliseconds {
+                fail("contact \(now - bumpedAt) ms after a bump (held lifted \(SafetyLimits.bumpHoldMilliseconds) ms)")
+            }
             checkContact(out, fail)
             if step > SafetySupervisor.contactStep + 1e-9 { fail("contact moved \(step) cm in one tick") }
             let rise = out.normalForce - (previous.contact ? previous.normalForce : 0)
@@ -158,11 +180,13 @@ public struct SupervisorChecker: Sendable {
         }
         if out.speed < 0 || out.speed > SafetyLimits.maximumTravelSpeed + 1e-9 { fail("speed \(out.speed)") }
         if previous.contact, !out.contact { liftedAt = now }
+        bumpReference = max(out.contact ? out.normalForce : 0, bumpReference - SafetyLimits.maximumForceFall / 1_000)
         previous = out
         return problems
     }
 
-    private func checkContact(_ out: Setpoint, _ fail: (String) -> Void) {
+    private mutating func checkContact(_ out: Setpoint, _ fail: (String) -> Void) {
+        contactLimits = nil
         guard let technique = out.technique, out.normalForce > 0 else {
             fail("contact without a technique or a force")
             return
@@ -182,7 +206,9 @@ public struct SupervisorChecker: Sendable {
                 }
             }
         }
-        let allowed = limits(p, technique, on: out.face).allowed
+        let limits = limits(p, technique, on: out.face)
+        contactLimits = limits
+        let allowed = limits.allowed
         if out.normalForce > allowed + 1e-9 { fail("\(out.normalForce) N where \(allowed) N is allowed at \(p)") }
     }
 

@@ -33,4 +33,27 @@ public enum SafetyLimits {
     /// decays below the noise floor in about 30 ms on the simulated arm; real arms are quoted at
     /// 50-80 ms).
     public static let liftSettleMilliseconds = 100
+
+    /// A bump: the measured force in contact above the force the arm was told to press by this
+    /// factor and margin (`reference × bumpFactor + bumpMargin`, never above the ceiling) is the
+    /// table jolted or the client moving, not the stroke: the arm lifts on the next setpoint and
+    /// stays off the skin for ``bumpHoldMilliseconds``, then lands again at the rise limit. (Force
+    /// control on a compliant body tracks within about 10 % and a few newtons, and a landing
+    /// overshoots a light press by up to 12 N on the twin: the margin is above both. Above the
+    /// ceiling it is a fault, which only the client's Resume clears.) The reference
+    /// is the force commanded, falling no faster than ``maximumForceFall``: when a press is cut at
+    /// once (pain), the tissue still pushing back for a few tens of milliseconds is no bump.
+    public static let bumpFactor = 1.5
+    public static let bumpMargin = 20.0
+    public static let bumpHoldMilliseconds = 1_000
+
+    /// The bump's reference after one more 1 ms setpoint commanding `commanded` newtons (0 lifted).
+    public static func bumpReference(previous: Double, commanded: Double) -> Double {
+        max(commanded, previous - maximumForceFall / 1_000)
+    }
+
+    /// The measured force that is a bump for a bump reference and the contact's ceiling.
+    public static func bumpLimit(reference: Double, ceiling: Double) -> Double {
+        min(ceiling, reference * bumpFactor + bumpMargin)
+    }
 }

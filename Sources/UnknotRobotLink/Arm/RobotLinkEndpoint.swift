@@ -105,7 +105,7 @@ public struct RobotLinkEndpoint: Sendable {
                 armed = true
                 holding = false
             }
-            demand = armed ? command : command.lifted
+            demand = armed ? command : command.held
             return .applied
         case .goodbye(let nonce):
             guard nonce == station else { return .none }
@@ -148,6 +148,6 @@ public struct RobotLinkEndpoint: Sendable {
     private mutating func hold() {
         holding = true
         armed = false
-        demand = demand.lifted
+        demand = demand.held
     }
 }

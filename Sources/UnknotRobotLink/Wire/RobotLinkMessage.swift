@@ -105,11 +105,27 @@ public struct RobotCommand: Sendable, Hashable {
         self.annotation = annotation
     }
 
-    /// The same command with no contact and no force: what the arm does while holding.
+    /// The same command with no contact and no force.
     public var lifted: RobotCommand {
         var copy = self
         copy.contact = false
         copy.force = 0
+        return copy
+    }
+
+    /// How far a holding arm keeps its tool off the skin, cm, along the contact's normal.
+    public static let holdClearance = 3.0
+
+    /// What the arm does while holding: no contact, no force, and a contact's centre moved out of
+    /// the skin along its normal by ``holdClearance`` — a lift at the contact point would leave the
+    /// tool resting on the tissue as it springs back. A command already lifted is kept as it is.
+    public var held: RobotCommand {
+        guard contact else { return lifted }
+        var copy = lifted
+        let up = normal.length > 1e-9 && normal.length.isFinite ? normal.normalized : Vector3(x: 0, y: 0, z: 1)
+        copy.position = Vector3(
+            x: position.x + up.x * Self.holdClearance, y: position.y + up.y * Self.holdClearance,
+            z: position.z + up.z * Self.holdClearance)
         return copy
     }
 }

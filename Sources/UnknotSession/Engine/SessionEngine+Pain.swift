@@ -1,6 +1,18 @@
 import UnknotCore
 
 extension SessionEngine {
+    /// A bump: the supervisor measured the force jump far past the press (a flinch, the client
+    /// moving, the table knocked) and lifted for a moment. A force spike is pain's evidence (CARE.md
+    /// section 1): the care plan's pain row answers it, as for guarding, once the arm is off the skin.
+    mutating func answerBump() {
+        guard state.movesPlan, let bump = supervisor.lastBump else { return }
+        let note = String(
+            format: "%.0f N against a press of %.0f N (bump limit %.0f N); lifted for %d ms", bump.measured,
+            bump.pressed, bump.limit, SafetyLimits.bumpHoldMilliseconds)
+        emit(.reaction(ReactionEvent(.pain, confidence: 0.7, evidence: [.forceSpike]), actedOn: true, note: note))
+        respondToPain(source: "a sudden push against the pad", rating: nil, fromDetector: true)
+    }
+
     /// Answers pain: the client's "that hurts" (with its rating, if any), a detector's report,
     /// or guarding read from the robot's force sensing. The care policy's pain row (or its
     /// row for pain again at a spot) says what to do.

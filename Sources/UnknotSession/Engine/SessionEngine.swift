@@ -55,6 +55,8 @@ public struct SessionEngine: Sendable {
     var checkIns: CheckInSchedule
     var reactions: ReactionPolicy
     var guarding = GuardingWatch()
+    /// The supervisor's bumps already answered.
+    var bumpsAnswered = 0
     var heart = HeartWatch()
     let voice: ConsoleVoice
     var areas = AreaAnnouncer()
@@ -165,11 +167,15 @@ public struct SessionEngine: Sendable {
         return setpoint
     }
 
-    /// Takes one sensor frame: the safety supervisor's watchdog and ceiling check, then the
-    /// engine's own watch for muscle guarding.
+    /// Takes one sensor frame: the safety supervisor's watchdog, ceiling and bump checks, then
+    /// the engine's own watch for muscle guarding.
     public mutating func take(_ frame: SensorFrame) {
         supervisor.observe(frame, at: now)
         lastFrame = frame
+        if supervisor.bumps > bumpsAnswered {
+            bumpsAnswered = supervisor.bumps
+            answerBump()
+        }
         if let evidence = guarding.observe(
             frame, following: lastSetpoint, working: state.movesPlan, at: now)
         {

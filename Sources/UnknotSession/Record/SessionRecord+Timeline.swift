@@ -94,6 +94,7 @@ extension SessionSummary {
             "Safety supervisor: \(safety.forceClamped) force clamps, \(safety.riseLimited) rise limits, "
                 + "\(safety.forbiddenContact) forbidden contacts and \(safety.pointPressureInZone) zone contacts lifted; "
                 + "\(safety.jumpLifted) jumps, \(safety.wrongFace) wrong-face and \(safety.offBody) off-body contacts lifted"
+                + (safety.bumpLifted > 0 ? "; \(safety.bumpLifted) setpoints held lifted after bumps" : "")
         )
         if heartAtStart.beats > 1, heartAtEnd.beats > 1 {
             func one(_ v: Double) -> String { String(Double((v * 10).rounded()) / 10) }

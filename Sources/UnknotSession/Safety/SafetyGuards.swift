@@ -19,10 +19,11 @@ struct SafetyGuards: OptionSet, Sendable, CaseIterable {
     static let plausibleFrames = SafetyGuards(rawValue: 1 << 12)
     static let measuredCeiling = SafetyGuards(rawValue: 1 << 13)
     static let robotFaults = SafetyGuards(rawValue: 1 << 14)
+    static let bumpLift = SafetyGuards(rawValue: 1 << 15)
 
     static let allCases: [SafetyGuards] = [
         .watchdog, .finiteValues, .faultHold, .noJumps, .travelLimit, .lyingFace, .onBody, .forbiddenAreas, .zones,
-        .positionDecidesLimits, .forceLimit, .riseLimit, .plausibleFrames, .measuredCeiling, .robotFaults,
+        .positionDecidesLimits, .forceLimit, .riseLimit, .plausibleFrames, .measuredCeiling, .robotFaults, .bumpLift,
     ]
 
     /// The guard's name, for the mutation check's report.
@@ -33,7 +34,7 @@ struct SafetyGuards: OptionSet, Sendable, CaseIterable {
             (.onBody, "centre on the body"), (.forbiddenAreas, "forbidden areas"), (.zones, "endangerment zones"),
             (.positionDecidesLimits, "limits from the position"), (.forceLimit, "force limit"),
             (.riseLimit, "rise limit"), (.plausibleFrames, "plausible frames"), (.measuredCeiling, "measured ceiling"),
-            (.robotFaults, "robot faults"),
+            (.robotFaults, "robot faults"), (.bumpLift, "lifted after a bump"),
         ]
         return names.first { $0.0 == self }?.1 ?? "guards \(rawValue)"
     }

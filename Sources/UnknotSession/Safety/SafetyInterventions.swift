@@ -21,12 +21,14 @@ public struct SafetyInterventions: Sendable, Hashable, Codable {
     public var offBody = 0
     /// Setpoints with a value that is not a number.
     public var invalidSetpoints = 0
+    /// Setpoints lifted in the hold after a bump (a measured force far above what was allowed).
+    public var bumpLifted = 0
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case forceClamped, riseLimited, forbiddenContact, pointPressureInZone, heldLifted, jumpLifted, wrongFace
-        case offBody, invalidSetpoints
+        case offBody, invalidSetpoints, bumpLifted
     }
 
     /// Reads records written before the newer counters existed (they count as 0).
@@ -41,5 +43,6 @@ public struct SafetyInterventions: Sendable, Hashable, Codable {
         wrongFace = try c.decodeIfPresent(Int.self, forKey: .wrongFace) ?? 0
         offBody = try c.decodeIfPresent(Int.self, forKey: .offBody) ?? 0
         invalidSetpoints = try c.decodeIfPresent(Int.self, forKey: .invalidSetpoints) ?? 0
+        bumpLifted = try c.decodeIfPresent(Int.self, forKey: .bumpLifted) ?? 0
     }
 }

@@ -15,6 +15,10 @@ extension SafetySupervisor {
             if proposed.contact || proposed.normalForce > 0 { interventions.heldLifted += 1 }
             return send(lastOutput.liftedOff, at: now)
         }
+        if let bumpedAt, now - bumpedAt < SafetyLimits.bumpHoldMilliseconds, !disabledGuards.contains(.bumpLift) {
+            if proposed.contact || proposed.normalForce > 0 { interventions.bumpLifted += 1 }
+            return send(lastOutput.liftedOff, at: now)
+        }
         var out = proposed
         out.speed = min(
             max(0, out.speed), out.contact ? SafetyLimits.strokeSpeed.upperBound : SafetyLimits.maximumTravelSpeed)
@@ -87,6 +91,8 @@ extension SafetySupervisor {
     /// Keeps what the robot receives: its position for the next step, when it left the skin.
     private mutating func send(_ out: Setpoint, at now: Int) -> Setpoint {
         if lastOutput.contact, !out.contact { liftedAt = now }
+        bumpReference = SafetyLimits.bumpReference(
+            previous: bumpReference, commanded: out.contact ? out.normalForce : 0)
         lastOutput = out
         return out
     }

@@ -6,7 +6,8 @@ extension SafetySupervisor {
     /// ``SafetyLimits/forceNoiseFloor``, force above it with the arm lifted for
     /// ``SafetyLimits/liftSettleMilliseconds``, a negative stiffness) and on a measured force
     /// above the ceiling of what the arm touches — the strictest ceiling of every part the
-    /// contact last sent covers, kept while the arm leaves the skin.
+    /// contact last sent covers, kept while the arm leaves the skin. A measured force in contact
+    /// far above the force commanded is a bump: the arm is lifted for a while, with no fault.
     public mutating func observe(_ frame: SensorFrame, at now: Int) {
         lastSensorAt = now
         lastStatus = frame.status
@@ -21,10 +22,16 @@ extension SafetySupervisor {
             fault = .implausibleReading(defect)
             return
         }
-        guard !disabledGuards.contains(.measuredCeiling) else { return }
         let touching = lastOutput.contact || isSettling(at: now)
-        if touching, frame.measuredForce > contactCeiling {
+        if touching, frame.measuredForce > contactCeiling, !disabledGuards.contains(.measuredCeiling) {
             fault = .forceAboveCeiling(measured: frame.measuredForce, ceiling: contactCeiling)
+            return
+        }
+        let bumpLimit = SafetyLimits.bumpLimit(reference: bumpReference, ceiling: contactCeiling)
+        if lastOutput.contact, frame.measuredForce > bumpLimit {
+            bumpedAt = now
+            bumps += 1
+            lastBump = (frame.measuredForce, bumpLimit, bumpReference)
         }
     }
 

@@ -24,7 +24,10 @@ import UnknotCore
 /// - once faulted (no sensor frame for ``watchdogMilliseconds``, an implausible frame, a
 ///   measured force above the ceiling, a robot fault, the emergency stop, an invalid setpoint)
 ///   every setpoint is lifted with no force, in place, until the fault is cleared; an
-///   emergency stop stays latched until it is released.
+///   emergency stop stays latched until it is released;
+/// - a bump — a measured force in contact above ``SafetyLimits/bumpLimit(reference:ceiling:)`` of
+///   the force commanded — lifts the very next setpoint, in place, and every one for
+///   ``SafetyLimits/bumpHoldMilliseconds``; then contact lands again at the rise limit.
 ///
 /// Filtering allocates nothing.
 public struct SafetySupervisor: Sendable {
@@ -64,6 +67,14 @@ public struct SafetySupervisor: Sendable {
     var located: (center: SurfacePoint, face: BodyFace, radius: Double, location: ContactAtlas.Location)?
     /// The ceiling of the contact last sent (and, after a lift, of the contact being left).
     var contactCeiling = 0.0
+    /// The force the bump limit is measured from (``SafetyLimits/bumpReference(previous:commanded:)``).
+    var bumpReference = 0.0
+    /// When the last bump was measured: the arm stays lifted for ``SafetyLimits/bumpHoldMilliseconds``.
+    var bumpedAt: Int?
+    /// How many bumps lifted the arm, and the last one's measured force, its limit and the press
+    /// it was measured from (the bump's reference), newtons.
+    public internal(set) var bumps = 0
+    public internal(set) var lastBump: (measured: Double, limit: Double, pressed: Double)?
     /// When the arm was last lifted off the skin; `nil` before any contact.
     var liftedAt: Int?
     var lastSensorAt: Int

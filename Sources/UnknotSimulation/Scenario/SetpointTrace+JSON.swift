@@ -67,6 +67,7 @@ extension SafetyInterventions {
         if wrongFace > earlier.wrongFace { names.append("wrong-face-lifted") }
         if offBody > earlier.offBody { names.append("off-body-lifted") }
         if invalidSetpoints > earlier.invalidSetpoints { names.append("invalid-setpoint") }
+        if bumpLifted > earlier.bumpLifted { names.append("bump-lifted") }
         return names
     }
 }
