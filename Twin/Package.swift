@@ -23,10 +23,13 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CMuJoCo", path: "Sources/CMuJoCo"),
+        // Debian's libegl-dev and zlib1g-dev: offscreen pictures of the twin (scripts/test installs them).
+        .systemLibrary(name: "CEGL", path: "Sources/CEGL"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(
             name: "TwinPhysics",
             dependencies: [
-                "CMuJoCo", .product(name: "UnknotCore", package: "Unknot"),
+                "CMuJoCo", "CEGL", "CZlib", .product(name: "UnknotCore", package: "Unknot"),
                 .product(name: "UnknotRobotLink", package: "Unknot"),
             ],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(mujoco)/include"])],
@@ -44,7 +47,7 @@ let package = Package(
         .testTarget(
             name: "TwinPhysicsTests",
             dependencies: [
-                "TwinPhysics", .product(name: "UnknotCore", package: "Unknot"),
+                "TwinPhysics", "CZlib", .product(name: "UnknotCore", package: "Unknot"),
                 .product(name: "UnknotRobotLink", package: "Unknot"),
             ],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(mujoco)/include"])]),

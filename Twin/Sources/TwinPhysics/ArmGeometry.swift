@@ -51,12 +51,12 @@ public struct ArmGeometry: Sendable, Hashable {
             "<joint name=\"\(Self.joints[i])\" axis=\"\(axis)\" range=\"\(range(i))\" damping=\"\(damping)\" armature=\"\(armature)\"/>"
         }
         func capsule(to end: String, radius: Double, mass: Double) -> String {
-            "<geom type=\"capsule\" fromto=\"0 0 0 \(end)\" size=\"\(radius)\" mass=\"\(mass)\" contype=\"0\" conaffinity=\"0\"/>"
+            "<geom type=\"capsule\" fromto=\"0 0 0 \(end)\" size=\"\(radius)\" mass=\"\(mass)\" contype=\"0\" conaffinity=\"0\" material=\"arm\"/>"
         }
         // Hanging from the ceiling: the base's z axis points down, so "up" along the arm is -z.
         let bodies = """
             <body name="base" pos="\(mount.x) \(mount.y) \(mount.z)" quat="0 1 0 0">
-              <geom type="cylinder" size="0.075 0.04" mass="4" contype="0" conaffinity="0"/>
+              <geom type="cylinder" size="0.075 0.04" mass="4" contype="0" conaffinity="0" material="arm"/>
               <body name="shoulder" pos="0 0 \(shoulderHeight)">
                 \(joint(0, axis: "0 0 1"))
                 \(capsule(to: "0 0.12 0", radius: 0.06, mass: masses[0]))
@@ -76,7 +76,7 @@ public struct ArmGeometry: Sendable, Hashable {
                           \(joint(5, axis: "0 1 0"))
                           \(capsule(to: "0 \(wrist[2]) 0", radius: 0.035, mass: masses[5]))
                           <body name="pad" pos="0 \(wrist[2] + padRadius) 0">
-                            <geom name="pad" type="sphere" size="\(padRadius)" mass="0.3" priority="1" contype="3" conaffinity="3" friction="\(padFriction) 0.005 0.0001" solref="0.02 1" solimp="0.8 0.95 0.005"/>
+                            <geom name="pad" type="sphere" size="\(padRadius)" mass="0.3" priority="1" contype="3" conaffinity="3" friction="\(padFriction) 0.005 0.0001" solref="0.02 1" solimp="0.8 0.95 0.005" material="pad"/>
                             <site name="pad_centre" size="0.01"/>
                           </body>
                         </body>

@@ -33,6 +33,8 @@ public struct BodySurface: Sendable {
     /// The joint the tissue's spring acts on, and the body's geom.
     public static let tissueJoint = "tissue"
     public static let geom = "client"
+    /// The client's body in MuJoCo (the height field on its tissue's slide joint).
+    public static let body = "client"
 
     public init(
         model: BodyModel, spacing: Double = 0.01, headX: Double = -0.9, tableTop: Double = StationScene.table.top
@@ -93,7 +95,7 @@ public struct BodySurface: Sendable {
             <hfield name="client" nrow="\(rows)" ncol="\(columns)" size="\(length / 2) \(halfWidth) \(top) 0.01" elevation="\(elevation)"/>
             """
         let body = """
-            <body name="client" pos="\(headX + length / 2) 0 \(tableTop)" gravcomp="1">
+            <body name="\(Self.body)" pos="\(headX + length / 2) 0 \(tableTop)" gravcomp="1">
               <joint name="\(Self.tissueJoint)" type="slide" axis="0 0 1" stiffness="\(stiffness)" damping="\(damping)"/>
               <inertial pos="0 0 0" mass="1" diaginertia="0.1 0.1 0.1"/>
               <geom name="\(Self.geom)" type="hfield" hfield="client" contype="2" conaffinity="2" rgba="0.85 0.7 0.6 1"/>

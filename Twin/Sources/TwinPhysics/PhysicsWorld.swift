@@ -161,6 +161,15 @@ public final class PhysicsWorld {
         return data.pointee.qpos[Int(model.pointee.jnt_qposadr[Int(id)])]
     }
 
+    /// Pushes a named body with `force` (N, world frame, at its centre of mass) from the next step
+    /// on, until pushed again (`.zero` stops it): someone moving, or the table jolted.
+    public func push(body name: String, force: SIMD3<Double>) {
+        let id = mj_name2id(model, Int32(mjOBJ_BODY.rawValue), name)
+        guard id >= 0 else { return }
+        let applied = data.pointee.xfrc_applied + Int(id) * 6
+        (applied[0], applied[1], applied[2]) = (force.x, force.y, force.z)
+    }
+
     /// How many contacts are active now.
     public var contactCount: Int { Int(data.pointee.ncon) }
 

@@ -26,10 +26,23 @@ struct TwinCommand: ParsableCommand {
             pressure level 3 there, the muscle guards (its stiffness rises toward 1.9 times).
             """)
     var soreSpot: [String] = []
+    @Option(help: "Render the arm on the body mid-stroke offscreen (EGL) to this PNG file, once.") var picture: String?
+    @Option(help: "Seconds into the session after which the picture is taken (at the next press).")
+    var pictureAt: Double = 60
+    @Option(help: "Seconds into the session after which the client moves (pushes up into the pad), once.")
+    var bumpAt: Double?
+    @Option(help: "How hard the client pushes up when they move, N (for 200 ms).") var bumpForce: Double = 60
 
     func validate() throws {
         guard (1...1_000).contains(watchdog) else { throw ValidationError("--watchdog must be 1-1000 ms") }
         guard (100...230).contains(height) else { throw ValidationError("--height must be 100-230 cm") }
+        guard pictureAt >= 0, pictureAt.isFinite else {
+            throw ValidationError("--picture-at must be 0 seconds or more")
+        }
+        if let bumpAt, !(bumpAt >= 0 && bumpAt.isFinite) {
+            throw ValidationError("--bump-at must be 0 seconds or more")
+        }
+        guard (1...1_000).contains(bumpForce) else { throw ValidationError("--bump-force must be 1-1000 N") }
         let wrong = soreSpot.filter { Self.part($0) == nil }
         guard wrong.isEmpty else {
             throw ValidationError(
@@ -74,9 +87,13 @@ struct TwinCommand: ParsableCommand {
             throw ValidationError("--listen: \(error)")
         }
         let tracking = TrackingBox()
+        let snapshot = picture.map { MidStrokePicture(world: arm.world, path: $0, afterSeconds: pictureAt) }
+        let jolt = bumpAt.map { ClientJolt(world: arm.world, afterSeconds: $0, newtons: bumpForce) }
         server.onStep = { command, reading in
             tracking.value.record(command, reading)
             tracking.steps += 1
+            snapshot?.consider(step: tracking.steps, command: command, reading: reading)
+            jolt?.consider(step: tracking.steps, command: command, reading: reading)
             if tracking.steps % 60_000 == 0 {
                 print("unknot-twin: \(tracking.steps / 1_000) s stepped; \(tracking.value.summary)")
                 fflush(nil)
@@ -90,6 +107,8 @@ struct TwinCommand: ParsableCommand {
         fflush(nil)
         server.runUntilInterrupted(threadName: "unknot-twin loop")
         print("unknot-twin: stopped after \(server.steps) ms stepped; \(tracking.value.summary)")
+        if let jolt { print("unknot-twin: \(jolt.summary)") }
+        if let snapshot { print("unknot-twin: \(snapshot.write())") }
         if let report {
             let force = tracking.value.forceError
             let figures: [String: Double] = [
@@ -102,7 +121,7 @@ struct TwinCommand: ParsableCommand {
                 "contactsLanded": Double(tracking.value.contactsLanded),
                 "meanLandingMilliseconds": tracking.value.meanLanding,
                 "worstLandingMilliseconds": Double(tracking.value.worstLanding),
-            ]
+            ].merging(jolt?.figures ?? [:]) { a, _ in a }
             let data = try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys, .prettyPrinted])
             try data.write(to: URL(fileURLWithPath: report))
         }
