@@ -40,6 +40,8 @@ public struct PadController {
         public var torques: [Double]
         /// Whether a torque was above its motor's limit and was cut to it.
         public var clamped: Bool
+        /// The arm's manipulability at the pad now (``PadController/manipulability(position:rotation:stride:joints:)``).
+        public var manipulability: Double
     }
 
     /// Stiffness (N/m) and damping (N s/m) across the surface, and of height when hovering.
@@ -73,7 +75,7 @@ public struct PadController {
     public func output(_ target: Target, world: PhysicsWorld) -> Output {
         guard let p = world.site(site), let jacobians = world.siteJacobians(site),
             let rotation = world.siteRotation(site)
-        else { return Output(torques: Array(repeating: 0, count: limits.count), clamped: false) }
+        else { return Output(torques: Array(repeating: 0, count: limits.count), clamped: false, manipulability: 0) }
         // The arm's joints are the model's first degrees of freedom; the Jacobians' rows span all.
         let nv = limits.count
         let (jp, jr) = jacobians
@@ -121,7 +123,8 @@ public struct PadController {
             if abs(tau) > limit { clamped = true }
             return min(max(tau, -limit), limit)
         }
-        return Output(torques: torques, clamped: clamped)
+        let manipulability = Self.manipulability(position: jp, rotation: jr, stride: stride, joints: nv)
+        return Output(torques: torques, clamped: clamped, manipulability: manipulability)
     }
 
     static func rotationError(desired d: [Double], actual a: [Double]) -> [Double] {

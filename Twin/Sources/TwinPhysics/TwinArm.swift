@@ -20,6 +20,10 @@ public struct TwinArm: RobotArm {
         public static let torqueLimit: UInt32 = 7_001
         /// The pad stalled far from its target (``FollowingWatch``): a target the arm cannot reach.
         public static let followingError: UInt32 = 7_002
+        /// A joint within ``JointWatch/limitMargin`` of an end of its range.
+        public static let jointLimit: UInt32 = 7_003
+        /// The arm at a singularity (``JointWatch``).
+        public static let singularity: UInt32 = 7_004
     }
 
     public let identity: RobotIdentity
@@ -32,6 +36,9 @@ public struct TwinArm: RobotArm {
     public static let clampFaultMilliseconds = 20
     private var clamped = 0
     private var following = FollowingWatch()
+    private var joints = JointWatch(ranges: ArmGeometry().jointRanges)
+    /// The least manipulability the arm has had (``JointWatch``), for calibrating the watch.
+    public private(set) var leastManipulability = Double.infinity
     private var fault: UInt32?
     /// The last press goal (world), for the target's speed across the surface; none while hovering,
     /// so the first step of a press does not read the jump from the hover point as a speed.
@@ -127,6 +134,12 @@ public struct TwinArm: RobotArm {
         let output = controller.output(target, world: world)
         clamped = output.clamped ? clamped + 1 : 0
         if clamped >= Self.clampFaultMilliseconds { fault = Fault.torqueLimit }
+        leastManipulability = min(leastManipulability, output.manipulability)
+        switch joints.observe(positions: world.positions, manipulability: output.manipulability) {
+        case .jointLimit where fault == nil: fault = Fault.jointLimit
+        case .singular where fault == nil: fault = Fault.singularity
+        default: break
+        }
         if let here {
             // Pressing, how far across the surface; hovering, how far in space.
             var off = goal - here
@@ -160,6 +173,7 @@ public struct TwinArm: RobotArm {
     public mutating func resetFault() {
         clamped = 0
         following.reset()
+        joints.reset()
         fault = nil
     }
 }

@@ -107,6 +107,7 @@ struct TwinCommand: ParsableCommand {
         fflush(nil)
         server.runUntilInterrupted(threadName: "unknot-twin loop")
         print("unknot-twin: stopped after \(server.steps) ms stepped; \(tracking.value.summary)")
+        print(String(format: "unknot-twin: least manipulability %.4f", server.arm.leastManipulability))
         if let jolt { print("unknot-twin: \(jolt.summary)") }
         if let snapshot { print("unknot-twin: \(snapshot.write())") }
         if let report {
