@@ -48,6 +48,7 @@ let package = Package(
             name: "TwinPhysicsTests",
             dependencies: [
                 "TwinPhysics", "CZlib", .product(name: "UnknotCore", package: "Unknot"),
+                .product(name: "UnknotPlanning", package: "Unknot"),
                 .product(name: "UnknotRobotLink", package: "Unknot"),
             ],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I\(mujoco)/include"])]),

@@ -33,7 +33,8 @@ public struct SessionPlanner: Sendable {
         var omissions: [BodyPartID: String] = [:]
         var notes: [String] = []
         func allowed(_ part: BodyPartID) -> Bool {
-            guard let reason = Self.untouchable(part, care: care, screening: screening) else { return true }
+            guard let reason = Self.untouchable(part, care: care, screening: screening) ?? request.outOfReach[part]
+            else { return true }
             omissions[part] = reason
             return false
         }

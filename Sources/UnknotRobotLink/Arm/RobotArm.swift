@@ -9,6 +9,14 @@ public protocol RobotArm {
     mutating func step(following command: RobotCommand) -> ArmReading
     /// Clears the arm's fault if its cause is gone.
     mutating func resetFault()
+    /// Whether the tool can press at `position` (cm, station frame) along `normal`, from the arm's
+    /// own kinematics, asked before a session (nothing moves). An arm with no kinematic model to
+    /// ask says ``ReachVerdict/unchecked`` (the default), never "reachable" on faith.
+    mutating func reach(_ position: Vector3, normal: Vector3) -> ReachVerdict
+}
+
+extension RobotArm {
+    public mutating func reach(_ position: Vector3, normal: Vector3) -> ReachVerdict { .unchecked }
 }
 
 /// What an arm measured in one millisecond.

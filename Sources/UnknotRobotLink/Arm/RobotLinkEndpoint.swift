@@ -52,6 +52,9 @@ public struct RobotLinkEndpoint: Sendable {
         case connected(RobotLinkMessage)
         /// The station said goodbye; the arm holds.
         case disconnected
+        /// The connected station asks whether the tool can press at a point: answer with the arm's
+        /// own ``RobotArm/reach(_:normal:)``. Nothing moves.
+        case reach(ReachQuery)
     }
 
     /// Takes one datagram received at robot time `now` (µs).
@@ -112,7 +115,13 @@ public struct RobotLinkEndpoint: Sendable {
             station = nil
             hold()
             return .disconnected
-        case .welcome, .refusal, .report:
+        case .reachQuery(let query):
+            guard station != nil else {
+                invalid += 1
+                return .none
+            }
+            return .reach(query)
+        case .welcome, .refusal, .report, .reachAnswer:
             invalid += 1
             return .none
         }

@@ -23,6 +23,8 @@ public final class RobotLinkServer<Arm: RobotArm>: @unchecked Sendable {
     public private(set) var strangers = 0
     /// Robot milliseconds stepped.
     public private(set) var steps = 0
+    /// Reach queries answered (before sessions).
+    public private(set) var reachesAnswered = 0
     private let stopping = Atomic<Bool>(false)
     private let buffer: UnsafeMutableRawBufferPointer
     private let reply: UnsafeMutableRawBufferPointer
@@ -109,6 +111,10 @@ public final class RobotLinkServer<Arm: RobotArm>: @unchecked Sendable {
                     robotTime += 1_000
                     step(reportingTo: sender)
                 }
+            case .reach(let query):
+                let verdict = arm.reach(query.position, normal: query.normal)
+                reachesAnswered += 1
+                send(.reachAnswer(ReachAnswer(check: query.check, index: query.index, verdict: verdict)), to: sender)
             }
         }
     }

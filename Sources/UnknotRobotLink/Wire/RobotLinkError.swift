@@ -33,4 +33,5 @@ public enum RobotLinkError: Error, Sendable, Hashable, CustomStringConvertible {
 /// The fields a ``RobotLinkError`` can name.
 public enum RobotLinkField: String, Sendable, Hashable {
     case flags, mode, position, normal, force, speed, wrench, stiffness, status, watchdog, limits, annotation
+    case verdict
 }

@@ -15,6 +15,10 @@ public enum RobotLinkMessage: Sendable, Hashable {
     case report(RobotReport)
     /// Either side: the link is closing (the robot lifts and holds).
     case goodbye(nonce: UInt64)
+    /// Station → robot, before a session: can the tool press here?
+    case reachQuery(ReachQuery)
+    /// Robot → station: the answer.
+    case reachAnswer(ReachAnswer)
 }
 
 /// How the robot's clock runs.

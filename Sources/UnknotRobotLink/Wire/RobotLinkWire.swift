@@ -15,7 +15,8 @@ public enum RobotLinkWire {
     public static let maximumSize = 160
 
     enum Kind: UInt8 {
-        case hello = 1, welcome = 2, refusal = 3, command = 4, report = 5, goodbye = 6
+        case hello = 1, welcome = 2, refusal = 3, command = 4, report = 5, goodbye = 6, reachQuery = 7
+        case reachAnswer = 8
 
         var size: Int {
             switch self {
@@ -25,6 +26,8 @@ public enum RobotLinkWire {
             case .command: 8 + 16 + 8 + 48 + 16
             case .report: 8 + 16 + 8 + 8 + 48 + 48 + 8
             case .goodbye: 8 + 8
+            case .reachQuery: 8 + 8 + 48
+            case .reachAnswer: 8 + 8 + 8 + 8
             }
         }
     }
@@ -96,6 +99,21 @@ public enum RobotLinkWire {
         case .goodbye(let nonce):
             header(.goodbye)
             out.put(nonce)
+        case .reachQuery(let query):
+            header(.reachQuery)
+            out.put(query.check)
+            out.put(query.index)
+            out.put(query.position, scale: 0.01)
+            out.put(query.normal)
+        case .reachAnswer(let answer):
+            header(.reachAnswer)
+            out.put(answer.check)
+            out.put(answer.index)
+            let (code, joint, figure) = verdictFields(answer.verdict)
+            out.put(code)
+            out.put(joint)
+            out.skip(6)
+            out.put(figure)
         }
         return out.offset
     }
@@ -149,6 +167,45 @@ public enum RobotLinkWire {
             return .report(try report(&input))
         case .goodbye:
             return .goodbye(nonce: try input.take(UInt64.self))
+        case .reachQuery:
+            let check = try input.take(UInt32.self)
+            let index = try input.take(UInt32.self)
+            let position = try input.takeVector(.position, scale: 100)
+            let normal = try input.takeVector(.normal)
+            guard abs(normal.length - 1) < 0.01 else { throw .outOfRange(.normal) }
+            return .reachQuery(ReachQuery(check: check, index: index, position: position, normal: normal))
+        case .reachAnswer:
+            let check = try input.take(UInt32.self)
+            let index = try input.take(UInt32.self)
+            let code = try input.take(UInt8.self)
+            let joint = try input.take(UInt8.self)
+            try input.skip(6)
+            let figure = try input.takeFinite(.verdict)
+            return .reachAnswer(
+                ReachAnswer(check: check, index: index, verdict: try verdict(code: code, joint: joint, figure: figure)))
+        }
+    }
+
+    /// A verdict's code (0 reachable, 1 out of reach, 2 joint limit, 3 singular, 255 unchecked), its
+    /// joint, and its figure (manipulability; how far short, m).
+    private static func verdictFields(_ verdict: ReachVerdict) -> (UInt8, UInt8, Double) {
+        switch verdict {
+        case .reachable(let w): (0, 0, w)
+        case .outOfReach(let short): (1, 0, short / 100)
+        case .jointLimit(let joint): (2, UInt8(clamping: joint), 0)
+        case .singular(let w): (3, 0, w)
+        case .unchecked: (255, 0, 0)
+        }
+    }
+
+    private static func verdict(code: UInt8, joint: UInt8, figure: Double) throws(RobotLinkError) -> ReachVerdict {
+        switch code {
+        case 0 where figure >= 0: return .reachable(manipulability: figure)
+        case 1 where figure >= 0: return .outOfReach(shortBy: figure * 100)
+        case 2 where joint < 16: return .jointLimit(joint: Int(joint))
+        case 3 where figure >= 0: return .singular(manipulability: figure)
+        case 255: return .unchecked
+        default: throw .outOfRange(.verdict)
         }
     }
 

@@ -22,6 +22,9 @@ public struct SessionRecordHeader: Sendable, Hashable, Codable {
     /// and serial (`nil` in an in-process simulation, whose ``seed`` says it was one, and in
     /// records written before stations kept it).
     public var robot: RobotIdentity?
+    /// What the plan left out, and why: the care plan's and the screening's areas, and the parts the
+    /// station's arm said it cannot reach (empty in records written before they were kept).
+    public var omissions: [Omission]
 
     public init(
         plan: SessionPlan, carePlan: CarePlan, startedAt: Double, client: String, seed: UInt64? = nil,
@@ -39,6 +42,7 @@ public struct SessionRecordHeader: Sendable, Hashable, Codable {
         self.carePlan = carePlan
         plannedStrokes = plan.strokes.count
         phases = plan.phases.map(RecordedPhase.init)
+        omissions = plan.omissions
     }
 
     /// The phase playing at plan time `t`, if any.
@@ -46,7 +50,7 @@ public struct SessionRecordHeader: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case format, programID, programName, minutes, date, startedAt, client, seed, carePlan, plannedStrokes, phases
-        case robot
+        case robot, omissions
     }
 
     public init(from decoder: any Decoder) throws {
@@ -63,5 +67,6 @@ public struct SessionRecordHeader: Sendable, Hashable, Codable {
         plannedStrokes = try c.decode(Int.self, forKey: .plannedStrokes)
         phases = try c.decodeIfPresent([RecordedPhase].self, forKey: .phases) ?? []
         robot = try c.decodeIfPresent(RobotIdentity.self, forKey: .robot)
+        omissions = try c.decodeIfPresent([Omission].self, forKey: .omissions) ?? []
     }
 }

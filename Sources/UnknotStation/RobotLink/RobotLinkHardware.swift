@@ -57,14 +57,14 @@ public final class RobotLinkHardware: RobotHardware, @unchecked Sendable {
     public private(set) var lastReport: RobotReport?
     public let options: Options
     public let robot: DatagramSocket.Endpoint
-    private let socket: DatagramSocket
-    private let frame: StationFrame
+    let socket: DatagramSocket
+    let frame: StationFrame
     private let nonce: UInt64
     private var sequence: UInt64 = 0
     private var newestRobotTime = Int64.min
     private var resetAsked = false
     private let outgoing: UnsafeMutableRawBufferPointer
-    private let incoming: UnsafeMutableRawBufferPointer
+    let incoming: UnsafeMutableRawBufferPointer
 
     /// A link to the arm at `robot`, for a client whose body is `frame`'s.
     public init(robot: DatagramSocket.Endpoint, frame: StationFrame, options: Options = Options())
@@ -172,7 +172,7 @@ public final class RobotLinkHardware: RobotHardware, @unchecked Sendable {
         try send(.command(command))
     }
 
-    private func send(_ message: RobotLinkMessage) throws(HardwareError) {
+    func send(_ message: RobotLinkMessage) throws(HardwareError) {
         let count = RobotLinkWire.encode(message, into: outgoing)
         let result = socket.send(UnsafeRawBufferPointer(rebasing: outgoing[0..<count]))
         if case .command = message { statistics.commandsSent += 1 }

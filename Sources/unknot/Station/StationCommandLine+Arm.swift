@@ -84,12 +84,11 @@ extension StationCommandLine {
                 throw CommandError("the program \(assignment.programID) is not on this station")
             }
             let body = BodyModel(assignment.body ?? BodyMeasurements(height: 172))
-            let plan: SessionPlan
+            let request = PlanRequest(
+                program: program, minutes: assignment.minutes, carePlan: assignment.carePlan, body: body,
+                date: assignment.date)
             do {
-                plan = try SessionPlanner().plan(
-                    PlanRequest(
-                        program: program, minutes: assignment.minutes, carePlan: assignment.carePlan, body: body,
-                        date: assignment.date))
+                _ = try SessionPlanner().plan(request)
             } catch {
                 throw CommandError("the session cannot be planned: \(error)")
             }
@@ -98,6 +97,11 @@ extension StationCommandLine {
                 options: RobotLinkHardware.Options(station: "unknot station"))
             do {
                 try link.configure()
+            } catch {
+                throw CommandError("the arm at \(robot): \(error)")
+            }
+            let plan = try planWithinReach(request, link: link, frame: StationFrame(body: body)).plan
+            do {
                 try link.activate()
             } catch {
                 throw CommandError("the arm at \(robot): \(error)")

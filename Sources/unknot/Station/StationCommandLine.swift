@@ -168,10 +168,9 @@ struct StationCommandLine: ParsableCommand {
         let day = CalendarDate.today()
         let care = try CarePlanFile.load(carePlan, asOf: day)
         let model = BodyModel(try body.measurements(defaultHeight: 172))
-        let plan: SessionPlan
+        let request = PlanRequest(program: chosen, minutes: minutes, carePlan: care, body: model, date: day)
         do {
-            plan = try SessionPlanner().plan(
-                PlanRequest(program: chosen, minutes: minutes, carePlan: care, body: model, date: day))
+            _ = try SessionPlanner().plan(request)
         } catch {
             throw CommandError(error.description)
         }
@@ -187,6 +186,7 @@ struct StationCommandLine: ParsableCommand {
             throw ValidationError("--robot: \(error)")
         }
         guard let identity = link.identity else { return }
+        let plan = try Self.planWithinReach(request, link: link, frame: StationFrame(body: model)).plan
         let engine = SessionEngine(plan: plan, carePlan: care, body: model)
         let keeper: RecordKeeper
         do {

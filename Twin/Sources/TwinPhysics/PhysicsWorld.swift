@@ -86,6 +86,13 @@ public final class PhysicsWorld {
     /// Computes positions, forces and contacts for the current state without stepping.
     public func forward() { mj_forward(model, data) }
 
+    /// Computes only where every body and site is for the current positions (and what the
+    /// Jacobians need): no forces, no contacts — the cheap half of ``forward()``, for kinematics.
+    public func kinematics() {
+        mj_kinematics(model, data)
+        mj_comPos(model, data)
+    }
+
     /// Where a named site is now, metres in the world frame (as of the last step or ``forward()``);
     /// `nil` for a name the model does not have.
     public func site(_ name: String) -> SIMD3<Double>? {

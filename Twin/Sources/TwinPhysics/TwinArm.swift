@@ -37,6 +37,8 @@ public struct TwinArm: RobotArm {
     private var clamped = 0
     private var following = FollowingWatch()
     private var joints = JointWatch(ranges: ArmGeometry().jointRanges)
+    /// What answers the station's reach questions (made at the first).
+    private var reachChecker: ReachCheck?
     /// The least manipulability the arm has had (``JointWatch``), for calibrating the watch.
     public private(set) var leastManipulability = Double.infinity
     private var fault: UInt32?
@@ -71,6 +73,32 @@ public struct TwinArm: RobotArm {
         identity = RobotIdentity(
             model: "Unknot twin (MuJoCo \(PhysicsWorld.version), UR10e-class arm)", serial: "twin-1", simulated: true,
             maximumForce: 80, maximumSpeed: 30, watchdogMilliseconds: watchdogMilliseconds)
+    }
+
+    /// The station's question over the link, before a session: the arm's own kinematics answer
+    /// (``ReachCheck`` on a kinematic copy, made at the first question; nothing moves).
+    public mutating func reach(_ position: Vector3, normal: Vector3) -> ReachVerdict {
+        if reachChecker == nil { reachChecker = try? reachCheck() }
+        guard let reachChecker else { return .unchecked }
+        switch reach(position, with: reachChecker) {
+        case .reachable(let w): return .reachable(manipulability: w)
+        case .outOfReach(let short): return .outOfReach(shortBy: short * 100)
+        case .jointLimit(let joint): return .jointLimit(joint: joint)
+        case .singular(let w): return .singular(manipulability: w)
+        }
+    }
+
+    /// A check of where this arm can reach, on a kinematic copy of it, starting from its pose now.
+    public func reachCheck() throws(PhysicsWorld.Failure) -> ReachCheck {
+        try ReachCheck(
+            mjcf: StationScene.mjcf(client: surface), orientation: controller.orientation, start: world.positions)
+    }
+
+    /// Whether the pad can press at `position` (station frame, cm): its centre where a press there
+    /// puts it — over the client's surface under that point, out along the surface's normal.
+    public func reach(_ position: Vector3, with check: ReachCheck) -> ReachCheck.Verdict {
+        let point = surface.chart(x: world(position).x, y: world(position).y)
+        return check.check(padCentre: surface.world(point) + pad * surface.normal(point))
     }
 
     /// The world point (metres) of a station-frame point (centimetres), and back.
