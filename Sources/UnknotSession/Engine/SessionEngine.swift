@@ -55,8 +55,6 @@ public struct SessionEngine: Sendable {
     var checkIns: CheckInSchedule
     var reactions: ReactionPolicy
     var guarding = GuardingWatch()
-    /// The supervisor's bumps already answered.
-    var bumpsAnswered = 0
     var heart = HeartWatch()
     let voice: ConsoleVoice
     var areas = AreaAnnouncer()
@@ -172,10 +170,7 @@ public struct SessionEngine: Sendable {
     public mutating func take(_ frame: SensorFrame) {
         supervisor.observe(frame, at: now)
         lastFrame = frame
-        if supervisor.bumps > bumpsAnswered {
-            bumpsAnswered = supervisor.bumps
-            answerBump()
-        }
+        if supervisor.bumpedAt == now { answerBump() }
         if let evidence = guarding.observe(
             frame, following: lastSetpoint, working: state.movesPlan, at: now)
         {

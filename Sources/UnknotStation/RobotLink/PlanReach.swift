@@ -71,13 +71,11 @@ public struct PlanReach: Sendable {
 
     /// The verdict to report for a part: out of reach by the most, else a joint's end, else a singularity.
     static func worse(_ a: ReachVerdict?, _ b: ReachVerdict) -> ReachVerdict {
+        guard let a else { return b }
         switch (a, b) {
-        case (nil, _): b
-        case (.outOfReach(let x)?, .outOfReach(let y)): .outOfReach(shortBy: max(x, y))
-        case (.outOfReach?, _): a ?? b
-        case (_, .outOfReach): b
-        case (.jointLimit?, _): a ?? b
-        default: b
+        case (.outOfReach(let x), .outOfReach(let y)): return .outOfReach(shortBy: max(x, y))
+        case (.outOfReach, _), (.jointLimit, .singular): return a
+        default: return b
         }
     }
 }

@@ -15,25 +15,9 @@ extension PadController {
         return abs(determinant(&m, size: 6))
     }
 
-    /// The determinant of a square matrix (row-major, overwritten), by elimination with partial pivoting.
+    /// The determinant of a square matrix (row-major, overwritten).
     static func determinant(_ m: inout [Double], size n: Int) -> Double {
-        var det = 1.0
-        for column in 0..<n {
-            var pivot = column
-            for row in (column + 1)..<n where abs(m[row * n + column]) > abs(m[pivot * n + column]) { pivot = row }
-            let p = m[pivot * n + column]
-            if p == 0 { return 0 }
-            if pivot != column {
-                for k in 0..<n { m.swapAt(pivot * n + k, column * n + k) }
-                det = -det
-            }
-            det *= p
-            for row in (column + 1)..<n {
-                let factor = m[row * n + column] / p
-                guard factor != 0 else { continue }
-                for k in column..<n { m[row * n + k] -= factor * m[column * n + k] }
-            }
-        }
-        return det
+        var none: [Double] = []
+        return Elimination.reduce(&m, size: n, carrying: &none)
     }
 }

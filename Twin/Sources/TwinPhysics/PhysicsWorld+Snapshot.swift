@@ -9,8 +9,6 @@ extension PhysicsWorld {
     public final class Snapshot {
         let world: PhysicsWorld
         let data: UnsafeMutablePointer<mjData>
-        /// The world's simulated time when it was taken, seconds.
-        public var time: Double { data.pointee.time }
 
         init?(of world: PhysicsWorld) {
             guard let copy = mj_copyData(nil, world.model, world.data) else { return nil }

@@ -1,26 +1,15 @@
+import UnknotRobotLink
+
 /// Whether the arm can put its pad at a point, with the orientation its controller holds, within
 /// its joints' ranges and away from singularities — asked before a stroke is tried, never found
 /// out mid-stroke (issue #19). Inverse kinematics by damped least squares on a kinematic copy of
 /// the arm (its own MuJoCo world: the live one is never touched), warm-started from the last
 /// answer, so the points of one stroke take a few iterations each.
 ///
-/// Guarantees: every answer is one of four verdicts, with the figure behind it; the same points
+/// Guarantees: every answer is a ``ReachVerdict`` of the robot link (never `unchecked`), with the
+/// figure behind it (how far short in cm, or the manipulability); the same points
 /// asked in the same order give the same answers; nothing in the arm's live world changes.
 public final class ReachCheck {
-    /// What the arm can do at a point.
-    public enum Verdict: Sendable, Hashable {
-        /// Reachable, with this manipulability there.
-        case reachable(manipulability: Double)
-        /// The nearest the pad gets is this far (m) from the point.
-        case outOfReach(shortBy: Double)
-        /// Reachable only with a joint (0 the base) within ``JointWatch/limitMargin`` of its range's end.
-        case jointLimit(joint: Int)
-        /// Reachable only near a singularity (manipulability under twice ``JointWatch/singularManipulability``).
-        case singular(manipulability: Double)
-
-        public var isReachable: Bool { if case .reachable = self { true } else { false } }
-    }
-
     /// Closer than this (m, rad) is there.
     public static let positionTolerance = 0.002
     public static let orientationTolerance = 0.02
@@ -50,7 +39,7 @@ public final class ReachCheck {
     /// way from a pose far from the answer, so a point not reached from the last answer is tried
     /// again from the pose the check began with and from it with the base turned a quarter either
     /// way; out of reach only when none gets there.
-    public func check(padCentre target: SIMD3<Double>) -> Verdict {
+    public func check(padCentre target: SIMD3<Double>) -> ReachVerdict {
         var best = Double.infinity
         for seed in seeds() {
             switch solve(target, from: seed) {
@@ -58,11 +47,11 @@ public final class ReachCheck {
             case .stalled(let distance): best = min(best, distance)
             }
         }
-        return .outOfReach(shortBy: best)
+        return .outOfReach(shortBy: best * 100)
     }
 
     private enum Attempt {
-        case solved(Verdict)
+        case solved(ReachVerdict)
         case stalled(closest: Double)
     }
 
@@ -103,7 +92,9 @@ public final class ReachCheck {
         return .stalled(closest: best)
     }
 
-    private func judge(_ q: [Double], _ jacobians: (position: [Double], rotation: [Double]), _ stride: Int) -> Verdict {
+    private func judge(_ q: [Double], _ jacobians: (position: [Double], rotation: [Double]), _ stride: Int)
+        -> ReachVerdict
+    {
         for (joint, range) in ranges.enumerated()
         where q[joint] < range.lowerBound + JointWatch.limitMargin
             || q[joint] > range.upperBound - JointWatch.limitMargin
@@ -137,21 +128,7 @@ public final class ReachCheck {
     /// Solves A x = b (A row-major, overwritten; positive definite here, so pivots never vanish).
     static func solve(_ a: inout [Double], _ b: [Double], size n: Int) -> [Double] {
         var x = b
-        for column in 0..<n {
-            var pivot = column
-            for row in (column + 1)..<n where abs(a[row * n + column]) > abs(a[pivot * n + column]) { pivot = row }
-            if pivot != column {
-                for k in 0..<n { a.swapAt(pivot * n + k, column * n + k) }
-                x.swapAt(pivot, column)
-            }
-            let p = a[column * n + column]
-            guard p != 0 else { return [Double](repeating: 0, count: n) }
-            for row in (column + 1)..<n {
-                let factor = a[row * n + column] / p
-                for k in column..<n { a[row * n + k] -= factor * a[column * n + k] }
-                x[row] -= factor * x[column]
-            }
-        }
+        guard Elimination.reduce(&a, size: n, carrying: &x) != 0 else { return [Double](repeating: 0, count: n) }
         for row in stride(from: n - 1, through: 0, by: -1) {
             var sum = x[row]
             for k in (row + 1)..<n { sum -= a[row * n + k] * x[k] }

@@ -80,12 +80,7 @@ public struct TwinArm: RobotArm {
     public mutating func reach(_ position: Vector3, normal: Vector3) -> ReachVerdict {
         if reachChecker == nil { reachChecker = try? reachCheck() }
         guard let reachChecker else { return .unchecked }
-        switch reach(position, with: reachChecker) {
-        case .reachable(let w): return .reachable(manipulability: w)
-        case .outOfReach(let short): return .outOfReach(shortBy: short * 100)
-        case .jointLimit(let joint): return .jointLimit(joint: joint)
-        case .singular(let w): return .singular(manipulability: w)
-        }
+        return reach(position, with: reachChecker)
     }
 
     /// A check of where this arm can reach, on a kinematic copy of it, starting from its pose now.
@@ -96,7 +91,7 @@ public struct TwinArm: RobotArm {
 
     /// Whether the pad can press at `position` (station frame, cm): its centre where a press there
     /// puts it — over the client's surface under that point, out along the surface's normal.
-    public func reach(_ position: Vector3, with check: ReachCheck) -> ReachCheck.Verdict {
+    public func reach(_ position: Vector3, with check: ReachCheck) -> ReachVerdict {
         let point = surface.chart(x: world(position).x, y: world(position).y)
         return check.check(padCentre: surface.world(point) + pad * surface.normal(point))
     }
