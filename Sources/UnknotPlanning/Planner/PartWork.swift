@@ -17,12 +17,19 @@ struct PartWork {
     /// The client's level for this part after every cap (pain limit, screening, region).
     let workingLevel: PressureLevel
     let isFocus: Bool
+    /// The client's body, for where its skin is.
+    let body: BodyModel
 
     var region: BodyRegion { part.region }
     var face: BodyFace { patch.face }
 
     /// Extra distance allowed for the path between two samples, cm.
     static let sampleSlack = 0.75
+
+    /// Whether `p` is beside the body rather than on it: no place for a contact's centre (a lane
+    /// pushed out by a contact wider than its row put a rocking hand's centre on the table beside
+    /// the hips; the physics twin's pad then pressed the side of the hip).
+    func isOffBody(_ p: SurfacePoint) -> Bool { body.surfaceHeight(at: p, face: face) <= 0 }
 
     /// Whether a contact reaching `reach` from `p` touches an endangerment zone other than the spine.
     func touchesZone(_ p: SurfacePoint, reach: Double) -> Bool {

@@ -59,6 +59,15 @@ struct PassBuilder {
                 } else {
                     x = min(max(laneX, rowLo + reach), rowHi - reach)
                 }
+                // A centre pushed past the body's edge (a contact wider than its row, medial edge
+                // first) comes back onto the body, no nearer the spine or the row's inner edge than
+                // allowed: the twin showed a rocking hand's centre on the table beside the hips
+                // pressing the side of the hip, then lifting into it.
+                while work.isOffBody(SurfacePoint(x: mirror ? -x : x, y: y)),
+                    x - 0.25 >= max(rowLo, clearance + PartWork.sampleSlack)
+                {
+                    x -= 0.25
+                }
                 if mirror { x = -x }
                 points.append(SurfacePoint(x: x, y: y))
             }
@@ -190,26 +199,42 @@ struct PassBuilder {
         }
     }
 
-    /// The actual contact path: the lane itself, or circles / sway laid over it.
+    /// The actual contact path: the lane itself, or circles / sway laid over it. Where the
+    /// circles or the sway would take the contact's centre off the body (a lane on a row narrower
+    /// than the contact, at the body's edge), they shrink until it stays on: swung past the edge,
+    /// the centre would press beside the body — the twin showed a rocking hand over the hips'
+    /// edge pressing the side of the hip, then lifting into it.
     func shaped(_ run: [SurfacePoint], _ motion: TechniqueMotion) -> [SurfacePoint] {
+        /// The largest size (up to `wanted`, in quarter centimetres) for which every offset of
+        /// `offsets` scaled by it keeps the centre on the body.
+        func room(_ p: SurfacePoint, _ wanted: Double, _ offsets: [(x: Double, y: Double)]) -> Double {
+            var r = wanted
+            while r > 0, offsets.contains(where: { work.isOffBody(SurfacePoint(x: p.x + r * $0.x, y: p.y + r * $0.y)) })
+            {
+                r -= 0.25
+            }
+            return max(0, r)
+        }
         switch motion {
         case .lanes, .holds:
             return simplified(run)
         case .circles(let radius):
+            let circle = (0..<8).map { i in
+                let a = Double(i) / 8 * 2 * Double.pi
+                return (x: sin(a), y: -cos(a))
+            }
             var out: [SurfacePoint] = []
             for p in run {
-                for i in 0..<8 {
-                    let a = Double(i) / 8 * 2 * Double.pi
-                    out.append(SurfacePoint(x: p.x + radius * sin(a), y: p.y - radius * cos(a)))
-                }
+                let r = room(p, radius, circle)
+                for o in circle { out.append(SurfacePoint(x: p.x + r * o.x, y: p.y + r * o.y)) }
             }
             out.append(run[run.count - 1])
             return out
         case .sway(let amplitude):
             var out: [SurfacePoint] = []
             for (i, p) in run.enumerated() {
-                let offset = i % 4 == 1 ? amplitude : i % 4 == 3 ? -amplitude : 0
-                out.append(SurfacePoint(x: p.x + offset, y: p.y))
+                let swing = i % 4 == 1 ? 1.0 : i % 4 == 3 ? -1.0 : 0
+                out.append(SurfacePoint(x: p.x + swing * room(p, amplitude, [(x: swing, y: 0)]), y: p.y))
             }
             return out
         }

@@ -181,7 +181,7 @@ public struct SessionPlanner: Sendable {
             tender: circles(care.tenderSpots), ticklish: circles(care.ticklishSpots),
             wholeTender: care.tenderSpots.contains { $0.at == nil && $0.area.contains(part) },
             wholeTicklish: care.ticklishSpots.contains { $0.at == nil && $0.area.contains(part) },
-            skipTicklish: care.skipTicklishSpots, workingLevel: level, isFocus: care.isFocus(part))
+            skipTicklish: care.skipTicklishSpots, workingLevel: level, isFocus: care.isFocus(part), body: body)
     }
 
     static func group(_ omissions: [BodyPartID: String]) -> [Omission] {

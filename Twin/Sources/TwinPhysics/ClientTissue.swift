@@ -88,11 +88,28 @@ public struct ClientTissue: Sendable {
         }
     }
 
-    /// Sets the client's spring in `world` for the pad at `pad` (world frame).
-    public func apply(to world: PhysicsWorld, pad: SIMD3<Double>) {
-        world.setStiffness(joint: BodySurface.tissueJoint, stiffness(at: surface.chart(x: pad.x, y: pad.y)))
+    /// Sets the client's spring in `world` for the pad touching (or over) `point` (world frame):
+    /// the stiffness of the tissue there, acting along the surface's normal there — tissue gives
+    /// the way it is pressed, so a press on a steep side compresses it rather than sliding on a
+    /// spring that only gives downward. The spring turns toward a new normal at most
+    /// ``maximumTurn`` a step, and keeps its way beside the body: turned at once from a steep side
+    /// to straight up, a compressed spring moved the body into the pad in one step (27 kN).
+    public func apply(to world: PhysicsWorld, at point: SIMD3<Double>) {
+        let chart = surface.chart(x: point.x, y: point.y)
+        world.setStiffness(joint: BodySurface.tissueJoint, stiffness(at: chart))
         world.setDamping(joint: BodySurface.tissueJoint, Self.damping)
+        guard surface.model.surfaceHeight(at: chart, face: .posterior) > 0 else { return }
+        let now = world.axis(joint: BodySurface.tissueJoint)
+        let wanted = surface.normal(chart)
+        let angle = acos(min(1, max(-1, (now * wanted).sum())))
+        guard angle > 1e-9 else { return }
+        let turned = angle <= Self.maximumTurn ? wanted : now + (wanted - now) * (Self.maximumTurn / angle)
+        world.setAxis(joint: BodySurface.tissueJoint, turned / (turned * turned).sum().squareRoot())
     }
+
+    /// The most the tissue's spring turns in one step, radians (2 rad/s at 1 kHz: a pad at 10 cm/s
+    /// over the body's curves turns it under 1 rad/s).
+    public static let maximumTurn = 0.002
 
     /// The centre and eight points on a 3 cm circle around it, centimetres.
     static let footprint: [(Double, Double)] =

@@ -10,6 +10,11 @@ public struct PadController {
         public var x: Double
         public var y: Double
         public var height: Double?
+        /// Pressing: the way from where the pad touches to the target, measured on the skin at rest
+        /// (metres, world frame), when the arm knows it; otherwise the horizontal way from the pad's
+        /// centre. The skin gives under a press, so on a steep side the pad's centre has moved down
+        /// the slope with it: measured from there, the way to the target would pull the pad up it.
+        public var offset: SIMD3<Double>?
         public var normalForce: Double
         /// The speed the target moves at across the surface (m/s), for the damping to follow.
         public var vx = 0.0
@@ -21,7 +26,8 @@ public struct PadController {
         public var normal = SIMD3<Double>(0, 0, 1)
         /// While the pad is still in the air over a press: the speed (m/s) it comes down at along the
         /// normal, under speed control rather than the press's force (a guarded approach: the force
-        /// alone would accelerate the pad into the skin). 0 once touching: the force takes over.
+        /// alone would accelerate the pad into the skin); negative, it backs out along the normal
+        /// (a pad beside the point rather than over it). 0 once touching: the force takes over.
         public var approach = 0.0
 
         public static func hover(x: Double, y: Double, height: Double) -> Target {
@@ -47,8 +53,9 @@ public struct PadController {
     /// Stiffness (N/m) and damping (N s/m) across the surface, and of height when hovering.
     public var stiffness = 2_500.0
     public var damping = 250.0
-    /// Damping of the normal speed while pressing, N s/m (the force itself is commanded).
-    public var pressDamping = 150.0
+    /// Damping of the normal speed while pressing, N s/m (the force itself is commanded; 150 made
+    /// the press lag a rising or falling force by over a tenth of a second).
+    public var pressDamping = 80.0
     /// Damping of the normal speed on a guarded approach, N s/m.
     public var approachDamping = 400.0
     /// Rotational stiffness (N m/rad) and damping (N m s/rad) holding the pad's orientation.
@@ -94,14 +101,14 @@ public struct PadController {
             // Held across the surface, pressing along its normal with the force asked.
             let n = target.normal
             func across(_ u: SIMD3<Double>) -> SIMD3<Double> { u - (u * n).sum() * n }
-            let error = across(SIMD3(target.x - p.x, target.y - p.y, 0))
+            let error = across(target.offset ?? SIMD3(target.x - p.x, target.y - p.y, 0))
             let slip = SIMD3(target.vx, target.vy, target.vz) - v
             // Across the surface the pull is capped: a pad held back (caught on a ridge, slowed by
             // friction) slips behind its target rather than being driven into the client.
             force = stiffness * error + damping * across(slip)
             let pull = (force * force).sum().squareRoot()
             if pull > maximumPull { force *= maximumPull / pull }
-            if target.approach > 0 {
+            if target.approach != 0 {
                 force += approachDamping * ((slip * n).sum() - target.approach) * n
             } else {
                 force += -target.normalForce * n + pressDamping * (slip * n).sum() * n

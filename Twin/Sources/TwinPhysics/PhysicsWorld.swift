@@ -125,15 +125,17 @@ public final class PhysicsWorld {
     /// The summed normal force of a named geom's contacts now, N (0 when it touches nothing).
     public func contactNormalForce(geom name: String) -> Double { contact(geom: name).force }
 
-    /// A named geom's contacts now, in one pass: their summed normal force (N), and where it
-    /// touches (world, metres: the contact points weighted by their normal forces; `nil` when it
-    /// touches nothing).
-    public func contact(geom name: String) -> (force: Double, point: SIMD3<Double>?) {
+    /// A named geom's contacts now, in one pass: their summed normal force (N), where it touches
+    /// (world, metres: the contact points weighted by their normal forces; `nil` when it touches
+    /// nothing) and the contact's normal (unit, pointing from what it touches toward the geom,
+    /// weighted alike; `nil` with the point).
+    public func contact(geom name: String) -> (force: Double, point: SIMD3<Double>?, normal: SIMD3<Double>?) {
         let id = mj_name2id(model, Int32(mjOBJ_GEOM.rawValue), name)
-        guard id >= 0 else { return (0, nil) }
+        guard id >= 0 else { return (0, nil, nil) }
         var total = 0.0
         var pressing = 0.0
         var point = SIMD3<Double>(0, 0, 0)
+        var normal = SIMD3<Double>(0, 0, 0)
         var wrench = [Double](repeating: 0, count: 6)
         for i in 0..<Int(data.pointee.ncon) {
             let contact = data.pointee.contact[i]
@@ -143,8 +145,44 @@ public final class PhysicsWorld {
             guard wrench[0] > 0 else { continue }
             pressing += wrench[0]
             point += wrench[0] * SIMD3(contact.pos.0, contact.pos.1, contact.pos.2)
+            // MuJoCo's frame's first axis points from the first geom to the second.
+            let axis = SIMD3(contact.frame.0, contact.frame.1, contact.frame.2)
+            normal += wrench[0] * (contact.geom.1 == id ? axis : -axis)
         }
-        return (total, pressing > 0 ? point / pressing : nil)
+        let length = (normal * normal).sum().squareRoot()
+        return (total, pressing > 0 ? point / pressing : nil, length > 0 ? normal / length : nil)
+    }
+
+    /// Turns a named slide joint to move along `axis` (unit, in its body's frame) from the next
+    /// step, keeping its body where it is along the new axis (the part of its displacement across
+    /// it is let go: turned a little at a time, as a spring following the surface under a moving
+    /// pad is, that part is small).
+    public func setAxis(joint name: String, _ axis: SIMD3<Double>) {
+        let id = mj_name2id(model, Int32(mjOBJ_JOINT.rawValue), name)
+        guard id >= 0 else { return }
+        let a = model.pointee.jnt_axis + Int(id) * 3
+        let q = data.pointee.qpos + Int(model.pointee.jnt_qposadr[Int(id)])
+        let displacement = q.pointee * SIMD3(a[0], a[1], a[2])
+        a[0] = axis.x
+        a[1] = axis.y
+        a[2] = axis.z
+        q.pointee = (displacement * axis).sum()
+    }
+
+    /// A named slide joint's axis now (unit, in its body's frame); straight up for an unknown name.
+    public func axis(joint name: String) -> SIMD3<Double> {
+        let id = mj_name2id(model, Int32(mjOBJ_JOINT.rawValue), name)
+        guard id >= 0 else { return SIMD3(0, 0, 1) }
+        let a = model.pointee.jnt_axis + Int(id) * 3
+        return SIMD3(a[0], a[1], a[2])
+    }
+
+    /// A named slide joint's displacement now (world frame for a body on the world, metres).
+    public func displacement(joint name: String) -> SIMD3<Double> {
+        let id = mj_name2id(model, Int32(mjOBJ_JOINT.rawValue), name)
+        guard id >= 0 else { return .zero }
+        let a = model.pointee.jnt_axis + Int(id) * 3
+        return data.pointee.qpos[Int(model.pointee.jnt_qposadr[Int(id)])] * SIMD3(a[0], a[1], a[2])
     }
 
     /// A named joint's spring stiffness (N/m for a slide joint), changed for the next steps.

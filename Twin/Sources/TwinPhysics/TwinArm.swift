@@ -44,13 +44,30 @@ public struct TwinArm: RobotArm {
     private var fault: UInt32?
     /// The last press goal (world), for the target's speed across the surface; none while hovering,
     /// so the first step of a press does not read the jump from the hover point as a speed.
-    private var previous: SIMD3<Double>?
-    /// The pad's force at the last step, N, and the force loop's integral of its error, N s.
-    private var lastForce = 0.0
-    private var forceIntegral = 0.0
-    /// The force loop's gains: proportional (N/N) and integral (1/s).
-    public static let forceProportionalGain = 0.3
-    public static let forceIntegralGain = 8.0
+    var previous: SIMD3<Double>?
+    /// The pad's force at the last step, N; the force loop's filtered reading of it, N; and the
+    /// loop's integral of its error, N s.
+    var lastForce = 0.0
+    var sensedForce = 0.0
+    var forceIntegral = 0.0
+    /// Where the pad last touched (world), the contact's normal there, and how long ago, ms.
+    var touch: SIMD3<Double>?
+    /// The point of the client's skin at rest the pad last touched (the tissue's give taken out).
+    var skin: SIMD3<Double>?
+    var touchNormal: SIMD3<Double>?
+    var sinceTouch = Int.max / 2
+    /// The force loop's gains: proportional (N/N) and integral (1/s), on its sensor read through a
+    /// first-order filter of this time constant, s (as an arm's force-torque reading is: fed back
+    /// raw at 1 kHz with a gain of 3, a stiff contact made the loop ring at 500 Hz).
+    public static let forceProportionalGain = 1.0
+    public static let forceIntegralGain = 30.0
+    public static let forceFilterSeconds = 0.005
+    /// A gap in the contact shorter than this (ms) leaves the pad on the skin: the loop holds its
+    /// integral and the press its direction (the pad crossing an edge of the height field's
+    /// triangles loses its contact for a millisecond now and then).
+    public static let contactGapMilliseconds = 5
+    /// Lifting, the pad leaves the skin along its normal for at most this long (ms) before it travels.
+    public static let leaveMilliseconds = 1_000
     /// A guarded approach to the skin: at most this speed (m/s) while the pad is in the air over a
     /// press, slowing in proportion to the gap left (per second) to touch at `touchSpeed` (m/s).
     public static let approachSpeed = 0.3
@@ -109,51 +126,14 @@ public struct TwinArm: RobotArm {
         // Where the pad is before this step (read once: the approach, the tissue and the watch use it).
         let here = world.site("pad_centre")
         let normal = SIMD3(command.normal.y, command.normal.x, command.normal.z)
-        let target: PadController.Target
-        let goal: SIMD3<Double>
-        if command.contact, command.force > 0 {
-            // The pad's centre over the contact point on the client's surface, pushed out along its normal.
-            let point = surface.chart(x: world(command.position).x, y: world(command.position).y)
-            let n = surface.normal(point)
-            goal = surface.world(point) + pad * n
-            let v = previous.map { (goal - $0) / world.timestep } ?? .zero
-            // The arm's force loop on its pad's sensor: the press asked, corrected by what it measures
-            // (proportional and integral, the integral held within half the target).
-            let error = command.force - lastForce
-            if lastForce > Self.touchingForce {
-                forceIntegral += error * world.timestep
-                let limit = 0.5 * command.force / Self.forceIntegralGain
-                forceIntegral = min(max(forceIntegral, -limit), limit)
-            } else {
-                forceIntegral = 0
-            }
-            let pressing =
-                lastForce > Self.touchingForce
-                ? command.force + Self.forceProportionalGain * error + Self.forceIntegralGain * forceIntegral
-                : command.force
-            var press = PadController.Target.press(
-                x: goal.x, y: goal.y, force: max(0, pressing), vx: v.x, vy: v.y, vz: v.z, normal: n)
-            if lastForce <= Self.touchingForce, let here {
-                // Coming down to the skin the scan put there: fast while far, slow for the touch.
-                let gap = ((here - goal) * n).sum()
-                press.approach = min(Self.approachSpeed, max(Self.touchSpeed, Self.approachGain * gap))
-            }
-            target = press
-            previous = goal
-        } else {
-            // Lifted, the pad hangs under its centre: the station's clearance is straight up, so the
-            // centre goes straight over the point (along a tilted normal it would swing the pad sideways
-            // into the neck or the shoulder the clearance was measured against).
-            goal = world(command.position) + SIMD3(0, 0, pad)
-            // Over first, then down: the arm never descends while still travelling across the body
-            // (from where it is parked, a straight line to the first target can pass through it).
-            let now = here ?? goal
-            let across = ((goal.x - now.x) * (goal.x - now.x) + (goal.y - now.y) * (goal.y - now.y)).squareRoot()
-            target = .hover(x: goal.x, y: goal.y, height: across > 0.03 ? max(goal.z, now.z) : goal.z)
-            previous = nil
-            forceIntegral = 0
+        let (target, goal) =
+            command.contact && command.force > 0 ? pressTarget(command, here: here) : liftTarget(command, here: here)
+        let onSkin = sinceTouch < Self.contactGapMilliseconds
+        if let under = (onSkin ? touch.map { $0 - world.displacement(joint: BodySurface.tissueJoint) } : nil)
+            ?? here.map({ $0 - SIMD3(0, 0, pad) })
+        {
+            tissue.apply(to: world, at: under)
         }
-        if let here { tissue.apply(to: world, pad: here) }
         let output = controller.output(target, world: world)
         clamped = output.clamped ? clamped + 1 : 0
         if clamped >= Self.clampFaultMilliseconds { fault = Fault.torqueLimit }
@@ -173,13 +153,22 @@ public struct TwinArm: RobotArm {
         }
         world.controls = output.torques
         world.step()
-        let (force, touchedAt) = world.contact(geom: "pad")
+        let (force, touchedAt, touchedAlong) = world.contact(geom: "pad")
         lastForce = force
+        sensedForce += (force - sensedForce) * min(1, world.timestep / Self.forceFilterSeconds)
+        if force > Self.touchingForce, let touchedAt, let touchedAlong {
+            (touch, touchNormal, sinceTouch) = (touchedAt, touchedAlong, 0)
+            skin = touchedAt - world.displacement(joint: BodySurface.tissueJoint)
+        } else {
+            sinceTouch += 1
+        }
         let centre = world.site("pad_centre") ?? goal
         let touching = force > Self.touchingForce
-        // Where the pad touches (MuJoCo's contact points), or, in the air, the point under the pad.
+        // Where the pad touches on the skin (MuJoCo's contact points, the tissue's give along its
+        // normal taken out: the point of the client pressed), or, in the air, the point under the pad.
+        let give = world.displacement(joint: BodySurface.tissueJoint)
         let contact = station(
-            touching ? touchedAt ?? centre - pad * normal : centre - SIMD3(0, 0, pad))
+            touching ? (touchedAt ?? centre - pad * normal) - give : centre - SIMD3(0, 0, pad))
         let under = surface.chart(x: centre.x, y: centre.y)
         tissue.respond(to: force, at: under, seconds: world.timestep)
         let stiffness = touching ? tissue.stiffness(at: under) / 100 : 0
