@@ -49,6 +49,23 @@ public final class StationPace: Sendable {
         }
     }
 
+    /// Staff orders every station has taken from the studio so far.
+    public func ordersTaken() async -> Int {
+        var taken = 0
+        for runtime in stations.withLock({ $0 }) { taken += await runtime.ordersTaken }
+        return taken
+    }
+
+    /// Returns once the stations have taken more than `count` staff orders (or after `limit`):
+    /// an order travels over the link in real time, so a test waits for it before it advances
+    /// the stations' time to see it acted on.
+    public func tookOrder(after count: Int, limit: Duration = .seconds(10)) async {
+        let deadline = ContinuousClock.now + limit
+        while await ordersTaken() <= count, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(1))
+        }
+    }
+
     private func step(_ milliseconds: Int) async {
         let runtimes = stations.withLock { $0 }
         var left = milliseconds

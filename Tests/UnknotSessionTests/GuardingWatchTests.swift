@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import UnknotCore
 
@@ -68,6 +69,38 @@ struct GuardingWatchTests {
         }
         #expect(found.map(\.evidence) == [.guarding])
         #expect(found.allSatisfy { (2_500..<3_500).contains($0.at) }, "noticed at \(found)")
+    }
+
+    /// Found on the physics twin: a sore spot that guards once pressed past halfway from level 2 to
+    /// level 3 guarded while a level-3 press was still settling in, and the watch took the guarded
+    /// stiffness as its baseline — the engine never heard it.
+    @Test("Guarding that begins while the pad is still pressing in is noticed within a second")
+    func guardingWhilePressingIn() {
+        var watch = GuardingWatch()
+        let found = Self.feed(&watch, frames: 4_000) { Self.guardingAsItLands(at: $0, losing: []) }
+        #expect(found.map(\.evidence) == [.guarding])
+        #expect(found.allSatisfy { (760..<1_760).contains($0.at) }, "noticed at \(found)")
+    }
+
+    /// Found on the physics twin: the pad lost the skin for a millisecond while pressing in (crossing
+    /// an edge of the body's contact mesh), the watch restarted its baseline on tissue already
+    /// guarding, and never heard it.
+    @Test("Readings lost for a millisecond while the press settles do not restart its baseline")
+    func gapsWhileSettling() {
+        var watch = GuardingWatch()
+        let found = Self.feed(&watch, frames: 4_000) { Self.guardingAsItLands(at: $0, losing: [790, 850, 905]) }
+        #expect(found.map(\.evidence) == [.guarding])
+        #expect(found.allSatisfy { (760..<1_760).contains($0.at) }, "noticed at \(found)")
+    }
+
+    /// 600 ms in the air, then a press rising over 200 ms to 8 N on 9 N/cm tissue: landed at about
+    /// 700 ms (half the target), the muscle guards from 760 ms toward ×1.9 with a time constant of
+    /// 150 ms — inside the 300 ms the press takes to settle. No reading at the milliseconds `lost`.
+    static func guardingAsItLands(at t: Int, losing lost: Set<Int>) -> SensorFrame {
+        if t < 600 || lost.contains(t) { return SensorFrame(measuredForce: 0, tissueStiffness: 0) }
+        let force = min(8, 8 * Double(t - 600) / 200)
+        let guarding = t < 760 ? 0 : 1 - exp(-Double(t - 760) / 150)
+        return SensorFrame(measuredForce: force, tissueStiffness: 9 * (1 + 0.9 * guarding))
     }
 
     @Test("A force spike under a steady command is still noticed")

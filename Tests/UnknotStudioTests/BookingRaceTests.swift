@@ -1,6 +1,5 @@
 import FluentKit
 import Foundation
-import Logging
 import Testing
 import UnknotCore
 
@@ -13,17 +12,11 @@ import UnknotCore
 struct BookingRaceTests {
     @Test("a clash on the client's own code is named as the code's, not the stations'")
     func codeClash() async throws {
-        var logger = Logger(label: "test")
-        logger.logLevel = .warning
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("race-\(UUID()).sqlite").path
-        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
-        let database = try await StudioDatabase.open(.sqlite(path: path), logger: logger)
-        defer { Task { await database.shutdown() } }
         let clock = SettableClock(Date(timeIntervalSince1970: 1_795_420_800))  // Monday 2026-11-23 08:00 UTC
-        let studio = Studio(
-            database: database,
-            settings: .forTests,
-            catalog: try ProgramCatalog.bundled(), clock: clock)
+        try await StudioOnDisk.run("race", clock: clock) { studio in try await Self.race(studio) }
+    }
+
+    static func race(_ studio: Studio) async throws {
         try await studio.prepareCatalog()
         let admin = try await studio.createAccount(
             email: "admin@race.example", name: "Admin", password: "long enough pass", role: .admin)
@@ -37,7 +30,7 @@ struct BookingRaceTests {
             cleo, program: "total-back", minutes: 30, start: "2026-11-24T10:00", code: "BLOG")
         // The moment of the race: the first booking holds the code, but the second booking's
         // quote was made before it was written (so the quote still allowed the code).
-        try await database.write { db in
+        try await studio.database.write { db in
             let row = try await BookingRow.find(first.id, on: db)
             row?.status = BookingStatus.cancelled.rawValue
             try await row?.update(on: db)

@@ -67,6 +67,9 @@ public actor StationRuntime<Station: RunningStation>: StudioLinkStation {
     /// Messages waiting for the link to take them.
     public var waitingToGo: Int { outbox.count }
 
+    /// Staff orders (stop, release, end) the station has taken from the studio since it started.
+    public private(set) var ordersTaken = 0
+
     /// Records still on the station's disk.
     public var held: [HeldRecord] { shipper.heldRecords }
 
@@ -165,6 +168,7 @@ public actor StationRuntime<Station: RunningStation>: StudioLinkStation {
             relayedConsoles = presence.connected
             countConsoles()
         case .staff(let order) where order.session == nil || order.session == session?.assignment.session:
+            ordersTaken += 1
             session?.take(order.command, into: &outbox)
         case .recordAck(let ack):
             shipper.acknowledged(ack)

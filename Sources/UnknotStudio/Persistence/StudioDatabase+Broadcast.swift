@@ -16,7 +16,7 @@ extension StudioDatabase {
     /// tell) or when it could not be sent.
     @discardableResult
     public func publish(_ channel: String, _ payload: String) async -> Bool {
-        guard isShared, payload.utf8.count <= 7_900, let sql = db as? any SQLDatabase else { return false }
+        guard isShared, payload.utf8.count <= 7_900, let sql = try? db as? any SQLDatabase else { return false }
         do {
             try await sql.raw("SELECT pg_notify(\(bind: channel), \(bind: payload))").run()
             return true

@@ -19,13 +19,21 @@ public final class StudioDatabase: Sendable {
     let databases: Databases
     let logger: Logger
     let gate: WriteGate?
+    /// On SQLite, the one event loop whose connection every query uses (see ``db``).
+    private let home: (any EventLoop)?
     private let closed = Mutex(false)
 
     private init(storage: StudioStorage, databases: Databases, logger: Logger) {
         self.storage = storage
         self.databases = databases
         self.logger = logger
-        if case .sqlite = storage { gate = WriteGate() } else { gate = nil }
+        if case .sqlite = storage {
+            gate = WriteGate()
+            home = databases.eventLoopGroup.next()
+        } else {
+            gate = nil
+            home = nil
+        }
     }
 
     /// Opens the database and brings its schema up to date.
@@ -65,7 +73,7 @@ public final class StudioDatabase: Sendable {
     }
 
     private func prepare() async throws {
-        if case .sqlite = storage, let sql = db as? any SQLDatabase {
+        if case .sqlite = storage, let sql = try db as? any SQLDatabase {
             // Readers do not wait for the writer, and the writer does not wait for readers.
             try await sql.raw("PRAGMA journal_mode=WAL").run()
         }
@@ -110,14 +118,27 @@ public final class StudioDatabase: Sendable {
         migrations.add(AddDayAnswers())
         migrations.add(AddCouples())
         let migrator = Migrator(
-            databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
+            databases: databases, migrations: migrations, logger: logger, on: home ?? databases.eventLoopGroup.any())
         try await migrator.setupIfNeeded().get()
         try await migrator.prepareBatch().get()
     }
 
-    /// A database handle for reads.
+    /// A database handle. Once the database is shut down (a server stopping while requests are
+    /// still in flight) there is none: the request fails as `unavailable` instead of the process.
+    ///
+    /// On SQLite every handle is on one event loop, so the studio keeps one connection (a pool of
+    /// one per loop): SQLiteNIO's busy handler retries a locked database at once and for ever on a
+    /// thread of the shared thread pool, and with a connection per loop two of them waited so on a
+    /// transaction that held the lock between statements — which then never got a thread to
+    /// finish, and every SQLite studio in the process stalled. One connection never waits on
+    /// itself; queries queue for it, as writes already queued (``WriteGate``).
     var db: any Database {
-        databases.database(logger: logger, on: databases.eventLoopGroup.any())!
+        get throws(StudioError) {
+            guard !closed.withLock({ $0 }),
+                let database = databases.database(logger: logger, on: home ?? databases.eventLoopGroup.any())
+            else { throw StudioError(.unavailable, "the database is closed: the studio is shutting down; try again") }
+            return database
+        }
     }
 
     /// Runs `body` in one transaction (queued behind other writes on SQLite). A unique constraint
@@ -146,7 +167,7 @@ public final class StudioDatabase: Sendable {
     /// Runs a read, turning database failures into ``StudioError``.
     func read<T: Sendable>(_ body: (any Database) async throws -> T) async throws(StudioError) -> T {
         do {
-            return try await body(db)
+            return try await body(try db)
         } catch let error as StudioError {
             throw error
         } catch {
@@ -156,7 +177,7 @@ public final class StudioDatabase: Sendable {
 
     /// Whether the database answers a trivial query.
     public func isHealthy() async -> Bool {
-        guard let sql = db as? any SQLDatabase else { return false }
+        guard let sql = try? db as? any SQLDatabase else { return false }
         do {
             _ = try await sql.raw("SELECT 1").all()
             return true

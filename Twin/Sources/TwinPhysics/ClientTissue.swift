@@ -43,6 +43,27 @@ public struct ClientTissue: Sendable {
             self.radius = radius
             self.thresholdNewtons = thresholdNewtons
         }
+
+        /// How much of the spot's guarding is felt at `p`: all of it up to a centimetre from its
+        /// edge, fading to none at the edge — a guarding muscle does not end at a line, and a pad
+        /// resting on a hard edge read the tissue as 9 and 16 N/cm by turns.
+        func share(at p: SurfacePoint) -> Double {
+            min(1, max(0, radius - center.distance(to: p)))
+        }
+
+        /// A sore spot in the middle of `part` (4 cm across) that guards when pressed firmer than
+        /// halfway between pressure levels 2 and 3 there: a press at level 3 guards it, whatever
+        /// ripple the force loop holds it with, and one at level 2 does not. (Set at level 3's own
+        /// force, a press held at level 3 by a good force loop sat on the threshold: it guarded or
+        /// not by a few hundredths of a newton.)
+        public init(in part: BodyPartID, of model: BodyModel) {
+            let between =
+                (PressureScale.force(PressureLevel(clamping: 2), on: part.region)
+                    + PressureScale.force(PressureLevel(clamping: 3), on: part.region)) / 2
+            self.init(
+                center: model.patch(for: part).point(at: RegionCoordinate(u: 0.5, v: 0.5)), radius: 4,
+                thresholdNewtons: between)
+        }
     }
 
     public let surface: BodySurface
@@ -73,7 +94,7 @@ public struct ClientTissue: Sendable {
         }
         var k = count > 0 ? total / count : BodyRegion.abdomen.restingTissueStiffness * 100
         for spot in firmSpots where spot.center.distance(to: p) < spot.radius { k *= spot.factor }
-        for spot in soreSpots where spot.center.distance(to: p) < spot.radius { k *= 1 + 0.9 * spot.guarding }
+        for spot in soreSpots { k *= 1 + 0.9 * spot.guarding * spot.share(at: p) }
         return k * (1 + 0.9 * guarding) * (1 - 0.15 * relaxation)
     }
 

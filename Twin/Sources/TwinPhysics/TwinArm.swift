@@ -165,11 +165,13 @@ public struct TwinArm: RobotArm {
         let centre = world.site("pad_centre") ?? goal
         let touching = force > Self.touchingForce
         // Where the pad touches on the skin (MuJoCo's contact points, the tissue's give along its
-        // normal taken out: the point of the client pressed), or, in the air, the point under the pad.
+        // normal taken out: the point of the client pressed), or, in the air, the point under the
+        // pad. The tissue answers there: on a steep shoulder the point below the pad's centre was
+        // 2.3 cm from it, and a sore spot was read at the wrong place.
         let give = world.displacement(joint: BodySurface.tissueJoint)
-        let contact = station(
-            touching ? (touchedAt ?? centre - pad * normal) - give : centre - SIMD3(0, 0, pad))
-        let under = surface.chart(x: centre.x, y: centre.y)
+        let pressed = touching ? (touchedAt ?? centre - pad * normal) - give : centre - SIMD3(0, 0, pad)
+        let contact = station(pressed)
+        let under = surface.chart(x: pressed.x, y: pressed.y)
         tissue.respond(to: force, at: under, seconds: world.timestep)
         let stiffness = touching ? tissue.stiffness(at: under) / 100 : 0
         return ArmReading(

@@ -22,8 +22,9 @@ struct TwinCommand: ParsableCommand {
     @Option(help: "Write the tracking figures as JSON here when stopped.") var report: String?
     @Option(
         help: """
-            A sore spot in the middle of a part, REGION:SIDE (e.g. shoulders:left): pressed above \
-            pressure level 3 there, the muscle guards (its stiffness rises toward 1.9 times).
+            A sore spot in the middle of a part, REGION:SIDE (e.g. shoulders:left): pressed at \
+            pressure level 3 there (firmer than halfway from level 2), the muscle guards (its \
+            stiffness rises toward 1.9 times).
             """)
     var soreSpot: [String] = []
     @Option(help: "Render the arm on the body mid-stroke offscreen (EGL) to this PNG file, once.") var picture: String?
@@ -74,11 +75,7 @@ struct TwinCommand: ParsableCommand {
             throw ValidationError("the twin's model: \(error)")
         }
         let model = BodyModel(BodyMeasurements(height: height))
-        arm.tissue.soreSpots = soreSpot.compactMap(Self.part).map { part in
-            ClientTissue.SoreSpot(
-                center: model.patch(for: part).point(at: RegionCoordinate(u: 0.5, v: 0.5)), radius: 4,
-                thresholdNewtons: PressureScale.force(PressureLevel(clamping: 3), on: part.region))
-        }
+        arm.tissue.soreSpots = soreSpot.compactMap(Self.part).map { ClientTissue.SoreSpot(in: $0, of: model) }
         let server: RobotLinkServer<TwinArm>
         do {
             server = try RobotLinkServer(

@@ -43,4 +43,24 @@ struct SoreSpotTests {
         Self.press(&tissue, 30, at: SurfacePoint(x: 12, y: 42), milliseconds: 2_000)
         #expect(tissue.stiffness(at: Self.spot) == resting)
     }
+
+    @Test("in a part, a press held at level 3 guards whatever its ripple, and one at level 2 does not")
+    func levelThreeGuards() throws {
+        let part = BodyPartID(.shoulders, .right)
+        let model = BodyModel(BodyMeasurements(height: 172))
+        let spot = ClientTissue.SoreSpot(in: part, of: model)
+        let levelThree = PressureScale.force(PressureLevel(clamping: 3), on: .shoulders)
+        for held in [levelThree * 0.97, levelThree, levelThree * 1.03] {
+            var tissue = ClientTissue(surface: Self.surface)
+            tissue.soreSpots = [spot]
+            Self.press(&tissue, held, at: spot.center, milliseconds: 500)
+            #expect(tissue.soreSpots[0].guarding > 0.95, "held at \(held) N")
+        }
+        var tissue = ClientTissue(surface: Self.surface)
+        tissue.soreSpots = [spot]
+        Self.press(
+            &tissue, PressureScale.force(PressureLevel(clamping: 2), on: .shoulders) * 1.03, at: spot.center,
+            milliseconds: 2_000)
+        #expect(tissue.soreSpots[0].guarding == 0)
+    }
 }

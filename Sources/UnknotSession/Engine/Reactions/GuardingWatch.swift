@@ -9,11 +9,14 @@ import UnknotCore
 ///
 /// The baseline is taken once the pad has landed — the measured force at half the target with
 /// tissue under it — not when contact was commanded: a real arm takes its time to come down, and
-/// a baseline read in the air (stiffness 0) would make its landing look like guarding.
+/// a baseline read in the air (stiffness 0) would make its landing look like guarding. It is the
+/// softest the tissue was (its fast average) over the 300 ms the press settles in, so guarding
+/// that begins while the pad is still pressing in is measured against the tissue before it.
 struct GuardingWatch: Sendable {
     private var stiffnessFast = 0.0
     private var stiffnessSlow = 0.0
     private var landedTicks = 0
+    private var gapTicks = 0
     private var guardingTicks = 0
     private var spikeTicks = 0
     private var quietUntil = 0
@@ -22,6 +25,8 @@ struct GuardingWatch: Sendable {
     static let minimumForce = 2.0
     /// The first 300 ms after the pad has landed set the baseline (the tissue is still being loaded).
     static let baselineTicks = 300
+    /// Frames in a row without the pad on the skin that do not restart a settling press.
+    static let gapTicksTolerated = 10
     /// Landed: the measured force at this share of the target, with tissue under the pad.
     static let landedShare = 0.5
     /// Weights of the fast (≈ 50 ms) and slow (≈ 5 s) stiffness averages, per millisecond.
@@ -50,6 +55,7 @@ struct GuardingWatch: Sendable {
     ) -> ReactionEvidence? {
         guard setpoint.contact, setpoint.normalForce > Self.minimumForce, working else {
             landedTicks = 0
+            gapTicks = 0
             guardingTicks = 0
             spikeTicks = 0
             return nil
@@ -57,17 +63,33 @@ struct GuardingWatch: Sendable {
         let k = frame.tissueStiffness
         let landed = k > 0 && frame.measuredForce >= setpoint.normalForce * Self.landedShare
         // In the air, or lifted by a bounce: the next landing takes a new baseline. A spike needs
-        // force, so nothing is missed while the pad is not on the skin.
+        // force, so nothing is missed while the pad is not on the skin. A reading lost for a few
+        // milliseconds while the press settles (a pad crossing the edges of a contact mesh) is
+        // skipped, not a new landing: restarted, the baseline was read from tissue already guarding.
         guard landed || landedTicks >= Self.baselineTicks else {
+            if landedTicks > 0, gapTicks < Self.gapTicksTolerated {
+                gapTicks += 1
+                return nil
+            }
             landedTicks = 0
+            gapTicks = 0
             guardingTicks = 0
             spikeTicks = 0
             return nil
         }
+        gapTicks = 0
         landedTicks += 1
         if landedTicks <= Self.baselineTicks {
-            stiffnessFast = k
-            stiffnessSlow = k
+            // The baseline is the softest the tissue was while the press settled: a muscle that
+            // guards as the pad presses in (a sore spot pressed past its threshold on the way to
+            // the target) must not set its own guarded stiffness as the baseline.
+            if landedTicks == 1 {
+                stiffnessFast = k
+                stiffnessSlow = k
+            } else {
+                stiffnessFast += (k - stiffnessFast) * Self.fastWeight
+                stiffnessSlow = min(stiffnessSlow, stiffnessFast)
+            }
             guardingTicks = 0
             spikeTicks = 0
             return nil
