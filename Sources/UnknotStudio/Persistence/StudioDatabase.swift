@@ -12,14 +12,16 @@ import Synchronization
 /// queries on both. Opening it runs the migrations.
 ///
 /// Guarantees: every write that must be all-or-nothing goes through ``write(_:)``, one
-/// transaction; on SQLite those transactions queue in the process (see `WriteGate`);
-/// ``shutdown()`` closes every connection and may be called more than once.
+/// transaction; on SQLite those transactions queue in the process (see `WriteGate`), and every
+/// database open on one file shares its one connection (``SQLiteFile``); ``shutdown()`` closes
+/// this database's connections (a SQLite file's once the last database on it closes) and may be
+/// called more than once.
 public final class StudioDatabase: Sendable {
     public let storage: StudioStorage
     let databases: Databases
     let logger: Logger
     let gate: WriteGate?
-    /// On SQLite, the one event loop whose connection every query uses (see ``db``).
+    /// On SQLite, the one event loop whose connection every query uses (``SQLiteFile``).
     private let home: (any EventLoop)?
     private let closed = Mutex(false)
 
@@ -27,20 +29,23 @@ public final class StudioDatabase: Sendable {
         self.storage = storage
         self.databases = databases
         self.logger = logger
-        if case .sqlite = storage {
-            gate = WriteGate()
-            home = databases.eventLoopGroup.next()
-        } else {
-            gate = nil
-            home = nil
-        }
+        gate = nil
+        home = nil
+    }
+
+    private init(storage: StudioStorage, file: SQLiteFile, logger: Logger) {
+        self.storage = storage
+        self.databases = file.databases
+        self.logger = logger
+        gate = file.gate
+        home = file.home
     }
 
     /// Opens the database and brings its schema up to date.
     ///
     /// - Throws: ``StudioError`` (`unavailable`) naming the database and what to check.
     public static func open(_ storage: StudioStorage, logger: Logger) async throws(StudioError) -> StudioDatabase {
-        let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        let database: StudioDatabase
         switch storage {
         case .sqlite(let path):
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
@@ -49,8 +54,9 @@ public final class StudioDatabase: Sendable {
                     .unavailable,
                     "cannot create \(path): the folder \(folder) does not exist; create it or pick another path")
             }
-            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+            database = StudioDatabase(storage: storage, file: SQLiteFile.take(path), logger: logger)
         case .postgres(let url):
+            let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
             do {
                 databases.use(
                     try .postgres(url: url, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace), as: .psql)
@@ -61,8 +67,8 @@ public final class StudioDatabase: Sendable {
                     "cannot read the database address \(shown): write it as postgres://user:password@host:5432/database"
                 )
             }
+            database = StudioDatabase(storage: storage, databases: databases, logger: logger)
         }
-        let database = StudioDatabase(storage: storage, databases: databases, logger: logger)
         do {
             try await database.prepare()
         } catch {
@@ -76,6 +82,10 @@ public final class StudioDatabase: Sendable {
         if case .sqlite = storage, let sql = try db as? any SQLDatabase {
             // Readers do not wait for the writer, and the writer does not wait for readers.
             try await sql.raw("PRAGMA journal_mode=WAL").run()
+            // Another process on the file (SQLite serves one; a command run beside the server)
+            // is waited for up to 5 s, sleeping, then refused: this replaces SQLiteNIO's busy
+            // handler, which retries at once and for ever, on the file's one connection.
+            try await sql.raw("PRAGMA busy_timeout = 5000").run()
         }
         try await whileStarting { try await self.migrate() }
     }
@@ -125,13 +135,7 @@ public final class StudioDatabase: Sendable {
 
     /// A database handle. Once the database is shut down (a server stopping while requests are
     /// still in flight) there is none: the request fails as `unavailable` instead of the process.
-    ///
-    /// On SQLite every handle is on one event loop, so the studio keeps one connection (a pool of
-    /// one per loop): SQLiteNIO's busy handler retries a locked database at once and for ever on a
-    /// thread of the shared thread pool, and with a connection per loop two of them waited so on a
-    /// transaction that held the lock between statements — which then never got a thread to
-    /// finish, and every SQLite studio in the process stalled. One connection never waits on
-    /// itself; queries queue for it, as writes already queued (``WriteGate``).
+    /// On SQLite every handle is on the file's one connection (``SQLiteFile``).
     var db: any Database {
         get throws(StudioError) {
             guard !closed.withLock({ $0 }),
@@ -192,6 +196,11 @@ public final class StudioDatabase: Sendable {
             defer { closed = true }
             return !closed
         }
-        if first { await databases.shutdownAsync() }
+        guard first else { return }
+        if case .sqlite(let path) = storage {
+            await SQLiteFile.give(back: path)
+        } else {
+            await databases.shutdownAsync()
+        }
     }
 }
