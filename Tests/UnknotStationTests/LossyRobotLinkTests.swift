@@ -83,12 +83,24 @@ struct LossyRobotLinkTests {
             engine: SessionEngine(plan: plan, carePlan: care, body: Fixtures.body), hardware: link, pace: .realTime)
     }
 
-    /// Takes the loop's events until it ends.
-    static func events(of loop: StationLoop<RobotLinkHardware>, while running: () -> Void = {}) -> [TimedEvent] {
+    /// Takes the loop's events until it ends, or halts it after `limit` (a session that cannot end,
+    /// such as one faulted and waiting for staff, fails the test instead of hanging the run: a CI
+    /// run once waited here for a quarter of an hour).
+    static func events(of loop: StationLoop<RobotLinkHardware>, limit: Duration) -> [TimedEvent] {
         var events: [TimedEvent] = []
+        let deadline = ContinuousClock.now + limit
         while loop.outcome == nil {
-            running()
             loop.events.drain(into: &events)
+            if ContinuousClock.now > deadline {
+                let status = loop.status
+                let why =
+                    "the session had not ended after \(limit): \(status.state), contact \(status.contact); "
+                    + "last events \(events.suffix(8))"
+                Issue.record("\(why)")
+                loop.commands.post(.halt)
+                while loop.outcome == nil { _ = DatagramSocketWaiter.wait(milliseconds: 10) }
+                break
+            }
             _ = DatagramSocketWaiter.wait(milliseconds: 10)
         }
         loop.events.drain(into: &events)
@@ -100,7 +112,7 @@ struct LossyRobotLinkTests {
         let bench = try Self.bench(seed: 11)
         let loop = try Self.loop(through: bench.proxy, minutes: 1)
         let outcome = StationLoopTests.start(loop)
-        let events = Self.events(of: loop)
+        let events = Self.events(of: loop, limit: .seconds(240))
         let ended = outcome()
         bench.stop()
         let counts = bench.proxy.counts
