@@ -35,11 +35,11 @@ extension TwinArm {
         let pressing = onSkin ? command.force + correction : command.force
         var press = PadController.Target.press(
             x: goal.x, y: goal.y, force: max(0, pressing), vx: v.x, vy: v.y, vz: v.z, normal: n)
-        if onSkin, let touch, let touchNormal {
+        if onSkin, let skin, let touchNormal {
             press.normal = touchNormal
             let across = v - (v * touchNormal).sum() * touchNormal
             (press.vx, press.vy, press.vz) = (across.x, across.y, across.z)
-            press.offset = surface.world(point) - (touch - world.displacement(joint: BodySurface.tissueJoint))
+            press.offset = surface.world(point) - skin
         } else if let here {
             // Behind the goal along its normal (over the top of the hip, for a point on its side), it
             // backs out first: coming in from there, it pressed toward the body beside the point and stalled.

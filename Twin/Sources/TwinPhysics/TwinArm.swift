@@ -50,9 +50,8 @@ public struct TwinArm: RobotArm {
     var lastForce = 0.0
     var sensedForce = 0.0
     var forceIntegral = 0.0
-    /// Where the pad last touched (world), the contact's normal there, and how long ago, ms.
-    var touch: SIMD3<Double>?
-    /// The point of the client's skin at rest the pad last touched (the tissue's give taken out).
+    /// The point of the client's skin at rest the pad last touched (world; MuJoCo's contact point
+    /// with the tissue's give taken out), the contact's normal there, and how long ago, ms.
     var skin: SIMD3<Double>?
     var touchNormal: SIMD3<Double>?
     var sinceTouch = Int.max / 2
@@ -129,9 +128,7 @@ public struct TwinArm: RobotArm {
         let (target, goal) =
             command.contact && command.force > 0 ? pressTarget(command, here: here) : liftTarget(command, here: here)
         let onSkin = sinceTouch < Self.contactGapMilliseconds
-        if let under = (onSkin ? touch.map { $0 - world.displacement(joint: BodySurface.tissueJoint) } : nil)
-            ?? here.map({ $0 - SIMD3(0, 0, pad) })
-        {
+        if let under = (onSkin ? skin : nil) ?? here.map({ $0 - SIMD3(0, 0, pad) }) {
             tissue.apply(to: world, at: under)
         }
         let output = controller.output(target, world: world)
@@ -157,8 +154,8 @@ public struct TwinArm: RobotArm {
         lastForce = force
         sensedForce += (force - sensedForce) * min(1, world.timestep / Self.forceFilterSeconds)
         if force > Self.touchingForce, let touchedAt, let touchedAlong {
-            (touch, touchNormal, sinceTouch) = (touchedAt, touchedAlong, 0)
-            skin = touchedAt - world.displacement(joint: BodySurface.tissueJoint)
+            (skin, touchNormal, sinceTouch) =
+                (touchedAt - world.displacement(joint: BodySurface.tissueJoint), touchedAlong, 0)
         } else {
             sinceTouch += 1
         }
@@ -168,8 +165,7 @@ public struct TwinArm: RobotArm {
         // normal taken out: the point of the client pressed), or, in the air, the point under the
         // pad. The tissue answers there: on a steep shoulder the point below the pad's centre was
         // 2.3 cm from it, and a sore spot was read at the wrong place.
-        let give = world.displacement(joint: BodySurface.tissueJoint)
-        let pressed = touching ? (touchedAt ?? centre - pad * normal) - give : centre - SIMD3(0, 0, pad)
+        let pressed = touching ? skin ?? centre - pad * normal : centre - SIMD3(0, 0, pad)
         let contact = station(pressed)
         let under = surface.chart(x: pressed.x, y: pressed.y)
         tissue.respond(to: force, at: under, seconds: world.timestep)
